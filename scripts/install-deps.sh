@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Quorum needs to build, run and test, if any are missing.
+# Idempotent: when everything is present it only runs dpkg queries (well under a second).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  libhpdf-dev          # libharu: PDF writing
+  nlohmann-json3-dev   # JSON data and the template engine's values
+  libcli11-dev         # command line
+  libpugixml-dev       # XHTML parsing
+  libfreetype-dev      # font metrics and glyph coverage
+  libhyphen-dev hyphen-en-gb  # hyphenation (hyphens: auto)
+  libqpdf-dev          # merging existing PDFs into packs
+  libvalijson-dev      # JSON Schema validation
+  catch2               # unit tests
+  # fonts
+  fonts-liberation2 fonts-dejavu-core
+  # test oracles and PDF readers
+  python3 python3-jinja2 poppler-utils qpdf mupdf-tools
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

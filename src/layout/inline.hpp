@@ -1,0 +1,94 @@
+// Inline layout: a paragraph's inline content in, line boxes out.
+//
+// Block layout (block.cpp, tables.cpp, paginate.cpp) collects the inline content of a
+// block container, calls break_lines(), then stacks and paginates the returned lines.
+// Line breaking is optimal (Knuth–Plass total-fit) for ragged and justified text, with
+// hyphenation from libhyphen and emergency breaks for words wider than the line.
+#pragma once
+
+#include "fonts/fonts.hpp"
+#include "layout/pages.hpp"
+#include "style/computed_style.hpp"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quorum::layout {
+
+struct InlineItem {
+    enum class Kind {
+        Text,         // `text` in `style` (white-space not yet collapsed; break_lines does it per style)
+        Atomic,       // an inline-block or image laid out by the caller: width/height/baseline given
+        ForcedBreak,  // <br>
+        OpenSpan,     // start of an inline element: its borders/padding/background, link, id
+        CloseSpan,    // end of the matching OpenSpan
+    };
+    Kind kind = Kind::Text;
+    const style::ComputedStyle* style = nullptr;  // Text, OpenSpan (the element's style), Atomic
+    std::string text;
+    // Atomic
+    double width = 0, height = 0, baseline = 0;  // baseline: distance from the box top
+    int atomic_id = -1;                          // the caller's handle, reported back in LineBox
+    // OpenSpan
+    std::string id;          // element id, reported as an anchor
+    std::string link_uri;    // <a href="https://...">
+    std::string link_target; // <a href="#x">
+};
+
+// An atomic item's placement within its line.
+struct AtomicPlacement {
+    int atomic_id = -1;
+    double x = 0, y = 0;  // top-left, relative to the line box's top-left
+};
+
+struct AnchorPlacement {
+    std::string id;
+    double x = 0;  // relative to the line box's left
+};
+
+// One laid-out line. All coordinates are relative to the line box's top-left corner;
+// the caller translates them when it places the line on a page.
+struct LineBox {
+    double width = 0;     // the available width it was set in
+    double height = 0;    // line box height (from line-height of its content)
+    double baseline = 0;  // distance from the top to the baseline
+    std::vector<GlyphRun> runs;
+    std::vector<FilledRect> fills;  // inline backgrounds
+    std::vector<Line> lines;        // underline / line-through / inline borders
+    std::vector<Link> links;
+    std::vector<AtomicPlacement> atomics;
+    std::vector<AnchorPlacement> anchors;
+};
+
+struct ParagraphStyle {
+    const style::ComputedStyle* block = nullptr;  // the block container's style (align, indent, line-height "strut")
+    double available_width = 0;                   // content width, pt
+    double first_line_indent = 0;                 // text-indent, pt
+    bool is_last_paragraph_fragment = true;       // justified text: last line is left-aligned
+};
+
+class Hyphenator;  // wraps libhyphen dictionaries per language (hyphenate.hpp)
+
+class LineBreaker {
+public:
+    // `hyphenator` may be null: no automatic hyphenation then.
+    LineBreaker(const fonts::FontCatalogue& fonts, const Hyphenator* hyphenator);
+    ~LineBreaker();
+
+    std::vector<LineBox> break_lines(const std::vector<InlineItem>& content, const ParagraphStyle& paragraph);
+
+    // The widths a shrink-to-fit box needs (table cells, inline-blocks):
+    // min = widest unbreakable piece, max = everything on one line.
+    struct Widths { double min = 0, max = 0; };
+    Widths measure(const std::vector<InlineItem>& content, const style::ComputedStyle& block);
+
+    // Warnings found while setting text (e.g. a character no font has), once each.
+    const std::vector<std::string>& warnings() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace quorum::layout

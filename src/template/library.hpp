@@ -1,0 +1,56 @@
+// Tables of filters, tests and globals. The environment owns one Library; the
+// built-in sets are registered by the functions below, and later stages (the
+// council's domain) register their own the same way.
+#pragma once
+
+#include "template/value.hpp"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace quorum::tmpl {
+
+// What a filter or test may need from the running template.
+struct CallContext {
+    Interpreter& interp;
+    bool autoescape;           // the template's autoescape setting (escape, join, xmlattr, ...)
+    const class Library& library;  // map('upper') and select('odd') look filters/tests up by name
+};
+
+using FilterFn = std::function<Value(CallContext&, const Value& input, const Arguments& args)>;
+using TestFn = std::function<bool(CallContext&, const Value& input, const Arguments& args)>;
+
+class Library {
+public:
+    void add_filter(std::string name, FilterFn fn) { filters_[std::move(name)] = std::move(fn); }
+    void add_test(std::string name, TestFn fn) { tests_[std::move(name)] = std::move(fn); }
+    void add_global(std::string name, Value v) { globals_[std::move(name)] = std::move(v); }
+
+    const FilterFn* filter(std::string_view name) const { return find(filters_, name); }
+    const TestFn* test(std::string_view name) const { return find(tests_, name); }
+    const Value* global(std::string_view name) const { return find(globals_, name); }
+    const std::map<std::string, Value, std::less<>>& globals() const { return globals_; }
+
+private:
+    template <class Map>
+    static auto find(const Map& m, std::string_view name) -> const typename Map::mapped_type* {
+        auto it = m.find(name);
+        return it == m.end() ? nullptr : &it->second;
+    }
+    std::map<std::string, FilterFn, std::less<>> filters_;
+    std::map<std::string, TestFn, std::less<>> tests_;
+    std::map<std::string, Value, std::less<>> globals_;
+};
+
+void register_builtin_filters(Library& lib);   // filters.cpp: Jinja2's filters
+void register_builtin_tests(Library& lib);     // tests.cpp: Jinja2's tests
+void register_builtin_globals(Library& lib);   // globals.cpp: range, dict, namespace
+void register_council_filters(Library& lib);   // council_filters.cpp: money, percent, number, date, ordinal
+
+// Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,
+// or nullopt when the type has no such method (the interpreter then looks for an item/attribute).
+std::optional<Value> method_of(const Value& self, std::string_view name);
+
+}  // namespace quorum::tmpl

@@ -1,0 +1,174 @@
+// Runtime values of the template language, with Python's semantics.
+//
+// Jinja2 templates run on Python objects; to produce the same bytes we model the
+// subset of Python's object model templates can observe: None, bool, int, float,
+// str (and Markup, a str marked safe for autoescaping), list, tuple, dict (insertion
+// ordered), callables (macros, globals, bound methods) and a few runtime objects
+// (loop, namespace, undefined). Values are cheap to copy: containers are shared.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace quorum::tmpl {
+
+class Value;
+class Interpreter;  // the renderer (runtime.hpp); builtins receive it to call back into templates
+
+using List = std::vector<Value>;
+
+// Insertion-ordered dict. Keys are Values (usually strings); string keys are indexed.
+class Dict {
+public:
+    const Value* find(const Value& key) const;
+    const Value* find(std::string_view key) const;
+    void set(Value key, Value value);  // replaces in place when the key exists (order kept)
+    bool erase(const Value& key);
+    std::size_t size() const { return entries_.size(); }
+    const std::vector<std::pair<Value, Value>>& entries() const { return entries_; }
+
+private:
+    std::vector<std::pair<Value, Value>> entries_;
+    std::unordered_map<std::string, std::size_t> string_index_;
+};
+
+// Arguments of a call: positional then keyword, as written at the call site.
+struct Arguments {
+    List positional;
+    std::vector<std::pair<std::string, Value>> keyword;
+
+    const Value* keyword_arg(std::string_view name) const;
+};
+
+// Anything callable from a template: a macro, a global such as range(), a bound method.
+class Callable {
+public:
+    virtual ~Callable() = default;
+    virtual Value call(Interpreter& interp, Arguments args) const = 0;
+    virtual std::string name() const = 0;  // for error messages and repr
+};
+
+// Objects with attributes (loop, namespace, group tuples, macro's caller...).
+// `attribute` returns nullopt when the attribute does not exist (-> undefined).
+class Object {
+public:
+    virtual ~Object() = default;
+    virtual std::optional<Value> attribute(std::string_view name) const = 0;
+    virtual bool set_attribute(std::string_view /*name*/, Value /*v*/) { return false; }  // namespace only
+    virtual std::string type_name() const = 0;   // as Python names it: 'LoopContext', 'Namespace'
+    virtual std::string repr() const = 0;
+};
+
+// Why a value is undefined, so using it can say so the way Jinja2 does:
+//   'foo' is undefined  /  'dict object' has no attribute 'x'  /  'list object' has no element 5
+struct UndefinedInfo {
+    std::string hint;  // the full Jinja2-style message, e.g. "'foo' is undefined"
+};
+
+class Value {
+public:
+    enum class Kind : std::uint8_t {
+        Undefined, None, Bool, Int, Float, String, Markup, List, Tuple, Dict, Callable, Object
+    };
+
+    Value();  // Undefined with an empty hint
+    static Value undefined(std::string hint);
+    static Value none();
+    Value(bool b);
+    Value(std::int64_t i);
+    Value(int i) : Value(static_cast<std::int64_t>(i)) {}
+    Value(double d);
+    Value(std::string s);              // str
+    Value(const char* s) : Value(std::string(s)) {}
+    static Value markup(std::string s);  // str already safe for HTML (Markup)
+    static Value list(List items);
+    static Value tuple(List items);
+    static Value dict(Dict d);
+    static Value callable(std::shared_ptr<const Callable> c);
+    static Value object(std::shared_ptr<Object> o);
+
+    // JSON -> Value: objects keep file order; integers stay int, reals float.
+    static Value from_json(const nlohmann::ordered_json& j);
+    // Value -> JSON (for tojson); Markup/str both become strings.
+    nlohmann::ordered_json to_json() const;
+
+    Kind kind() const { return kind_; }
+    bool is_undefined() const { return kind_ == Kind::Undefined; }
+    bool is_none() const { return kind_ == Kind::None; }
+    bool is_bool() const { return kind_ == Kind::Bool; }
+    bool is_int() const { return kind_ == Kind::Int; }    // bool is NOT int here; Python's isinstance(True, int) is handled by ops
+    bool is_float() const { return kind_ == Kind::Float; }
+    bool is_number() const { return kind_ == Kind::Int || kind_ == Kind::Float || kind_ == Kind::Bool; }
+    bool is_string() const { return kind_ == Kind::String || kind_ == Kind::Markup; }  // str or Markup
+    bool is_markup() const { return kind_ == Kind::Markup; }
+    bool is_list() const { return kind_ == Kind::List; }
+    bool is_tuple() const { return kind_ == Kind::Tuple; }
+    bool is_sequence() const { return kind_ == Kind::List || kind_ == Kind::Tuple; }
+    bool is_dict() const { return kind_ == Kind::Dict; }
+    bool is_callable() const { return kind_ == Kind::Callable; }
+    bool is_object() const { return kind_ == Kind::Object; }
+
+    bool as_bool() const;                  // precondition: is_bool
+    std::int64_t as_int() const;           // precondition: is_int or is_bool
+    double as_float() const;               // any number
+    const std::string& as_string() const;  // precondition: is_string
+    const List& as_list() const;           // precondition: is_sequence
+    List& mutable_list();                  // precondition: is_sequence (copy-on-write not needed: lists are built, then read)
+    const Dict& as_dict() const;
+    Dict& mutable_dict();
+    const Callable& as_callable() const;
+    Object& as_object() const;
+    const std::string& undefined_hint() const;  // precondition: is_undefined
+
+private:
+    Kind kind_;
+    bool bool_ = false;
+    std::int64_t int_ = 0;
+    double float_ = 0;
+    std::shared_ptr<const std::string> string_;  // String, Markup, and Undefined's hint
+    std::shared_ptr<List> list_;
+    std::shared_ptr<Dict> dict_;
+    std::shared_ptr<const Callable> callable_;
+    std::shared_ptr<Object> object_;
+};
+
+// Raised by value operations and builtins; the interpreter adds file, line and column.
+// `message` is Jinja2's wording where Jinja2 has one, e.g. "'foo' is undefined".
+struct TemplateError {
+    std::string message;
+};
+
+// ---- Python semantics used by the interpreter and by filters (value.cpp) ----
+
+std::string to_str(const Value& v);   // str(v); undefined -> throws TemplateError(hint)
+std::string repr(const Value& v);     // repr(v): 'a', [1, 'b'], {'k': 1.5}, None, Markup('x')
+std::string python_float_repr(double d);  // 1.0, 0.30000000000000004, 1e-05, 1e+16, inf, nan
+bool truthy(const Value& v);          // bool(v); undefined -> throws
+std::string type_name(const Value& v);  // 'str', 'int', 'dict', ... as in Jinja2's messages
+
+bool equals(const Value& a, const Value& b);   // a == b (1 == 1.0 == True)
+// a < b etc. Throws TemplateError "'<' not supported between instances of 'str' and 'int'".
+int compare(const Value& a, const Value& b, std::string_view op_for_error);
+
+enum class BinaryOp { Add, Sub, Mul, Div, FloorDiv, Mod, Pow, Concat /* ~ */ };
+Value binary_op(BinaryOp op, const Value& a, const Value& b);  // throws TemplateError
+Value negate(const Value& v);   // unary -
+Value positive(const Value& v); // unary +
+bool contains(const Value& container, const Value& item);  // `item in container`
+
+// Autoescaping: escape(str) -> Markup with & < > " ' replaced; Markup passes through.
+std::string html_escape(std::string_view s);
+Value escape(const Value& v);
+
+// Iteration as Python's iter(): list/tuple items, dict keys, string characters.
+List iterate(const Value& v);  // throws TemplateError "'int' object is not iterable"
+
+}  // namespace quorum::tmpl
