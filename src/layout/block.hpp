@@ -1,0 +1,84 @@
+// Block layout: boxes -> a Flow of slices (see boxes.hpp for the model).
+//
+// Widths (auto, %, min/max), margins with collapsing, padding, borders, backgrounds,
+// images as replaced elements, list markers. Table boxes are handed to layout_table()
+// (table.hpp), which calls back into layout_block_contents() for cell contents.
+//
+// Typical use by table.cpp for one cell:
+//     FlowBuilder cell;
+//     layout_block_contents(cell_box, ctx, 0, cell_content_width, cell);
+//     double h = flow_height(cell.flow());
+//     flatten_flow(cell.flow(), row_slice.marks, cell_x, cell_y);   // or keep slices to split a tall row
+#pragma once
+
+#include "fonts/fonts.hpp"
+#include "layout/boxes.hpp"
+#include "layout/inline.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace quorum::layout {
+
+// Everything block layout needs besides the box: shared, long-lived, per document.
+struct LayoutContext {
+    const fonts::FontCatalogue& fonts;
+    LineBreaker& line_breaker;
+    std::vector<std::string>& warnings;
+    // Width of the page content area for a page name (landscape sections differ).
+    double (*content_width_for)(const void* self, const std::string& page_name) = nullptr;
+    const void* content_width_self = nullptr;
+};
+
+// Appends slices, collapsing adjacent vertical margins as CSS does: margins are collected
+// with add_margin() and become one Space slice before the next content (or Open with a
+// top border/padding). Parent/first-child and last-child/parent margins collapse because
+// a zero-height Open/Close does not interrupt the pending margin.
+class FlowBuilder {
+public:
+    void add_margin(double margin);
+    // Unbreakable content; `avoid_break_before` keeps it with what precedes it.
+    void add_content(Slice slice);
+    // A decorated block starts; top_insets = border-top + padding-top.
+    void open(Decoration decoration, double top_insets, std::vector<FlowAnchor> anchors = {},
+              std::vector<std::pair<std::string, std::string>> string_sets = {});
+    void close(double bottom_insets);
+    void forced_break(style::Break kind, const std::string& page_name);
+    // The next break opportunity (before the next slice added) is to be avoided.
+    void avoid_next_break() { avoid_next_ = true; }
+    // Avoid every break until end_avoid_inside() (break-inside: avoid); nests.
+    void begin_avoid_inside() { ++avoid_inside_; }
+    void end_avoid_inside() { --avoid_inside_; }
+
+    const Flow& flow() const { return flow_; }
+    Flow take() { flush_margin(); return std::move(flow_); }
+
+private:
+    void flush_margin();
+    void push(Slice slice);
+
+    Flow flow_;
+    double margin_positive_ = 0, margin_negative_ = 0;
+    bool has_margin_ = false;
+    std::size_t margin_insert_at_ = 0;  // before zero-height Opens that followed the margin
+    bool avoid_next_ = false;
+    int avoid_inside_ = 0;
+};
+
+// Lays out a block-level box (its margins, borders, padding and content) in a containing
+// block `containing_width` wide whose content starts at x.
+void layout_block_level(const Box& box, LayoutContext& ctx, double x, double containing_width,
+                        FlowBuilder& out);
+
+// Lays out only the contents of `box` (lines or children) in a content box at x, `width`
+// wide. For table cells, inline-blocks and the like whose box the caller draws.
+void layout_block_contents(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out);
+
+// Shrink-to-fit widths of a box's content (table cells, inline-blocks).
+LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx);
+
+// Horizontal margins + borders + padding of a box, for a containing width.
+double horizontal_insets(const style::ComputedStyle& s, double containing_width);
+
+}  // namespace quorum::layout
