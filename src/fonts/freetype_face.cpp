@@ -1,0 +1,120 @@
+#include "fonts/freetype_face.hpp"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_ADVANCES_H
+#include FT_TRUETYPE_TABLES_H
+
+#include <mutex>
+
+namespace quorum::fonts {
+
+namespace {
+
+constexpr std::size_t bmp_size = 0x10000;
+constexpr std::uint16_t use_typo_metrics_flag = 1u << 7;  // OS/2 fsSelection bit 7
+
+std::string describe(FT_Error error) {
+    const char* text = FT_Error_String(error);  // null unless FreeType was built with error strings
+    return text ? text : "FreeType error " + std::to_string(error);
+}
+
+}  // namespace
+
+struct FreeTypeFace::FreeTypeHandles {
+    FT_Library library = nullptr;
+    FT_Face face = nullptr;
+    ~FreeTypeHandles() {
+        if (face) FT_Done_Face(face);
+        if (library) FT_Done_FreeType(library);
+    }
+    // Only used for codepoints outside the BMP; FreeType faces are not thread-safe.
+    std::mutex mutex;
+};
+
+FreeTypeFace::FreeTypeFace(std::string family, int weight, bool italic, std::filesystem::path file, int id)
+    : family_(std::move(family)), weight_(weight), italic_(italic), file_(std::move(file)), id_(id),
+      ft_(std::make_unique<FreeTypeHandles>()) {
+    // One FT_Library per face keeps faces independent (no shared mutable state between them).
+    if (FT_Error error = FT_Init_FreeType(&ft_->library))
+        throw FontError{"cannot start FreeType: " + describe(error)};
+    if (FT_Error error = FT_New_Face(ft_->library, file_.c_str(), 0, &ft_->face))
+        throw FontError{file_.string() + ": error: not a readable font for family '" + family_ + "' (" +
+                        describe(error) + ")"};
+    if (!FT_IS_SFNT(ft_->face) || !FT_IS_SCALABLE(ft_->face))
+        throw FontError{file_.string() + ": error: font for family '" + family_ +
+                        "' is not a scalable TrueType/OpenType font"};
+    units_per_em_ = ft_->face->units_per_EM ? ft_->face->units_per_EM : 1000;
+    read_vertical_metrics();
+    read_cmap();
+    read_advances();
+}
+
+FreeTypeFace::~FreeTypeFace() = default;
+
+// Browsers on Linux take the OS/2 typo metrics when the font sets USE_TYPO_METRICS,
+// else the hhea ascender/descender/lineGap; we do the same so our line heights match
+// what a browser (and WeasyPrint) shows for `line-height: normal`.
+void FreeTypeFace::read_vertical_metrics() {
+    FT_Face face = ft_->face;
+    auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+    auto* hhea = static_cast<TT_HoriHeader*>(FT_Get_Sfnt_Table(face, FT_SFNT_HHEA));
+    if (os2 && os2->version != 0xFFFF && (os2->fsSelection & use_typo_metrics_flag)) {
+        ascender_ = os2->sTypoAscender;
+        descender_ = os2->sTypoDescender;
+        line_gap_ = os2->sTypoLineGap;
+    } else if (hhea && (hhea->Ascender != 0 || hhea->Descender != 0)) {
+        ascender_ = hhea->Ascender;
+        descender_ = hhea->Descender;
+        line_gap_ = hhea->Line_Gap;
+    } else if (os2 && os2->version != 0xFFFF) {  // no usable hhea: Windows metrics
+        ascender_ = os2->usWinAscent;
+        descender_ = -static_cast<double>(os2->usWinDescent);
+        line_gap_ = 0;
+    } else {
+        ascender_ = face->ascender;
+        descender_ = face->descender;
+        line_gap_ = face->height - face->ascender + face->descender;
+    }
+    if (descender_ > 0) descender_ = -descender_;  // a few broken fonts store it positive
+    underline_position_ = face->underline_position;
+    underline_thickness_ = face->underline_thickness > 0 ? face->underline_thickness : units_per_em_ / 20;
+}
+
+void FreeTypeFace::read_cmap() {
+    FT_Face face = ft_->face;
+    if (FT_Select_Charmap(face, FT_ENCODING_UNICODE) != 0)
+        throw FontError{file_.string() + ": error: font for family '" + family_ + "' has no Unicode cmap"};
+    bmp_glyphs_.assign(bmp_size, 0);
+    FT_UInt glyph = 0;
+    for (FT_ULong code = FT_Get_First_Char(face, &glyph); glyph != 0; code = FT_Get_Next_Char(face, code, &glyph)) {
+        if (code >= bmp_size) break;  // charcodes come in increasing order
+        if (glyph <= 0xFFFF) bmp_glyphs_[code] = static_cast<std::uint16_t>(glyph);
+    }
+}
+
+void FreeTypeFace::read_advances() {
+    FT_Face face = ft_->face;
+    const auto count = static_cast<FT_UInt>(face->num_glyphs);
+    std::vector<FT_Fixed> advances(count);
+    // NO_SCALE: advances straight from hmtx, in font units, without hinting.
+    if (count && FT_Get_Advances(face, 0, count, FT_LOAD_NO_SCALE, advances.data()) != 0)
+        throw FontError{file_.string() + ": error: cannot read glyph advances of family '" + family_ + "'"};
+    glyph_advances_.resize(count);
+    for (FT_UInt i = 0; i < count; ++i)
+        glyph_advances_[i] = static_cast<std::uint16_t>(advances[i] < 0 ? 0 : advances[i] > 0xFFFF ? 0xFFFF : advances[i]);
+}
+
+std::uint32_t FreeTypeFace::glyph_index(char32_t codepoint) const {
+    if (codepoint < bmp_size) return bmp_glyphs_[codepoint];
+    std::lock_guard lock(ft_->mutex);
+    return FT_Get_Char_Index(ft_->face, codepoint);
+}
+
+double FreeTypeFace::advance(char32_t codepoint) const {
+    const std::uint32_t glyph = glyph_index(codepoint);
+    if (glyph == 0 || glyph >= glyph_advances_.size()) return 0;
+    return glyph_advances_[glyph];
+}
+
+}  // namespace quorum::fonts

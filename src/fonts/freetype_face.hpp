@@ -1,0 +1,61 @@
+// A Face backed by FreeType: metrics read once, advances cached in flat arrays.
+#pragma once
+
+#include "fonts/fonts.hpp"
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace quorum::fonts {
+
+class FreeTypeFace final : public Face {
+public:
+    // Opens `file` and reads everything layout will ask for. Throws FontError when
+    // the file is not a font FreeType can read (the message names the file).
+    FreeTypeFace(std::string family, int weight, bool italic, std::filesystem::path file, int id);
+    ~FreeTypeFace() override;
+
+    const std::string& family() const override { return family_; }
+    int weight() const override { return weight_; }
+    bool italic() const override { return italic_; }
+    const std::filesystem::path& file() const override { return file_; }
+    int id() const override { return id_; }
+    double units_per_em() const override { return units_per_em_; }
+    double ascender() const override { return ascender_; }
+    double descender() const override { return descender_; }
+    double line_gap() const override { return line_gap_; }
+    bool has_glyph(char32_t codepoint) const override { return glyph_index(codepoint) != 0; }
+    double advance(char32_t codepoint) const override;
+    double underline_position() const override { return underline_position_; }
+    double underline_thickness() const override { return underline_thickness_; }
+
+    // The glyph id of a codepoint in this font (0: .notdef, i.e. missing).
+    std::uint32_t glyph_index(char32_t codepoint) const;
+
+private:
+    void read_vertical_metrics();
+    void read_cmap();
+    void read_advances();
+
+    std::string family_;
+    int weight_;
+    bool italic_;
+    std::filesystem::path file_;
+    int id_;
+    double units_per_em_ = 1000;
+    double ascender_ = 0, descender_ = 0, line_gap_ = 0;
+    double underline_position_ = 0, underline_thickness_ = 0;
+
+    // Flat lookups: BMP codepoint -> glyph id, glyph id -> advance (font units).
+    // Two loads per character on layout's hot path; codepoints beyond the BMP
+    // (rare in council papers) go through FreeType.
+    std::vector<std::uint16_t> bmp_glyphs_;
+    std::vector<std::uint16_t> glyph_advances_;
+
+    struct FreeTypeHandles;
+    std::unique_ptr<FreeTypeHandles> ft_;
+};
+
+}  // namespace quorum::fonts
