@@ -62,7 +62,8 @@ class Object {
 public:
     virtual ~Object() = default;
     virtual std::optional<Value> attribute(std::string_view name) const = 0;
-    virtual bool set_attribute(std::string_view /*name*/, Value /*v*/) { return false; }  // namespace only
+    // Namespace only; the default refuses. (Defined in value.cpp: Value is incomplete here.)
+    virtual bool set_attribute(std::string_view name, Value v);
     virtual std::string type_name() const = 0;   // as Python names it: 'LoopContext', 'Namespace'
     virtual std::string repr() const = 0;
 };
@@ -94,6 +95,10 @@ public:
     static Value dict(Dict d);
     static Value callable(std::shared_ptr<const Callable> c);
     static Value object(std::shared_ptr<Object> o);
+    // A tuple whose fields also have names (Python's NamedTuple, e.g. groupby's
+    // (grouper, list)): it prints, compares and unpacks as a tuple; method_of() answers
+    // the field names through `fields`.  [additive, value.cpp]
+    static Value named_tuple(List items, std::shared_ptr<Object> fields);
 
     // JSON -> Value: objects keep file order; integers stay int, reals float.
     static Value from_json(const nlohmann::ordered_json& j);
@@ -127,6 +132,10 @@ public:
     const Callable& as_callable() const;
     Object& as_object() const;
     const std::string& undefined_hint() const;  // precondition: is_undefined
+    const Object* tuple_fields() const;  // named_tuple's field names, else nullptr  [additive]
+    // The shared container/string behind the value (Python's `is` for the sameas test);
+    // nullptr for scalars.  [additive]
+    const void* identity() const;
 
 private:
     Kind kind_;

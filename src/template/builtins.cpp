@@ -1,0 +1,95 @@
+// Shared machinery of the builtins: argument binding and groupby's named tuple.
+#include "template/builtins.hpp"
+
+#include "template/pystr.hpp"
+
+#include <algorithm>
+
+namespace quorum::tmpl {
+
+namespace {
+
+[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
+
+std::string plural(std::size_t n, const char* word) {
+    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+Bound::Bound(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
+             std::size_t required, std::size_t counted_before)
+    : values_(names.size(), nullptr), names_(names), function_(function) {
+    if (args.positional.size() > names_.size()) {
+        std::size_t lo = counted_before + required, hi = counted_before + names_.size();
+        std::string takes = lo == hi ? std::to_string(hi) : "from " + std::to_string(lo) + " to " + std::to_string(hi);
+        std::size_t given = counted_before + args.positional.size();
+        fail(function_ + "() takes " + takes + " positional argument" + (hi == 1 ? "" : "s") + " but " +
+             std::to_string(given) + (given == 1 ? " was" : " were") + " given");
+    }
+    for (std::size_t i = 0; i < args.positional.size(); ++i) values_[i] = &args.positional[i];
+    for (const auto& [key, value] : args.keyword) {
+        auto it = std::find(names_.begin(), names_.end(), key);
+        if (it == names_.end()) fail(function_ + "() got an unexpected keyword argument " + py::repr_string(key));
+        auto index = static_cast<std::size_t>(it - names_.begin());
+        if (values_[index]) fail(function_ + "() got multiple values for argument " + py::repr_string(key));
+        values_[index] = &value;
+    }
+    std::vector<std::string_view> missing;
+    for (std::size_t i = 0; i < required; ++i)
+        if (!values_[i]) missing.push_back(names_[i]);
+    if (!missing.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < missing.size(); ++i) {
+            if (i) list += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
+            list += py::repr_string(missing[i]);
+        }
+        fail(function_ + "() missing " + plural(missing.size(), "required positional argument") + ": " + list);
+    }
+}
+
+std::int64_t Bound::int_or(std::size_t i, std::int64_t fallback) const {
+    const Value* v = values_[i];
+    if (!v) return fallback;
+    if (v->is_undefined()) fail(v->undefined_hint());
+    if (v->is_int() || v->is_bool()) return v->as_int();
+    fail("'" + type_name(*v) + "' object cannot be interpreted as an integer");
+}
+
+bool Bound::bool_or(std::size_t i, bool fallback) const {
+    const Value* v = values_[i];
+    return v ? truthy(*v) : fallback;
+}
+
+std::string Bound::str_or(std::size_t i, std::string fallback) const {
+    const Value* v = values_[i];
+    return v ? to_str(*v) : std::move(fallback);
+}
+
+namespace {
+
+// The names of groupby's _GroupTuple(grouper, list) fields.
+class GroupFields : public Object {
+public:
+    GroupFields(Value grouper, Value list) : grouper_(std::move(grouper)), list_(std::move(list)) {}
+    std::optional<Value> attribute(std::string_view name) const override {
+        if (name == "grouper") return grouper_;
+        if (name == "list") return list_;
+        return std::nullopt;
+    }
+    std::string type_name() const override { return "_GroupTuple"; }
+    std::string repr() const override { return "(" + tmpl::repr(grouper_) + ", " + tmpl::repr(list_) + ")"; }
+
+private:
+    Value grouper_, list_;
+};
+
+}  // namespace
+
+Value make_group_tuple(Value grouper, List items) {
+    Value list = Value::list(std::move(items));
+    auto fields = std::make_shared<GroupFields>(grouper, list);
+    return Value::named_tuple({std::move(grouper), std::move(list)}, std::move(fields));
+}
+
+}  // namespace quorum::tmpl

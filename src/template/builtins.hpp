@@ -1,0 +1,99 @@
+// Internals shared by the built-in filters, tests, globals and methods.
+//
+// Every builtin is written as a plain function over a FilterEnv, so it can be called
+// (and unit-tested) without a running template; register_builtin_* wrap them as the
+// Library's FilterFn/TestFn, which build the FilterEnv from the CallContext.
+#pragma once
+
+#include "template/library.hpp"
+#include "template/value.hpp"
+
+#include <initializer_list>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quorum::tmpl {
+
+// What a builtin may use of the running template. `call` is set when a template runs;
+// without it (unit tests), filters and tests named at runtime (map('upper'),
+// select('odd')) are looked up in the builtin tables instead of the Library.
+struct FilterEnv {
+    bool autoescape = false;
+    const Library* library = nullptr;
+    CallContext* call = nullptr;
+
+    Value call_filter(std::string_view name, const Value& input, const Arguments& args) const;
+    bool call_test(std::string_view name, const Value& input, const Arguments& args) const;
+};
+
+using PureFilter = Value (*)(const FilterEnv&, const Value& input, const Arguments& args);
+using PureTest = bool (*)(const FilterEnv&, const Value& input, const Arguments& args);
+
+// Builtin filters (Jinja2's and the council's) and tests by name, e.g. for unit tests:
+//   builtin_filter("truncate")(env, Value("..."), args)
+PureFilter builtin_filter(std::string_view name);  // nullptr when unknown
+PureTest builtin_test(std::string_view name);
+const std::map<std::string, PureFilter, std::less<>>& builtin_filter_table();
+const std::map<std::string, PureFilter, std::less<>>& council_filter_table();
+const std::map<std::string, PureTest, std::less<>>& builtin_test_table();
+
+// Python-style argument binding: `Bound b(args, "do_truncate", {"length", "killwords", "end",
+// "leeway"})` maps positional and keyword arguments onto the named parameters, raising
+// Python's TypeError wording for too many / duplicate / unknown / missing arguments.
+// `counted_before` is how many leading parameters Python's message would count (the filter's
+// input is 1) so "takes from 1 to 5 positional arguments" matches CPython.
+class Bound {
+public:
+    Bound(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
+          std::size_t required = 0, std::size_t counted_before = 1);
+    const Value* get(std::size_t i) const { return values_[i]; }  // nullptr when not passed
+    bool has(std::size_t i) const { return values_[i] != nullptr; }
+    Value get_or(std::size_t i, Value fallback) const { return values_[i] ? *values_[i] : std::move(fallback); }
+    // Typed accessors: nullopt/default when absent; TypeError wording for wrong types.
+    std::int64_t int_or(std::size_t i, std::int64_t fallback) const;
+    bool bool_or(std::size_t i, bool fallback) const;  // Python truthiness of the argument
+    std::string str_or(std::size_t i, std::string fallback) const;
+
+private:
+    std::vector<const Value*> values_;
+    std::vector<std::string_view> names_;
+    std::string function_;
+};
+
+// Filters written as (named) tuples with attributes, e.g. groupby's (grouper, list).
+Value make_group_tuple(Value grouper, List items);
+
+// A Callable backed by a std::function that does not need the interpreter (bound methods,
+// range(), dict(), namespace()). `repr` is how it prints.
+class NativeCallable : public Callable {
+public:
+    using Fn = std::function<Value(const Arguments&)>;
+    NativeCallable(std::string repr, Fn fn) : repr_(std::move(repr)), fn_(std::move(fn)) {}
+    Value call(Interpreter&, Arguments args) const override { return fn_(args); }
+    Value invoke(const Arguments& args) const { return fn_(args); }  // without an interpreter
+    std::string name() const override { return repr_; }
+
+private:
+    std::string repr_;
+    Fn fn_;
+};
+
+// The free functions behind the globals and methods (testable without an interpreter).
+Value global_range(const Arguments& args);      // list of ints; more than 1,000,000 -> error
+Value global_dict(const Arguments& args);
+Value global_namespace(const Arguments& args);  // Object printing as <Namespace {...}>
+// self.name(*args): TemplateError when self has no such method.
+Value call_method(const Value& self, std::string_view name, const Arguments& args);
+
+// Jinja2's make_attrgetter / make_multi_attrgetter: "a.b.0" walks getitem per part;
+// integers in the path index lists.
+std::vector<Value> attribute_path(const Value& attribute);  // parsed parts (strings/ints)
+Value lookup_path(const Value& item, const std::vector<Value>& parts);
+
+// Python's json.dumps(sort_keys=True, indent) as Jinja2's tojson uses it, before the
+// HTML-safety replacements.
+std::string python_json_dumps(const Value& v, const Value* indent);
+
+}  // namespace quorum::tmpl

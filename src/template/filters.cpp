@@ -1,0 +1,1336 @@
+// Jinja2 3.1's built-in filters, with its signatures, defaults, edge cases and messages
+// (jinja2/filters.py is the reference; each function names its Python counterpart).
+//
+// Where Jinja2 returns a generator or iterator (map, select*, reject*, unique, batch, slice,
+// reverse of a list) we return a list: iterating, |list, |join and |length give the same
+// results, and printing Jinja2's generator shows an address no template can rely on.
+#include "template/builtins.hpp"
+#include "template/pystr.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+namespace quorum::tmpl {
+
+namespace {
+
+[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
+
+void require_defined(const Value& v) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+}
+
+// soft_str: a Markup stays Markup, anything else becomes str(value).
+Value soft_str(const Value& v) {
+    if (v.is_string()) return v;
+    return Value(to_str(v));
+}
+
+// The result of a str method on s: Markup in, Markup out (markupsafe wraps the methods).
+Value same_kind(const Value& s, std::string text) {
+    return s.is_markup() ? Value::markup(std::move(text)) : Value(std::move(text));
+}
+
+// Markup methods escape their plain-str arguments.
+std::string arg_for(const Value& s, const Value& arg) {
+    if (s.is_markup() && !arg.is_markup()) return html_escape(to_str(arg));
+    return to_str(arg);
+}
+
+std::int64_t to_index(const Value& v, std::string_view what = "") {
+    require_defined(v);
+    if (v.is_int() || v.is_bool()) return v.as_int();
+    (void)what;
+    fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+// Python's ignore_case postprocess: str values compare lower-cased.
+Value ignore_case(const Value& v) {
+    if (v.is_string()) return same_kind(v, py::lower(v.as_string()));
+    return v;
+}
+
+// -------------------------------------------------------------- attribute getters
+
+struct AttrGetter {
+    std::vector<Value> parts;
+    bool case_insensitive = false;
+    const Value* default_value = nullptr;
+
+    Value operator()(const Value& item) const {
+        Value current = item;
+        for (const auto& part : parts) {
+            current = py::getitem(current, part);
+            if (default_value && !default_value->is_none() && current.is_undefined()) current = *default_value;
+        }
+        return case_insensitive ? ignore_case(current) : current;
+    }
+};
+
+AttrGetter make_attrgetter(const Value* attribute, bool case_insensitive = false, const Value* default_value = nullptr) {
+    AttrGetter g;
+    if (attribute && !attribute->is_none()) g.parts = attribute_path(*attribute);
+    g.case_insensitive = case_insensitive;
+    g.default_value = default_value;
+    return g;
+}
+
+// make_multi_attrgetter: "a,b.c" gives a key of several values, compared as a list.
+std::vector<AttrGetter> make_multi_attrgetter(const Value* attribute, bool case_insensitive) {
+    std::vector<AttrGetter> getters;
+    if (attribute && attribute->is_string()) {
+        std::string sep = ",";
+        for (const auto& piece : py::split(attribute->as_string(), &sep)) {
+            Value part(piece);
+            getters.push_back(make_attrgetter(&part, case_insensitive));
+        }
+    } else {
+        getters.push_back(make_attrgetter(attribute, case_insensitive));
+    }
+    return getters;
+}
+
+// Python's list comparison on sort keys: first unequal element decides.
+bool key_less(const std::vector<Value>& a, const std::vector<Value>& b) {
+    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        if (equals(a[i], b[i])) continue;
+        return compare(a[i], b[i], "<") < 0;
+    }
+    return a.size() < b.size();
+}
+
+// sorted(items, key=..., reverse=...): stable in both directions, as Python's.
+List sorted_by(List items, const std::vector<std::vector<Value>>& keys, bool reverse) {
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return reverse ? key_less(keys[y], keys[x]) : key_less(keys[x], keys[y]);
+    });
+    List out;
+    out.reserve(items.size());
+    for (auto i : order) out.push_back(std::move(items[i]));
+    return out;
+}
+
+// -------------------------------------------------------------- string filters
+
+Value f_upper(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_upper", {});
+    Value s = soft_str(in);
+    return same_kind(s, py::upper(s.as_string()));
+}
+
+Value f_lower(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_lower", {});
+    Value s = soft_str(in);
+    return same_kind(s, py::lower(s.as_string()));
+}
+
+Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_capitalize", {});
+    Value s = soft_str(in);
+    return same_kind(s, py::capitalize(s.as_string()));
+}
+
+// do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
+// The result is a plain str even for Markup input (re.split drops the subclass).
+Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_title", {});
+    const std::string s = soft_str(in).as_string();
+    std::string out;
+    out.reserve(s.size());
+    bool at_piece_start = true;
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = py::next_code_point(s, i);
+        bool separator = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || py::is_space(c);
+        if (separator) {
+            py::append_utf8(out, c);
+            at_piece_start = true;
+        } else if (at_piece_start) {
+            std::string one;  // item[0].upper(): 'ß' becomes 'SS'
+            py::append_utf8(one, c);
+            out += py::upper(one);
+            at_piece_start = false;
+        } else {
+            py::append_utf8(out, py::to_lower(c));
+        }
+    }
+    return Value(std::move(out));
+}
+
+Value f_trim(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_trim", {"chars"});
+    Value s = soft_str(in);
+    std::string chars;
+    const std::string* chars_ptr = nullptr;
+    if (b.has(0) && !b.get(0)->is_none()) {
+        chars = to_str(*b.get(0));
+        chars_ptr = &chars;
+    }
+    return same_kind(s, py::strip(s.as_string(), chars_ptr));
+}
+
+Value f_center(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_center", {"width"});
+    Value s = soft_str(in);
+    return same_kind(s, py::center(s.as_string(), b.int_or(0, 80)));
+}
+
+Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
+    Bound b(args, "do_replace", {"old", "new", "count"}, 2);
+    long long count = b.has(2) && !b.get(2)->is_none() ? to_index(*b.get(2)) : -1;
+    const Value& old_v = *b.get(0);
+    const Value& new_v = *b.get(1);
+    if (!env.autoescape) return Value(py::replace(to_str(in), to_str(old_v), to_str(new_v), count));
+    Value s = (old_v.is_markup() || new_v.is_markup()) && !in.is_markup() ? escape(in) : soft_str(in);
+    return same_kind(s, py::replace(s.as_string(), arg_for(s, old_v), arg_for(s, new_v), count));
+}
+
+Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_truncate", {"length", "killwords", "end", "leeway"});
+    std::string s = to_str(in);  // the function receives the value; len()/slicing work on str
+    if (in.is_markup()) s = in.as_string();
+    std::int64_t length = b.int_or(0, 255);
+    bool killwords = b.bool_or(1, false);
+    std::string end = b.str_or(2, "...");
+    std::int64_t leeway = b.has(3) && !b.get(3)->is_none() ? to_index(*b.get(3)) : 5;
+    auto end_len = static_cast<std::int64_t>(py::length(end));
+    if (length < end_len) fail("expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
+    if (leeway < 0) fail("expected leeway >= 0, got " + std::to_string(leeway));
+    auto len = static_cast<std::int64_t>(py::length(s));
+    if (len <= length + leeway) return in.is_string() ? in : Value(s);
+    std::string head = py::slice(s, std::nullopt, length - end_len, std::nullopt);
+    if (killwords) return Value(head + end);
+    auto space = head.rfind(' ');
+    if (space != std::string::npos) head.resize(space);
+    return Value(head + end);
+}
+
+// textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
+// letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
+std::vector<std::u32string> wrap_chunks(const std::u32string& text, bool break_on_hyphens) {
+    auto ws = [](char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+    auto letter = [](char32_t c) { return py::is_alpha(c); };
+    std::vector<std::u32string> chunks;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t start = i;
+        if (ws(text[i])) {
+            while (i < text.size() && ws(text[i])) ++i;
+            chunks.push_back(text.substr(start, i - start));
+            continue;
+        }
+        while (i < text.size() && !ws(text[i])) {
+            char32_t c = text[i++];
+            if (!break_on_hyphens || c != '-') continue;
+            std::size_t h = i - 1;  // the hyphen
+            bool before = (h >= 2 && letter(text[h - 1]) && letter(text[h - 2])) ||
+                          (h >= 3 && letter(text[h - 1]) && text[h - 2] == '-' && letter(text[h - 3]));
+            bool after = h + 1 < text.size() && letter(text[h + 1]) &&
+                         ((h + 2 < text.size() && letter(text[h + 2])) ||
+                          (h + 3 < text.size() && text[h + 2] == '-' && letter(text[h + 3])));
+            // The piece before the hyphen must itself be more than the hyphen.
+            if (before && after && h > start) {
+                chunks.push_back(text.substr(start, i - start));
+                start = i;
+            }
+        }
+        if (i > start) chunks.push_back(text.substr(start, i - start));
+    }
+    return chunks;
+}
+
+bool all_space(const std::u32string& s) {
+    return std::all_of(s.begin(), s.end(), [](char32_t c) { return py::is_space(c); });
+}
+
+// textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)
+std::vector<std::string> textwrap(const std::string& line, std::int64_t width, bool break_long_words, bool break_on_hyphens) {
+    if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
+    auto chunks = wrap_chunks(py::to_u32(line), break_on_hyphens);
+    std::reverse(chunks.begin(), chunks.end());
+    std::vector<std::string> lines;
+    auto w = static_cast<std::size_t>(width);
+    while (!chunks.empty()) {
+        std::vector<std::u32string> current;
+        std::size_t current_len = 0;
+        if (all_space(chunks.back()) && !lines.empty()) chunks.pop_back();
+        while (!chunks.empty()) {
+            std::size_t l = chunks.back().size();
+            if (current_len + l > w) break;
+            current.push_back(std::move(chunks.back()));
+            chunks.pop_back();
+            current_len += l;
+        }
+        if (!chunks.empty() && chunks.back().size() > w) {  // _handle_long_word
+            std::size_t space_left = w > current_len ? w - current_len : 1;
+            if (w < 1) space_left = 1;
+            if (break_long_words) {
+                std::size_t end = space_left;
+                auto& chunk = chunks.back();
+                if (break_on_hyphens && chunk.size() > space_left) {
+                    auto hyphen = chunk.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
+                    if (hyphen != std::u32string::npos && hyphen < space_left && hyphen > 0 &&
+                        std::any_of(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(hyphen), [](char32_t c) { return c != '-'; }))
+                        end = hyphen + 1;
+                }
+                current.push_back(chunk.substr(0, end));
+                chunk = chunk.substr(end);
+            } else if (current.empty()) {
+                current.push_back(std::move(chunks.back()));
+                chunks.pop_back();
+            }
+        }
+        if (!current.empty() && all_space(current.back())) current.pop_back();
+        if (!current.empty()) {
+            std::u32string joined;
+            for (const auto& c : current) joined += c;
+            lines.push_back(py::to_utf8(joined));
+        }
+    }
+    return lines;
+}
+
+Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
+    require_defined(in);
+    std::string s = to_str(in);
+    std::int64_t width = b.int_or(0, 79);
+    bool break_long = b.bool_or(1, true);
+    std::string wrapstring = b.has(2) && !b.get(2)->is_none() ? to_str(*b.get(2)) : "\n";
+    bool hyphens = b.bool_or(3, true);
+    std::string out;
+    bool first_line = true;
+    for (const auto& line : py::splitlines(s)) {
+        if (!first_line) out += wrapstring;
+        first_line = false;
+        bool first = true;
+        for (const auto& piece : textwrap(line, width, break_long, hyphens)) {
+            if (!first) out += wrapstring;
+            first = false;
+            out += piece;
+        }
+    }
+    return Value(std::move(out));
+}
+
+Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_wordcount", {});
+    const std::string s = soft_str(in).as_string();
+    std::int64_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < s.size();) {
+        bool w = py::is_word_char(py::next_code_point(s, i));
+        if (w && !in_word) ++words;
+        in_word = w;
+    }
+    return Value(words);
+}
+
+Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_indent", {"width", "first", "blank"});
+    require_defined(in);
+    if (!in.is_string()) fail("unsupported operand type(s) for +=: '" + type_name(in) + "' and 'str'");
+    std::string indention;
+    if (b.has(0) && b.get(0)->is_string()) indention = b.get(0)->as_string();
+    else indention = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, b.int_or(0, 4))), ' ');
+    if (in.is_markup() && b.has(0) && b.get(0)->kind() == Value::Kind::String) indention = html_escape(indention);
+    bool first = b.bool_or(1, false);
+    bool blank = b.bool_or(2, false);
+    auto lines = py::splitlines(in.as_string() + "\n");
+    std::string rv;
+    if (blank) {
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i) rv += "\n" + indention;
+            rv += lines[i];
+        }
+    } else {
+        rv = lines.empty() ? std::string() : lines[0];
+        if (lines.size() > 1) {
+            rv += "\n";
+            for (std::size_t i = 1; i < lines.size(); ++i) {
+                if (i > 1) rv += "\n";
+                if (!lines[i].empty()) rv += indention;
+                rv += lines[i];
+            }
+        }
+    }
+    if (first) rv = indention + rv;
+    return same_kind(in, std::move(rv));
+}
+
+Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
+    Value s = soft_str(in);
+    if (!args.positional.empty() && !args.keyword.empty())
+        fail("can't handle positional and keyword arguments at the same time");
+    Value operand;
+    if (!args.keyword.empty()) {
+        Dict d;
+        for (const auto& [k, v] : args.keyword) d.set(Value(k), v);
+        operand = Value::dict(std::move(d));
+    } else {
+        operand = Value::tuple(args.positional);
+    }
+    return binary_op(BinaryOp::Mod, s, operand);
+}
+
+// -------------------------------------------------------------- HTML
+
+Value f_escape(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "escape", {}, 0);
+    return escape(in);
+}
+
+Value f_forceescape(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_forceescape", {});
+    return Value::markup(html_escape(to_str(in)));
+}
+
+Value f_safe(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_mark_safe", {});
+    return in.is_markup() ? in : Value::markup(to_str(in));
+}
+
+std::string html_unescape(std::string_view s);
+
+Value f_striptags(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_striptags", {});
+    std::string value = to_str(in);
+    // _strip_comments_re then _strip_tags_re (both non-greedy, across newlines).
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"<!--", "-->"}, {"<", ">"}}) {
+        std::string out;
+        out.reserve(value.size());
+        std::size_t i = 0;
+        while (i < value.size()) {
+            auto start = value.find(open, i);
+            if (start == std::string::npos) break;
+            auto end = value.find(close, start + open.size());
+            if (end == std::string::npos) break;
+            out.append(value, i, start - i);
+            i = end + close.size();
+        }
+        out.append(value, std::min(i, value.size()));
+        value = std::move(out);
+    }
+    std::string collapsed;
+    bool first = true;
+    for (const auto& word : py::split(value, nullptr)) {
+        if (!first) collapsed += ' ';
+        first = false;
+        collapsed += word;
+    }
+    return Value(html_unescape(collapsed));
+}
+
+Value f_xmlattr(const FilterEnv& env, const Value& in, const Arguments& args) {
+    Bound b(args, "do_xmlattr", {"autospace"});
+    require_defined(in);
+    if (!in.is_dict()) fail("'" + type_name(in) + "' object has no attribute 'items'");
+    std::string rv;
+    for (const auto& [k, v] : in.as_dict().entries()) {
+        if (v.is_none() || v.is_undefined()) continue;
+        std::string key = to_str(k);
+        if (key.find_first_of(" \t\n\r\f\v/>=") != std::string::npos)
+            fail("Invalid character in attribute name: " + repr(k));
+        if (!rv.empty()) rv += ' ';
+        rv += escape(k).as_string() + "=\"" + escape(v).as_string() + "\"";
+    }
+    if (b.bool_or(0, true) && !rv.empty()) rv.insert(0, " ");
+    return env.autoescape ? Value::markup(std::move(rv)) : Value(std::move(rv));
+}
+
+std::string url_quote(const Value& v, bool for_qs) {
+    std::string s = to_str(v);
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c == '_' || c == '.' || c == '-' || c == '~' || (!for_qs && c == '/')) {
+            out += static_cast<char>(c);
+        } else if (for_qs && c == ' ') {
+            out += '+';
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+Value f_urlencode(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_urlencode", {});
+    require_defined(in);
+    if (in.is_string() || !(in.is_sequence() || in.is_dict())) return Value(url_quote(in, false));
+    std::string out;
+    auto add = [&](const Value& k, const Value& v) {
+        if (!out.empty()) out += '&';
+        out += url_quote(k, true) + "=" + url_quote(v, true);
+    };
+    if (in.is_dict()) {
+        for (const auto& [k, v] : in.as_dict().entries()) add(k, v);
+    } else {
+        for (const auto& item : in.as_list()) {
+            List pair = iterate(item);
+            if (pair.size() != 2)
+                fail(pair.size() > 2 ? "too many values to unpack (expected 2)"
+                                     : "not enough values to unpack (expected 2, got " + std::to_string(pair.size()) + ")");
+            add(pair[0], pair[1]);
+        }
+    }
+    return Value(std::move(out));
+}
+
+void json_string(std::string& out, std::string_view s) {
+    static const char* hex = "0123456789abcdef";
+    auto u4 = [&](unsigned v) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out += hex[(v >> shift) & 0xF];
+    };
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t c = py::next_code_point(s, i);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20 || c >= 0x7F) {  // ensure_ascii
+                    if (c >= 0x10000) {
+                        char32_t v = c - 0x10000;
+                        u4(0xD800 | (v >> 10));
+                        u4(0xDC00 | (v & 0x3FF));
+                    } else {
+                        u4(c);
+                    }
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    out += '"';
+}
+
+void json_dump(std::string& out, const Value& v, const std::string* indent, int level) {
+    switch (v.kind()) {
+        case Value::Kind::None: out += "null"; return;
+        case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; return;
+        case Value::Kind::Int: out += to_str(v); return;
+        case Value::Kind::Float: {
+            double d = v.as_float();
+            if (std::isnan(d)) out += "NaN";
+            else if (std::isinf(d)) out += d > 0 ? "Infinity" : "-Infinity";
+            else out += python_float_repr(d);
+            return;
+        }
+        case Value::Kind::String:
+        case Value::Kind::Markup: json_string(out, v.as_string()); return;
+        default: break;
+    }
+    auto newline = [&](int lvl) {
+        if (!indent) return;
+        out += '\n';
+        for (int i = 0; i < lvl; ++i) out += *indent;
+    };
+    const char* item_sep = indent ? "," : ", ";
+    if (v.is_sequence()) {
+        const auto& items = v.as_list();
+        if (items.empty()) {
+            out += "[]";
+            return;
+        }
+        out += '[';
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i) out += item_sep;
+            newline(level + 1);
+            json_dump(out, items[i], indent, level + 1);
+        }
+        newline(level);
+        out += ']';
+        return;
+    }
+    if (v.is_dict()) {
+        const auto& entries = v.as_dict().entries();
+        if (entries.empty()) {
+            out += "{}";
+            return;
+        }
+        std::vector<const std::pair<Value, Value>*> sorted;
+        for (const auto& e : entries) sorted.push_back(&e);
+        std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return compare(a->first, b->first, "<") < 0; });
+        out += '{';
+        bool first = true;
+        for (const auto* e : sorted) {
+            if (!first) out += item_sep;
+            first = false;
+            newline(level + 1);
+            const Value& k = e->first;
+            if (k.is_string()) json_string(out, k.as_string());
+            else if (k.is_bool()) out += k.as_bool() ? "\"true\"" : "\"false\"";
+            else if (k.is_none()) out += "\"null\"";
+            else if (k.is_number()) out += "\"" + to_str(k) + "\"";
+            else fail("keys must be str, int, float, bool or None, not " + type_name(k));
+            out += ": ";
+            json_dump(out, e->second, indent, level + 1);
+        }
+        newline(level);
+        out += '}';
+        return;
+    }
+    fail("Object of type " + type_name(v) + " is not JSON serializable");
+}
+
+Value f_tojson(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_tojson", {"indent"});
+    std::string json = python_json_dumps(in, b.get(0));
+    std::string out;
+    out.reserve(json.size());
+    for (char c : json) {
+        switch (c) {
+            case '<': out += "\\u003c"; break;
+            case '>': out += "\\u003e"; break;
+            case '&': out += "\\u0026"; break;
+            case '\'': out += "\\u0027"; break;
+            default: out += c;
+        }
+    }
+    return Value::markup(std::move(out));
+}
+
+// -------------------------------------------------------------- numbers
+
+Value f_abs(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "abs", {}, 0);
+    if (in.is_float()) return Value(std::fabs(in.as_float()));
+    if (in.is_int() || in.is_bool()) {
+        if (in.as_int() == std::numeric_limits<std::int64_t>::min()) fail("integer overflow (templates support 64-bit integers)");
+        return Value(in.as_int() < 0 ? -in.as_int() : in.as_int());
+    }
+    fail("bad operand type for abs(): '" + type_name(in) + "'");
+}
+
+// Python's round(x, n) for floats: correctly rounded through the shortest decimal that
+// the exact binary value rounds to (half-even on exact ties), as CPython's double_round.
+double python_round(double x, std::int64_t ndigits) {
+    if (!std::isfinite(x) || x == 0) return x;
+    if (ndigits > 323) return x;
+    if (ndigits < -308) return std::copysign(0.0, x);
+    if (ndigits >= 0) {
+        std::string text = py::format_fixed(x, static_cast<int>(ndigits));
+        double r = 0;
+        std::from_chars(text.data(), text.data() + text.size(), r);
+        if (r == 0) return std::copysign(0.0, x);
+        return r;
+    }
+    // Negative ndigits: round to tens/hundreds... with half-even on the scaled exact value.
+    double pow10 = std::pow(10.0, static_cast<double>(-ndigits));
+    double y = x / pow10;
+    double z = std::nearbyint(y);  // default rounding mode: half-even
+    if (std::fabs(y - std::trunc(y)) == 0.5) z = 2.0 * std::nearbyint(y / 2.0);
+    double r = z * pow10;
+    if (!std::isfinite(r)) fail("rounded value too large to represent");
+    return r == 0 ? std::copysign(0.0, x) : r;
+}
+
+Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_round", {"precision", "method"});
+    std::int64_t precision = b.int_or(0, 0);
+    std::string method = b.str_or(1, "common");
+    if (method != "common" && method != "ceil" && method != "floor") fail("method must be common, ceil or floor");
+    if (!in.is_number()) fail("type " + type_name(in) + " doesn't define __round__ method");
+    if (method == "common") {
+        if (!in.is_float()) {  // round(int, n) stays an int
+            std::int64_t v = in.as_int();
+            if (precision >= 0) return Value(v);
+            if (precision < -18) return Value(std::int64_t{0});
+            std::int64_t p = 1;
+            for (std::int64_t i = 0; i < -precision; ++i) p *= 10;
+            std::int64_t q = v / p, r = v % p;
+            if (r < 0) {
+                r += p;
+                --q;
+            }
+            if (r * 2 > p || (r * 2 == p && (q & 1))) ++q;
+            return Value(q * p);
+        }
+        return Value(python_round(in.as_float(), precision));
+    }
+    // func(value * 10**precision) / 10**precision; math.ceil/floor return ints, so the
+    // division is true division of two ints (or an int by a float for negative precision).
+    double scale = std::pow(10.0, static_cast<double>(precision));
+    double scaled = in.as_float() * scale;
+    if (!in.is_float() && precision >= 0) scaled = static_cast<double>(in.as_int()) * scale;
+    if (!std::isfinite(scaled)) fail(std::isnan(scaled) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+    double rounded = method == "ceil" ? std::ceil(scaled) : std::floor(scaled);
+    return Value(rounded / scale);
+}
+
+// int(str, base) as Python parses it: optional sign, whitespace around, '_' between digits,
+// and a 0x/0o/0b prefix matching the base (or any prefix for base 0).
+std::optional<std::int64_t> parse_python_int(std::string_view text, std::int64_t base) {
+    std::string s = py::strip(text, nullptr);
+    std::string_view t = s;
+    bool negative = false;
+    if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+        negative = t[0] == '-';
+        t.remove_prefix(1);
+    }
+    auto has_prefix = [&](char c) { return t.size() >= 2 && t[0] == '0' && (t[1] | 0x20) == c; };
+    if (base == 0) {
+        if (has_prefix('x')) base = 16;
+        else if (has_prefix('o')) base = 8;
+        else if (has_prefix('b')) base = 2;
+        else base = 10;
+        if (base != 10) t.remove_prefix(2);
+        else if (t.size() > 1 && t[0] == '0' && t.find_first_not_of("0_") != std::string_view::npos) return std::nullopt;
+    } else if ((base == 16 && has_prefix('x')) || (base == 8 && has_prefix('o')) || (base == 2 && has_prefix('b'))) {
+        t.remove_prefix(2);
+        if (!t.empty() && t[0] == '_') t.remove_prefix(1);
+    }
+    if (base < 2 || base > 36) fail("int() base must be >= 2 and <= 36, or 0");
+    if (t.empty() || t.front() == '_' || t.back() == '_') return std::nullopt;
+    std::uint64_t value = 0;
+    char prev = 0;
+    for (char c : t) {
+        if (c == '_') {
+            if (prev == '_') return std::nullopt;
+            prev = c;
+            continue;
+        }
+        prev = c;
+        int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                    : std::isalpha(static_cast<unsigned char>(c)) ? (c | 0x20) - 'a' + 10 : 99;
+        if (digit >= base) return std::nullopt;
+        if (value > (std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(digit)) / static_cast<std::uint64_t>(base))
+            fail("integer overflow (templates support 64-bit integers)");
+        value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(digit);
+    }
+    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0))
+        fail("integer overflow (templates support 64-bit integers)");
+    return negative ? static_cast<std::int64_t>(0 - value) : static_cast<std::int64_t>(value);
+}
+
+// float(str): Python accepts whitespace, '_' between digits, inf/nan spellings.
+std::optional<double> parse_python_float(std::string_view text) {
+    std::string s = py::strip(text, nullptr);
+    std::string clean;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '_') {
+            bool ok = i > 0 && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+                      std::isdigit(static_cast<unsigned char>(s[i + 1]));
+            if (!ok) return std::nullopt;
+            continue;
+        }
+        clean += s[i];
+    }
+    std::string_view t = clean;
+    bool negative = false;
+    if (!t.empty() && (t[0] == '+' || t[0] == '-')) {
+        negative = t[0] == '-';
+        t.remove_prefix(1);
+    }
+    std::string lowered = py::lower(t);
+    if (lowered == "inf" || lowered == "infinity") return negative ? -HUGE_VAL : HUGE_VAL;
+    if (lowered == "nan") return std::numeric_limits<double>::quiet_NaN();
+    if (t.empty() || !(std::isdigit(static_cast<unsigned char>(t[0])) || t[0] == '.')) return std::nullopt;
+    double d = 0;
+    auto res = std::from_chars(t.data(), t.data() + t.size(), d);
+    if (res.ec == std::errc::result_out_of_range) d = HUGE_VAL;  // Python: overflow -> inf
+    else if (res.ec != std::errc() || res.ptr != t.data() + t.size()) return std::nullopt;
+    return negative ? -d : d;
+}
+
+Value f_int(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_int", {"default", "base"});
+    require_defined(in);
+    Value fallback = b.get_or(0, Value(std::int64_t{0}));
+    std::int64_t base = b.int_or(1, 10);
+    if (in.is_int() || in.is_bool()) return Value(in.as_int());
+    if (in.is_string()) {
+        if (auto v = parse_python_int(in.as_string(), base)) return Value(*v);
+    }
+    // "42.23"|int gives 42: the fallback goes through float().
+    std::optional<double> d;
+    if (in.is_float()) d = in.as_float();
+    else if (in.is_string()) d = parse_python_float(in.as_string());
+    if (!d || !std::isfinite(*d)) return fallback;
+    if (std::fabs(*d) >= 9.2233720368547758e18) fail("integer overflow (templates support 64-bit integers)");
+    return Value(static_cast<std::int64_t>(std::trunc(*d)));
+}
+
+Value f_float(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_float", {"default"});
+    require_defined(in);
+    if (in.is_number()) return Value(in.as_float());
+    if (in.is_string())
+        if (auto d = parse_python_float(in.as_string())) return Value(*d);
+    return b.get_or(0, Value(0.0));
+}
+
+// -------------------------------------------------------------- sequences
+
+Value f_length(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "len", {}, 0);
+    require_defined(in);
+    if (in.is_string()) return Value(static_cast<std::int64_t>(py::length(in.as_string())));
+    if (in.is_sequence()) return Value(static_cast<std::int64_t>(in.as_list().size()));
+    if (in.is_dict()) return Value(static_cast<std::int64_t>(in.as_dict().size()));
+    fail("object of type '" + type_name(in) + "' has no len()");
+}
+
+Value f_list(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_list", {});
+    return Value::list(iterate(in));
+}
+
+Value f_string(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "soft_str", {});
+    return soft_str(in);
+}
+
+Value f_first(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_first", {});
+    require_defined(in);
+    if (in.is_sequence()) {
+        if (in.as_list().empty()) return Value::undefined("No first item, sequence was empty.");
+        return in.as_list().front();
+    }
+    List items = iterate(in);
+    if (items.empty()) return Value::undefined("No first item, sequence was empty.");
+    return items.front();
+}
+
+Value f_last(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_last", {});
+    require_defined(in);
+    if (in.is_sequence()) {
+        if (in.as_list().empty()) return Value::undefined("No last item, sequence was empty.");
+        return in.as_list().back();
+    }
+    List items = iterate(in);
+    if (items.empty()) return Value::undefined("No last item, sequence was empty.");
+    return items.back();
+}
+
+Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_reverse", {});
+    require_defined(in);
+    if (in.is_string()) return Value(py::reversed(in.as_string()));  // value[::-1] is a plain str slice
+    List items = iterate(in);
+    std::reverse(items.begin(), items.end());
+    return Value::list(std::move(items));
+}
+
+Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_join", {"d", "attribute"});
+    Value d = b.get_or(0, Value(""));
+    List items = iterate(in);
+    if (b.has(1) && !b.get(1)->is_none()) {
+        AttrGetter g = make_attrgetter(b.get(1));
+        for (auto& item : items) item = g(item);
+    }
+    auto join_with = [&](const std::string& sep, auto&& piece) {
+        std::string out;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i) out += sep;
+            out += piece(items[i]);
+        }
+        return out;
+    };
+    if (!env.autoescape) return Value(join_with(to_str(d), [](const Value& v) { return to_str(v); }));
+    if (!d.is_markup()) {
+        bool any_markup = std::any_of(items.begin(), items.end(), [](const Value& v) { return v.is_markup(); });
+        if (!any_markup) return Value(join_with(to_str(d), [](const Value& v) { return to_str(v); }));
+        // Markup(escape(d)).join(items): plain items are escaped.
+        std::string sep = escape(d).as_string();
+        return Value::markup(join_with(sep, [](const Value& v) { return escape(v).as_string(); }));
+    }
+    return Value::markup(join_with(d.as_string(), [](const Value& v) { return escape(v).as_string(); }));
+}
+
+Value f_batch(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_batch", {"linecount", "fill_with"}, 1);
+    std::int64_t linecount = to_index(*b.get(0));
+    const Value* fill = b.has(1) && !b.get(1)->is_none() ? b.get(1) : nullptr;
+    List out, current;
+    for (auto& item : iterate(in)) {
+        if (static_cast<std::int64_t>(current.size()) == linecount) {
+            out.push_back(Value::list(std::move(current)));
+            current.clear();
+        }
+        current.push_back(std::move(item));
+    }
+    if (!current.empty()) {
+        if (fill)
+            while (static_cast<std::int64_t>(current.size()) < linecount) current.push_back(*fill);
+        out.push_back(Value::list(std::move(current)));
+    }
+    return Value::list(std::move(out));
+}
+
+Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_slice", {"slices", "fill_with"}, 1);
+    std::int64_t slices = to_index(*b.get(0));
+    const Value* fill = b.has(1) && !b.get(1)->is_none() ? b.get(1) : nullptr;
+    List seq = iterate(in);
+    if (slices == 0) fail("integer division or modulo by zero");
+    auto length = static_cast<std::int64_t>(seq.size());
+    std::int64_t per = length / slices, extra = length % slices;
+    if (length % slices != 0 && ((length < 0) != (slices < 0))) --per;
+    if (extra != 0 && ((extra < 0) != (slices < 0))) extra += slices;
+    List out;
+    std::int64_t offset = 0;
+    for (std::int64_t n = 0; n < slices; ++n) {
+        std::int64_t start = offset + n * per;
+        if (n < extra) ++offset;
+        std::int64_t end = offset + (n + 1) * per;
+        List part;
+        start = std::clamp<std::int64_t>(start, 0, length);
+        end = std::clamp<std::int64_t>(end, 0, length);
+        for (std::int64_t i = start; i < end; ++i) part.push_back(seq[static_cast<std::size_t>(i)]);
+        if (fill && n >= extra) part.push_back(*fill);
+        out.push_back(Value::list(std::move(part)));
+    }
+    return Value::list(std::move(out));
+}
+
+Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_sort", {"reverse", "case_sensitive", "attribute"});
+    bool reverse = b.bool_or(0, false);
+    bool case_sensitive = b.bool_or(1, false);
+    List items = iterate(in);
+    auto getters = make_multi_attrgetter(b.get(2), !case_sensitive);
+    std::vector<std::vector<Value>> keys;
+    keys.reserve(items.size());
+    for (const auto& item : items) {
+        std::vector<Value> key;
+        key.reserve(getters.size());
+        for (const auto& g : getters) key.push_back(g(item));
+        keys.push_back(std::move(key));
+    }
+    return Value::list(sorted_by(std::move(items), keys, reverse));
+}
+
+Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_dictsort", {"case_sensitive", "by", "reverse"});
+    require_defined(in);
+    bool case_sensitive = b.bool_or(0, false);
+    std::string by = b.has(1) ? to_str(*b.get(1)) : "key";
+    bool reverse = b.bool_or(2, false);
+    std::size_t pos = 0;
+    if (by == "key") pos = 0;
+    else if (by == "value") pos = 1;
+    else fail("You can only sort by either \"key\" or \"value\"");
+    if (!in.is_dict()) fail("'" + type_name(in) + "' object has no attribute 'items'");
+    List items;
+    std::vector<std::vector<Value>> keys;
+    for (const auto& [k, v] : in.as_dict().entries()) {
+        items.push_back(Value::tuple({k, v}));
+        const Value& key = pos == 0 ? k : v;
+        keys.push_back({case_sensitive ? key : ignore_case(key)});
+    }
+    return Value::list(sorted_by(std::move(items), keys, reverse));
+}
+
+Value f_items(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound(args, "do_items", {});
+    if (in.is_undefined()) return Value::list({});
+    if (!in.is_dict()) fail("Can only get item pairs from a mapping.");
+    List items;
+    for (const auto& [k, v] : in.as_dict().entries()) items.push_back(Value::tuple({k, v}));
+    return Value::list(std::move(items));
+}
+
+Value f_unique(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_unique", {"case_sensitive", "attribute"});
+    bool case_sensitive = b.bool_or(0, false);
+    AttrGetter g = make_attrgetter(b.get(1), !case_sensitive);
+    List out;
+    List seen;
+    Dict seen_strings;  // fast path for the common case of string keys
+    for (auto& item : iterate(in)) {
+        Value key = g(item);
+        if (key.is_undefined()) fail(key.undefined_hint());
+        if (key.is_string()) {
+            if (seen_strings.find(std::string_view(key.as_string()))) continue;
+            seen_strings.set(key, Value(true));
+        } else {
+            if (std::any_of(seen.begin(), seen.end(), [&](const Value& s) { return equals(s, key); })) continue;
+            if (key.is_list() || key.is_dict()) fail("unhashable type: '" + type_name(key) + "'");
+            seen.push_back(key);
+        }
+        out.push_back(std::move(item));
+    }
+    return Value::list(std::move(out));
+}
+
+Value min_or_max(const Value& in, const Arguments& args, bool want_max) {
+    Bound b(args, want_max ? "do_max" : "do_min", {"case_sensitive", "attribute"});
+    List items = iterate(in);
+    if (items.empty()) return Value::undefined("No aggregated item, sequence was empty.");
+    AttrGetter g = make_attrgetter(b.get(1), !b.bool_or(0, false));
+    std::size_t best = 0;
+    Value best_key = g(items[0]);
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        Value key = g(items[i]);
+        bool better = want_max ? compare(key, best_key, ">") > 0 : compare(key, best_key, "<") < 0;
+        if (better) {
+            best = i;
+            best_key = std::move(key);
+        }
+    }
+    return items[best];
+}
+
+Value f_min(const FilterEnv&, const Value& in, const Arguments& args) { return min_or_max(in, args, false); }
+Value f_max(const FilterEnv&, const Value& in, const Arguments& args) { return min_or_max(in, args, true); }
+
+Value f_sum(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_sum", {"attribute", "start"});
+    List items = iterate(in);
+    Value total = b.get_or(1, Value(std::int64_t{0}));
+    if (total.is_string()) fail("sum() can't sum strings [use ''.join(seq) instead]");
+    AttrGetter g = make_attrgetter(b.get(0));
+    bool plain = !b.has(0) || b.get(0)->is_none();
+    for (const auto& item : items) total = binary_op(BinaryOp::Add, total, plain ? item : g(item));
+    return total;
+}
+
+Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1);
+    bool case_sensitive = b.bool_or(2, false);
+    const Value* dflt = b.has(1) ? b.get(1) : nullptr;
+    AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
+    AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
+    List items = iterate(in);
+    std::vector<std::vector<Value>> keys;
+    keys.reserve(items.size());
+    for (const auto& item : items) keys.push_back({key_of(item)});
+    // Sort by key (stable), then group runs of equal keys, as itertools.groupby.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return key_less(keys[x], keys[y]); });
+    List out;
+    std::size_t i = 0;
+    while (i < order.size()) {
+        const Value& key = keys[order[i]][0];
+        List group;
+        std::size_t j = i;
+        while (j < order.size() && equals(keys[order[j]][0], key)) group.push_back(items[order[j++]]);
+        Value grouper = case_sensitive ? key : output_of(group.front());
+        out.push_back(make_group_tuple(std::move(grouper), std::move(group)));
+        i = j;
+    }
+    return Value::list(std::move(out));
+}
+
+Value f_default(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_default", {"default_value", "boolean"});
+    bool boolean = b.bool_or(1, false);
+    if (in.is_undefined() || (boolean && !truthy(in))) return b.get_or(0, Value(""));
+    return in;
+}
+
+Value f_attr(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "do_attr", {"name"}, 1);
+    require_defined(in);
+    std::string name = to_str(*b.get(0));
+    // Python getattr only: a dict's keys are not attributes.
+    if (in.is_object())
+        if (auto v = in.as_object().attribute(name)) return *v;
+    if (const Object* fields = in.tuple_fields())
+        if (auto v = fields->attribute(name)) return *v;
+    if (!in.is_object())
+        if (auto m = method_of(in, name)) return *m;
+    return Value::undefined(py::no_attribute_hint(in, name));
+}
+
+// -------------------------------------------------------------- map / select
+
+Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
+    if (!truthy(in)) return Value::list({});
+    List items = iterate(in);
+    if (args.positional.empty() && args.keyword_arg("attribute")) {
+        const Value* dflt = nullptr;
+        for (const auto& [k, v] : args.keyword) {
+            if (k == "default") dflt = &v;
+            else if (k != "attribute") fail("Unexpected keyword argument " + py::repr_string(k));
+        }
+        AttrGetter g = make_attrgetter(args.keyword_arg("attribute"), false, dflt);
+        for (auto& item : items) item = g(item);
+        return Value::list(std::move(items));
+    }
+    if (args.positional.empty()) fail("map requires a filter argument");
+    std::string name = to_str(args.positional[0]);
+    Arguments rest;
+    rest.positional.assign(args.positional.begin() + 1, args.positional.end());
+    rest.keyword = args.keyword;
+    for (auto& item : items) item = env.call_filter(name, item, rest);
+    return Value::list(std::move(items));
+}
+
+Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& args, bool select, bool lookup_attr) {
+    if (!truthy(in)) return Value::list({});
+    std::size_t off = 0;
+    AttrGetter transform;
+    if (lookup_attr) {
+        if (args.positional.empty()) fail("Missing parameter for attribute name");
+        transform = make_attrgetter(&args.positional[0]);
+        off = 1;
+    }
+    std::optional<std::string> test;
+    Arguments rest;
+    if (args.positional.size() > off) {
+        test = to_str(args.positional[off]);
+        rest.positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
+        rest.keyword = args.keyword;
+    }
+    List out;
+    for (auto& item : iterate(in)) {
+        Value subject = lookup_attr ? transform(item) : item;
+        bool passed = test ? env.call_test(*test, subject, rest) : truthy(subject);
+        if (passed == select) out.push_back(std::move(item));
+    }
+    return Value::list(std::move(out));
+}
+
+Value f_select(const FilterEnv& env, const Value& in, const Arguments& args) { return select_or_reject(env, in, args, true, false); }
+Value f_reject(const FilterEnv& env, const Value& in, const Arguments& args) { return select_or_reject(env, in, args, false, false); }
+Value f_selectattr(const FilterEnv& env, const Value& in, const Arguments& args) { return select_or_reject(env, in, args, true, true); }
+Value f_rejectattr(const FilterEnv& env, const Value& in, const Arguments& args) { return select_or_reject(env, in, args, false, true); }
+
+// -------------------------------------------------------------- entities (html.unescape)
+
+struct Entity {
+    const char* name;
+    char32_t cp;
+};
+
+// The named references council text uses; html.unescape knows all of HTML5's.
+constexpr Entity entities[] = {
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},      {"apos", '\''},
+    {"nbsp", 0xA0},    {"copy", 0xA9},     {"reg", 0xAE},      {"pound", 0xA3},    {"euro", 0x20AC},
+    {"yen", 0xA5},     {"cent", 0xA2},     {"sect", 0xA7},     {"deg", 0xB0},      {"plusmn", 0xB1},
+    {"times", 0xD7},   {"divide", 0xF7},   {"frac12", 0xBD},   {"frac14", 0xBC},   {"frac34", 0xBE},
+    {"middot", 0xB7},  {"para", 0xB6},     {"laquo", 0xAB},    {"raquo", 0xBB},    {"ndash", 0x2013},
+    {"mdash", 0x2014}, {"lsquo", 0x2018},  {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"bull", 0x2022},  {"hellip", 0x2026}, {"trade", 0x2122},  {"shy", 0xAD},      {"eacute", 0xE9},
+    {"egrave", 0xE8},  {"aacute", 0xE1},   {"agrave", 0xE0},   {"ouml", 0xF6},     {"uuml", 0xFC},
+    {"auml", 0xE4},    {"ccedil", 0xE7},   {"iacute", 0xED},   {"oacute", 0xF3},   {"uacute", 0xFA},
+    {"ntilde", 0xF1},  {"szlig", 0xDF},    {"Eacute", 0xC9},   {"rarr", 0x2192},   {"larr", 0x2190},
+    {"le", 0x2264},    {"ge", 0x2265},     {"ne", 0x2260},     {"minus", 0x2212},  {"thinsp", 0x2009},
+    {"ensp", 0x2002},  {"emsp", 0x2003},   {"zwj", 0x200D},    {"zwnj", 0x200C},   {"micro", 0xB5},
+};
+// Entities html.unescape accepts without the trailing ';' (the HTML4 set), as browsers do.
+bool semicolon_optional(std::string_view name) {
+    static constexpr std::string_view legacy[] = {"amp", "lt", "gt", "quot", "nbsp", "copy", "reg", "pound", "yen",
+                                                   "cent", "sect", "deg", "plusmn", "times", "divide", "frac12",
+                                                   "frac14", "frac34", "middot", "para", "laquo", "raquo", "shy",
+                                                   "eacute", "egrave", "aacute", "agrave", "ouml", "uuml", "auml",
+                                                   "ccedil", "iacute", "oacute", "uacute", "ntilde", "szlig", "Eacute", "micro"};
+    return std::find(std::begin(legacy), std::end(legacy), name) != std::end(legacy);
+}
+
+char32_t numeric_reference(char32_t cp) {
+    // html.unescape's replacements for invalid code points (the Windows-1252 mapping, etc.).
+    static constexpr std::pair<char32_t, char32_t> cp1252[] = {
+        {0x80, 0x20AC}, {0x82, 0x201A}, {0x83, 0x0192}, {0x84, 0x201E}, {0x85, 0x2026}, {0x86, 0x2020},
+        {0x87, 0x2021}, {0x88, 0x02C6}, {0x89, 0x2030}, {0x8A, 0x0160}, {0x8B, 0x2039}, {0x8C, 0x0152},
+        {0x8E, 0x017D}, {0x91, 0x2018}, {0x92, 0x2019}, {0x93, 0x201C}, {0x94, 0x201D}, {0x95, 0x2022},
+        {0x96, 0x2013}, {0x97, 0x2014}, {0x98, 0x02DC}, {0x99, 0x2122}, {0x9A, 0x0161}, {0x9B, 0x203A},
+        {0x9C, 0x0153}, {0x9E, 0x017E}, {0x9F, 0x0178}, {0x00, 0xFFFD}, {0x0D, 0x0D}};
+    for (auto [from, to] : cp1252)
+        if (from == cp) return to;
+    if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0xFFFD;
+    return cp;
+}
+
+std::string html_unescape(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (s[i] != '&') {
+            out += s[i++];
+            continue;
+        }
+        std::size_t j = i + 1;
+        if (j < s.size() && s[j] == '#') {
+            ++j;
+            bool hex = j < s.size() && (s[j] == 'x' || s[j] == 'X');
+            if (hex) ++j;
+            std::size_t digits_start = j;
+            while (j < s.size() && (hex ? std::isxdigit(static_cast<unsigned char>(s[j])) : std::isdigit(static_cast<unsigned char>(s[j])))) ++j;
+            if (j > digits_start) {
+                std::uint64_t cp = 0;
+                for (std::size_t k = digits_start; k < j && cp <= 0x10FFFF; ++k) {
+                    char c = s[k];
+                    cp = cp * (hex ? 16 : 10) + static_cast<std::uint64_t>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (c | 0x20) - 'a' + 10);
+                }
+                py::append_utf8(out, numeric_reference(cp > 0x10FFFF ? 0x110000 : static_cast<char32_t>(cp)));
+                if (j < s.size() && s[j] == ';') ++j;
+                i = j;
+                continue;
+            }
+        } else {
+            while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+            std::string_view name = s.substr(i + 1, j - i - 1);
+            bool semicolon = j < s.size() && s[j] == ';';
+            bool matched = false;
+            for (const auto& e : entities) {
+                if (name == e.name && (semicolon || semicolon_optional(name))) {
+                    py::append_utf8(out, e.cp);
+                    i = j + (semicolon ? 1 : 0);
+                    matched = true;
+                    break;
+                }
+            }
+            if (matched) continue;
+        }
+        out += s[i++];
+    }
+    return out;
+}
+
+}  // namespace
+
+// -------------------------------------------------------------- shared helpers
+
+std::vector<Value> attribute_path(const Value& attribute) {
+    if (attribute.is_int() || attribute.is_bool()) return {attribute};
+    std::vector<Value> parts;
+    std::string sep = ".";
+    for (auto& piece : py::split(to_str(attribute), &sep)) {
+        bool digits = !piece.empty() && std::all_of(piece.begin(), piece.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits && piece.size() < 19) parts.emplace_back(static_cast<std::int64_t>(std::stoll(piece)));
+        else parts.emplace_back(std::move(piece));
+    }
+    return parts;
+}
+
+Value lookup_path(const Value& item, const std::vector<Value>& parts) {
+    Value current = item;
+    for (const auto& part : parts) current = py::getitem(current, part);
+    return current;
+}
+
+std::string python_json_dumps(const Value& v, const Value* indent) {
+    std::string indent_text;
+    const std::string* indent_ptr = nullptr;
+    if (indent && !indent->is_none()) {
+        if (indent->is_string()) indent_text = indent->as_string();
+        else indent_text = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, to_index(*indent))), ' ');
+        indent_ptr = &indent_text;
+    }
+    std::string out;
+    json_dump(out, v, indent_ptr, 0);
+    return out;
+}
+
+const std::map<std::string, PureFilter, std::less<>>& builtin_filter_table() {
+    static const std::map<std::string, PureFilter, std::less<>> table = {
+        {"abs", f_abs},
+        {"attr", f_attr},
+        {"batch", f_batch},
+        {"capitalize", f_capitalize},
+        {"center", f_center},
+        {"count", f_length},
+        {"d", f_default},
+        {"default", f_default},
+        {"dictsort", f_dictsort},
+        {"e", f_escape},
+        {"escape", f_escape},
+        {"first", f_first},
+        {"float", f_float},
+        {"forceescape", f_forceescape},
+        {"format", f_format},
+        {"groupby", f_groupby},
+        {"indent", f_indent},
+        {"int", f_int},
+        {"items", f_items},
+        {"join", f_join},
+        {"last", f_last},
+        {"length", f_length},
+        {"list", f_list},
+        {"lower", f_lower},
+        {"map", f_map},
+        {"max", f_max},
+        {"min", f_min},
+        {"reject", f_reject},
+        {"rejectattr", f_rejectattr},
+        {"replace", f_replace},
+        {"reverse", f_reverse},
+        {"round", f_round},
+        {"safe", f_safe},
+        {"select", f_select},
+        {"selectattr", f_selectattr},
+        {"slice", f_slice},
+        {"sort", f_sort},
+        {"string", f_string},
+        {"striptags", f_striptags},
+        {"sum", f_sum},
+        {"title", f_title},
+        {"tojson", f_tojson},
+        {"trim", f_trim},
+        {"truncate", f_truncate},
+        {"unique", f_unique},
+        {"upper", f_upper},
+        {"urlencode", f_urlencode},
+        {"wordcount", f_wordcount},
+        {"wordwrap", f_wordwrap},
+        {"xmlattr", f_xmlattr},
+    };
+    return table;
+}
+
+PureFilter builtin_filter(std::string_view name) {
+    const auto& builtins = builtin_filter_table();
+    if (auto it = builtins.find(name); it != builtins.end()) return it->second;
+    const auto& council = council_filter_table();
+    if (auto it = council.find(name); it != council.end()) return it->second;
+    return nullptr;
+}
+
+Value FilterEnv::call_filter(std::string_view name, const Value& input, const Arguments& args) const {
+    if (call && library) {
+        if (const FilterFn* fn = library->filter(name)) return (*fn)(*call, input, args);
+        fail("No filter named " + py::repr_string(name) + ".");
+    }
+    if (PureFilter fn = builtin_filter(name)) {
+        // Outside a template the same undefined rule as the registered wrappers applies.
+        if (input.is_undefined() && name != "default" && name != "d" && name != "items" && name != "tojson" &&
+            name != "abs" && name != "round")
+            fail(input.undefined_hint());
+        return fn(*this, input, args);
+    }
+    fail("No filter named " + py::repr_string(name) + ".");
+}
+
+namespace {
+
+// Jinja2's filters that run on an undefined input (StrictUndefined raises in all others).
+bool accepts_undefined(std::string_view name) {
+    return name == "default" || name == "d" || name == "items" || name == "tojson" || name == "abs" || name == "round";
+}
+
+}  // namespace
+
+void register_builtin_filters(Library& lib) {
+    for (const auto& [name, fn] : builtin_filter_table()) {
+        bool lenient = accepts_undefined(name);
+        PureFilter pure = fn;
+        lib.add_filter(name, [pure, lenient](CallContext& ctx, const Value& input, const Arguments& args) {
+            if (!lenient && input.is_undefined()) fail(input.undefined_hint());
+            FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
+            return pure(env, input, args);
+        });
+    }
+}
+
+}  // namespace quorum::tmpl

@@ -1,0 +1,252 @@
+// Methods on values: 'a b'.split(), d.items(), xs.index(3) ... as Python's str, dict and
+// list methods behave. method_of() returns a bound method (a Callable); the interpreter
+// calls it like any other callable. Methods of a Markup return Markup and escape their
+// str arguments, as markupsafe's wrappers do.
+//
+// method_of() also answers the field names of named tuples (groupby's .grouper/.list):
+// for those it returns the field's value itself, which is what `x.grouper` means.
+#include "template/builtins.hpp"
+#include "template/pystr.hpp"
+
+#include <algorithm>
+
+namespace quorum::tmpl {
+
+namespace {
+
+[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
+
+// Python's wording for the positional-only builtin methods.
+void arity(const Arguments& args, std::string_view name, std::size_t min, std::size_t max) {
+    if (!args.keyword.empty()) fail(std::string(name) + "() takes no keyword arguments");
+    std::size_t n = args.positional.size();
+    if (max == 0 && n > 0) fail(std::string(name) + "() takes no arguments (" + std::to_string(n) + " given)");
+    if (n < min) {
+        if (min == max) fail(std::string(name) + "() takes exactly one argument (" + std::to_string(n) + " given)");
+        fail(std::string(name) + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") +
+             ", got " + std::to_string(n));
+    }
+    if (n > max) {
+        if (min == max) fail(std::string(name) + "() takes exactly one argument (" + std::to_string(n) + " given)");
+        fail(std::string(name) + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") +
+             ", got " + std::to_string(n));
+    }
+}
+
+const std::string& str_arg(const Value& v, std::string_view what) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+    if (!v.is_string()) fail(std::string(what) + " must be str, not " + type_name(v));
+    return v.as_string();
+}
+
+std::int64_t int_arg(const Value& v) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+    if (v.is_int() || v.is_bool()) return v.as_int();
+    fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
+Value like(const Value& self, std::string s) { return self.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s)); }
+
+// An argument as a Markup method sees it: plain str escaped.
+std::string markup_arg(const Value& self, const Value& arg, std::string_view what) {
+    const std::string& s = str_arg(arg, what);
+    return self.is_markup() && !arg.is_markup() ? html_escape(s) : s;
+}
+
+Value list_of(const Value& self, std::vector<std::string> parts) {
+    List items;
+    items.reserve(parts.size());
+    for (auto& p : parts) items.push_back(like(self, std::move(p)));
+    return Value::list(std::move(items));
+}
+
+// Keyword-capable split(sep=None, maxsplit=-1).
+Value str_split(const Value& self, const Arguments& args, bool from_right) {
+    const char* name = from_right ? "rsplit" : "split";
+    Bound b(args, name, {"sep", "maxsplit"}, 0, 0);
+    std::string sep;
+    const std::string* sep_ptr = nullptr;
+    if (b.has(0) && !b.get(0)->is_none()) {
+        sep = markup_arg(self, *b.get(0), "sep");
+        sep_ptr = &sep;
+    }
+    long long maxsplit = b.has(1) ? int_arg(*b.get(1)) : -1;
+    const auto& s = self.as_string();
+    return list_of(self, from_right ? py::rsplit(s, sep_ptr, maxsplit) : py::split(s, sep_ptr, maxsplit));
+}
+
+bool affix_match(const Value& self, const Value& arg, bool prefix, std::string_view name) {
+    auto test = [&](const std::string& affix) {
+        const auto& s = self.as_string();
+        if (affix.size() > s.size()) return false;
+        return prefix ? s.compare(0, affix.size(), affix) == 0 : s.compare(s.size() - affix.size(), affix.size(), affix) == 0;
+    };
+    if (arg.is_undefined()) fail(arg.undefined_hint());
+    if (arg.is_string()) return test(arg.as_string());
+    if (arg.is_tuple()) {
+        for (const auto& item : arg.as_list()) {
+            if (!item.is_string())
+                fail("tuple for " + std::string(name) + " must only contain str, not " + type_name(item));
+            if (test(item.as_string())) return true;
+        }
+        return false;
+    }
+    fail(std::string(name) + " first arg must be str or a tuple of str, not " + type_name(arg));
+}
+
+Value str_join(const Value& self, const Arguments& args) {
+    arity(args, "join", 1, 1);
+    List items = iterate(args.positional[0]);
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!items[i].is_string())
+            fail("sequence item " + std::to_string(i) + ": expected str instance, " + type_name(items[i]) + " found");
+        if (i) out += self.as_string();
+        out += self.is_markup() ? escape(items[i]).as_string() : items[i].as_string();
+    }
+    return like(self, std::move(out));
+}
+
+Value str_format_method(const Value& self, const Arguments& args) {
+    if (!self.is_markup()) return Value(py::str_format(self.as_string(), args));
+    Arguments escaped = args;  // Markup.format escapes each argument
+    for (auto& v : escaped.positional) v = escape(v);
+    for (auto& [k, v] : escaped.keyword) v = escape(v);
+    return Value::markup(py::str_format(self.as_string(), escaped));
+}
+
+Value call_str_method(const Value& self, std::string_view name, const Arguments& args) {
+    const std::string& s = self.as_string();
+    auto strip_with = [&](py::StripSide side) {
+        arity(args, name, 0, 1);
+        std::string chars;
+        const std::string* chars_ptr = nullptr;
+        if (!args.positional.empty() && !args.positional[0].is_none()) {
+            chars = markup_arg(self, args.positional[0], "strip arg");
+            chars_ptr = &chars;
+        }
+        return like(self, py::strip(s, chars_ptr, side));
+    };
+    if (name == "upper") return arity(args, name, 0, 0), like(self, py::upper(s));
+    if (name == "lower") return arity(args, name, 0, 0), like(self, py::lower(s));
+    if (name == "title") return arity(args, name, 0, 0), like(self, py::title(s));
+    if (name == "capitalize") return arity(args, name, 0, 0), like(self, py::capitalize(s));
+    if (name == "strip") return strip_with(py::StripSide::Both);
+    if (name == "lstrip") return strip_with(py::StripSide::Left);
+    if (name == "rstrip") return strip_with(py::StripSide::Right);
+    if (name == "startswith" || name == "endswith") {
+        arity(args, name, 1, 1);
+        return Value(affix_match(self, args.positional[0], name == "startswith", name));
+    }
+    if (name == "split") return str_split(self, args, false);
+    if (name == "rsplit") return str_split(self, args, true);
+    if (name == "splitlines") return arity(args, name, 0, 0), list_of(self, py::splitlines(s));
+    if (name == "replace") {
+        arity(args, name, 2, 3);
+        long long count = args.positional.size() == 3 ? int_arg(args.positional[2]) : -1;
+        return like(self, py::replace(s, markup_arg(self, args.positional[0], "replace() argument 1"),
+                                      markup_arg(self, args.positional[1], "replace() argument 2"), count));
+    }
+    if (name == "format") return str_format_method(self, args);
+    if (name == "join") return str_join(self, args);
+    if (name == "count") {
+        arity(args, name, 1, 1);
+        return Value(static_cast<std::int64_t>(py::count(s, markup_arg(self, args.positional[0], "must be str, not"))));
+    }
+    if (name == "find" || name == "index") {
+        arity(args, name, 1, 1);
+        long long at = py::find(s, markup_arg(self, args.positional[0], "must be str, not"));
+        if (at < 0 && name == "index") fail("substring not found");
+        return Value(static_cast<std::int64_t>(at));
+    }
+    if (name == "isdigit" || name == "isalpha" || name == "isspace" || name == "isalnum") {
+        arity(args, name, 0, 0);
+        if (s.empty()) return Value(false);
+        auto u = py::to_u32(s);
+        auto pred = name == "isdigit" ? py::is_digit : name == "isalpha" ? py::is_alpha : name == "isspace" ? py::is_space : py::is_alnum;
+        return Value(std::all_of(u.begin(), u.end(), pred));
+    }
+    if (name == "islower") return arity(args, name, 0, 0), Value(py::islower(s));
+    if (name == "isupper") return arity(args, name, 0, 0), Value(py::isupper(s));
+    if (name == "center") {
+        arity(args, name, 1, 2);
+        std::string fill = args.positional.size() == 2 ? str_arg(args.positional[1], "fill character") : " ";
+        return like(self, py::center(s, int_arg(args.positional[0]), fill));
+    }
+    fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
+}
+
+Value call_dict_method(const Value& self, std::string_view name, const Arguments& args) {
+    const Dict& d = self.as_dict();
+    if (name == "items" || name == "keys" || name == "values") {
+        arity(args, name, 0, 0);
+        List out;
+        out.reserve(d.size());
+        for (const auto& [k, v] : d.entries()) {
+            if (name == "items") out.push_back(Value::tuple({k, v}));
+            else out.push_back(name == "keys" ? k : v);
+        }
+        return Value::list(std::move(out));
+    }
+    if (name == "get") {
+        arity(args, name, 1, 2);
+        const Value& key = args.positional[0];
+        if (key.is_undefined()) fail(key.undefined_hint());
+        if (const Value* v = d.find(key)) return *v;
+        return args.positional.size() == 2 ? args.positional[1] : Value::none();
+    }
+    fail("'dict' object has no attribute " + py::repr_string(name));
+}
+
+Value call_list_method(const Value& self, std::string_view name, const Arguments& args) {
+    const List& items = self.as_list();
+    if (name == "index") {
+        arity(args, name, 1, 1);
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (equals(items[i], args.positional[0])) return Value(static_cast<std::int64_t>(i));
+        fail(self.is_tuple() ? "tuple.index(x): x not in tuple" : repr(args.positional[0]) + " is not in list");
+    }
+    if (name == "count") {
+        arity(args, name, 1, 1);
+        std::int64_t n = 0;
+        for (const auto& item : items) n += equals(item, args.positional[0]) ? 1 : 0;
+        return Value(n);
+    }
+    fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
+}
+
+bool has_method(const Value& self, std::string_view name) {
+    static constexpr std::string_view str_methods[] = {
+        "upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith", "endswith", "split",
+        "rsplit", "splitlines", "replace", "format", "join", "count", "find", "index", "isdigit", "isalpha",
+        "isspace", "isalnum", "islower", "isupper", "center"};
+    static constexpr std::string_view dict_methods[] = {"items", "keys", "values", "get"};
+    static constexpr std::string_view list_methods[] = {"index", "count"};
+    auto in = [&](const auto& table) { return std::find(std::begin(table), std::end(table), name) != std::end(table); };
+    if (self.is_string()) return in(str_methods);
+    if (self.is_dict()) return in(dict_methods);
+    if (self.is_sequence()) return in(list_methods);
+    return false;
+}
+
+}  // namespace
+
+Value call_method(const Value& self, std::string_view name, const Arguments& args) {
+    if (self.is_undefined()) fail(self.undefined_hint());
+    if (self.is_string()) return call_str_method(self, name, args);
+    if (self.is_dict()) return call_dict_method(self, name, args);
+    if (self.is_sequence()) return call_list_method(self, name, args);
+    fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
+}
+
+std::optional<Value> method_of(const Value& self, std::string_view name) {
+    if (const Object* fields = self.tuple_fields())
+        if (auto v = fields->attribute(name)) return v;
+    if (!has_method(self, name)) return std::nullopt;
+    std::string method(name);
+    std::string repr = "<built-in method " + method + " of " + type_name(self) + " object>";
+    return Value::callable(std::make_shared<NativeCallable>(
+        std::move(repr), [self, method](const Arguments& args) { return call_method(self, method, args); }));
+}
+
+}  // namespace quorum::tmpl

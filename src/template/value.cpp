@@ -1,0 +1,761 @@
+// Value and the Python semantics of values (see value.hpp).
+//
+// Deliberate differences from Python, all of which raise a TemplateError instead of
+// producing output Jinja2 could produce:
+//   * integers are 64-bit: +, -, *, //, **, unary - that overflow raise
+//     "integer overflow (templates support 64-bit integers)" rather than silently
+//     turning into floats, which would print differently from Python's big ints;
+//   * str/list repetition larger than 64 MiB raises "repetition result too large";
+//   * a negative float to a fractional power (a complex number in Python) raises.
+#include "template/value.hpp"
+
+#include "template/pystr.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace quorum::tmpl {
+
+namespace {
+
+[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
+
+[[noreturn]] void overflow() { fail("integer overflow (templates support 64-bit integers)"); }
+
+void require_defined(const Value& v) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+}
+
+const std::string& empty_string() {
+    static const std::string empty;
+    return empty;
+}
+
+// Python's hash equality for dict keys: 1, 1.0 and True are the same key.
+bool same_key(const Value& a, const Value& b) {
+    if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
+    if (a.is_number() && b.is_number()) return equals(a, b);
+    if (a.is_none() && b.is_none()) return true;
+    if (a.kind() != b.kind()) return false;
+    if (a.is_tuple()) return equals(a, b);
+    return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Dict
+
+const Value* Dict::find(std::string_view key) const {
+    auto it = string_index_.find(std::string(key));
+    return it == string_index_.end() ? nullptr : &entries_[it->second].second;
+}
+
+const Value* Dict::find(const Value& key) const {
+    if (key.is_string()) return find(std::string_view(key.as_string()));
+    for (const auto& [k, v] : entries_)
+        if (!k.is_string() && same_key(k, key)) return &v;
+    return nullptr;
+}
+
+void Dict::set(Value key, Value value) {
+    if (key.is_string()) {
+        auto [it, inserted] = string_index_.try_emplace(key.as_string(), entries_.size());
+        if (!inserted) {
+            entries_[it->second].second = std::move(value);
+            return;
+        }
+        entries_.emplace_back(std::move(key), std::move(value));
+        return;
+    }
+    for (auto& entry : entries_) {
+        if (!entry.first.is_string() && same_key(entry.first, key)) {
+            entry.second = std::move(value);
+            return;
+        }
+    }
+    entries_.emplace_back(std::move(key), std::move(value));
+}
+
+bool Dict::erase(const Value& key) {
+    auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) {
+        return e.first.is_string() == key.is_string() && same_key(e.first, key);
+    });
+    if (it == entries_.end()) return false;
+    entries_.erase(it);
+    // Positions after the erased entry moved: rebuild the (small) index.
+    string_index_.clear();
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].first.is_string()) string_index_.emplace(entries_[i].first.as_string(), i);
+    return true;
+}
+
+bool Object::set_attribute(std::string_view /*name*/, Value /*v*/) { return false; }
+
+const Value* Arguments::keyword_arg(std::string_view name) const {
+    for (const auto& [k, v] : keyword)
+        if (k == name) return &v;
+    return nullptr;
+}
+
+// ---------------------------------------------------------------- Value
+
+Value::Value() : kind_(Kind::Undefined) {}
+
+Value Value::undefined(std::string hint) {
+    Value v;
+    v.string_ = std::make_shared<const std::string>(std::move(hint));
+    return v;
+}
+
+Value Value::none() {
+    Value v;
+    v.kind_ = Kind::None;
+    return v;
+}
+
+Value::Value(bool b) : kind_(Kind::Bool), bool_(b) {}
+Value::Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
+Value::Value(double d) : kind_(Kind::Float), float_(d) {}
+Value::Value(std::string s) : kind_(Kind::String), string_(std::make_shared<const std::string>(std::move(s))) {}
+
+Value Value::markup(std::string s) {
+    Value v(std::move(s));
+    v.kind_ = Kind::Markup;
+    return v;
+}
+
+Value Value::list(List items) {
+    Value v;
+    v.kind_ = Kind::List;
+    v.list_ = std::make_shared<List>(std::move(items));
+    return v;
+}
+
+Value Value::tuple(List items) {
+    Value v = list(std::move(items));
+    v.kind_ = Kind::Tuple;
+    return v;
+}
+
+Value Value::named_tuple(List items, std::shared_ptr<Object> fields) {
+    Value v = tuple(std::move(items));
+    v.object_ = std::move(fields);
+    return v;
+}
+
+Value Value::dict(Dict d) {
+    Value v;
+    v.kind_ = Kind::Dict;
+    v.dict_ = std::make_shared<Dict>(std::move(d));
+    return v;
+}
+
+Value Value::callable(std::shared_ptr<const Callable> c) {
+    Value v;
+    v.kind_ = Kind::Callable;
+    v.callable_ = std::move(c);
+    return v;
+}
+
+Value Value::object(std::shared_ptr<Object> o) {
+    Value v;
+    v.kind_ = Kind::Object;
+    v.object_ = std::move(o);
+    return v;
+}
+
+bool Value::as_bool() const { return bool_; }
+std::int64_t Value::as_int() const { return kind_ == Kind::Bool ? (bool_ ? 1 : 0) : int_; }
+double Value::as_float() const {
+    if (kind_ == Kind::Float) return float_;
+    return static_cast<double>(as_int());
+}
+const std::string& Value::as_string() const { return string_ ? *string_ : empty_string(); }
+const List& Value::as_list() const { return *list_; }
+List& Value::mutable_list() { return *list_; }
+const Dict& Value::as_dict() const { return *dict_; }
+Dict& Value::mutable_dict() { return *dict_; }
+const Callable& Value::as_callable() const { return *callable_; }
+Object& Value::as_object() const { return *object_; }
+const std::string& Value::undefined_hint() const { return string_ ? *string_ : empty_string(); }
+const Object* Value::tuple_fields() const { return kind_ == Kind::Tuple ? object_.get() : nullptr; }
+const void* Value::identity() const {
+    switch (kind_) {
+        case Kind::String:
+        case Kind::Markup: return string_.get();
+        case Kind::List:
+        case Kind::Tuple: return list_.get();
+        case Kind::Dict: return dict_.get();
+        case Kind::Callable: return callable_.get();
+        case Kind::Object: return object_.get();
+        default: return nullptr;
+    }
+}
+
+Value Value::from_json(const nlohmann::ordered_json& j) {
+    using T = nlohmann::ordered_json::value_t;
+    switch (j.type()) {
+        case T::null: return none();
+        case T::boolean: return Value(j.get<bool>());
+        case T::number_integer: return Value(j.get<std::int64_t>());
+        case T::number_unsigned: {
+            // Beyond int64 we cannot hold the exact integer; a float keeps the magnitude
+            // (Python would keep the big int; such values do not occur in council data).
+            auto u = j.get<std::uint64_t>();
+            if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+                return Value(static_cast<std::int64_t>(u));
+            return Value(static_cast<double>(u));
+        }
+        case T::number_float: return Value(j.get<double>());
+        case T::string: return Value(j.get<std::string>());
+        case T::array: {
+            List items;
+            items.reserve(j.size());
+            for (const auto& item : j) items.push_back(from_json(item));
+            return list(std::move(items));
+        }
+        case T::object: {
+            Dict d;
+            for (const auto& [k, item] : j.items()) d.set(Value(k), from_json(item));
+            return dict(std::move(d));
+        }
+        default: return none();  // binary / discarded: not produced by the JSON parser
+    }
+}
+
+nlohmann::ordered_json Value::to_json() const {
+    switch (kind_) {
+        case Kind::Undefined: fail(undefined_hint());
+        case Kind::None: return nullptr;
+        case Kind::Bool: return bool_;
+        case Kind::Int: return int_;
+        case Kind::Float: return float_;
+        case Kind::String:
+        case Kind::Markup: return as_string();
+        case Kind::List:
+        case Kind::Tuple: {
+            auto arr = nlohmann::ordered_json::array();
+            for (const auto& item : *list_) arr.push_back(item.to_json());
+            return arr;
+        }
+        case Kind::Dict: {
+            auto obj = nlohmann::ordered_json::object();
+            for (const auto& [k, v] : dict_->entries()) obj[k.is_string() ? k.as_string() : to_str(k)] = v.to_json();
+            return obj;
+        }
+        default: fail("Object of type " + type_name(*this) + " is not JSON serializable");
+    }
+}
+
+// ---------------------------------------------------------------- str / repr
+
+std::string python_float_repr(double d) {
+    if (std::isnan(d)) return "nan";
+    if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    // Shortest round-trip digits in scientific form: "d.ddde±XX".
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+    bool negative = sci.front() == '-';
+    if (negative) sci.remove_prefix(1);
+    auto e_pos = sci.find('e');
+    std::string digits;
+    for (char c : sci.substr(0, e_pos))
+        if (c != '.') digits += c;
+    int exponent = 0;
+    std::from_chars(sci.data() + e_pos + 1 + (sci[e_pos + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exponent);
+
+    std::string out = negative ? "-" : "";
+    if (exponent < -4 || exponent >= 16) {  // repr switches to scientific here
+        out += digits[0];
+        if (digits.size() > 1) {
+            out += '.';
+            out.append(digits, 1);
+        }
+        out += exponent < 0 ? "e-" : "e+";
+        int magnitude = exponent < 0 ? -exponent : exponent;
+        if (magnitude < 10) out += '0';
+        out += std::to_string(magnitude);
+        return out;
+    }
+    if (exponent < 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-exponent - 1), '0');
+        out += digits;
+        return out;
+    }
+    auto int_digits = static_cast<std::size_t>(exponent) + 1;
+    if (digits.size() <= int_digits) {
+        out += digits;
+        out.append(int_digits - digits.size(), '0');
+        out += ".0";
+    } else {
+        out.append(digits, 0, int_digits);
+        out += '.';
+        out.append(digits, int_digits);
+    }
+    return out;
+}
+
+namespace {
+
+std::string callable_repr(const Callable& c) {
+    std::string name = c.name();
+    if (!name.empty() && name.front() == '<') return name;  // the callable chose its repr
+    return "<function " + name + ">";
+}
+
+void append_repr(std::string& out, const Value& v);
+
+void append_items(std::string& out, const List& items) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ", ";
+        append_repr(out, items[i]);
+    }
+}
+
+void append_repr(std::string& out, const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::String: out += py::repr_string(v.as_string()); return;
+        case Value::Kind::Markup:
+            out += "Markup(";
+            out += py::repr_string(v.as_string());
+            out += ')';
+            return;
+        case Value::Kind::List:
+            out += '[';
+            append_items(out, v.as_list());
+            out += ']';
+            return;
+        case Value::Kind::Tuple:
+            out += '(';
+            append_items(out, v.as_list());
+            if (v.as_list().size() == 1) out += ',';
+            out += ')';
+            return;
+        case Value::Kind::Dict: {
+            out += '{';
+            bool first = true;
+            for (const auto& [k, item] : v.as_dict().entries()) {
+                if (!first) out += ", ";
+                first = false;
+                append_repr(out, k);
+                out += ": ";
+                append_repr(out, item);
+            }
+            out += '}';
+            return;
+        }
+        default: out += to_str(v);
+    }
+}
+
+}  // namespace
+
+std::string to_str(const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Undefined: fail(v.undefined_hint());
+        case Value::Kind::None: return "None";
+        case Value::Kind::Bool: return v.as_bool() ? "True" : "False";
+        case Value::Kind::Int: {
+            char buf[24];
+            auto res = std::to_chars(buf, buf + sizeof buf, v.as_int());
+            return std::string(buf, res.ptr);
+        }
+        case Value::Kind::Float: return python_float_repr(v.as_float());
+        case Value::Kind::String:
+        case Value::Kind::Markup: return v.as_string();
+        case Value::Kind::Callable: return callable_repr(v.as_callable());
+        case Value::Kind::Object: return v.as_object().repr();
+        default: {
+            std::string out;
+            append_repr(out, v);
+            return out;
+        }
+    }
+}
+
+std::string repr(const Value& v) {
+    std::string out;
+    append_repr(out, v);
+    return out;
+}
+
+bool truthy(const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Undefined: fail(v.undefined_hint());
+        case Value::Kind::None: return false;
+        case Value::Kind::Bool: return v.as_bool();
+        case Value::Kind::Int: return v.as_int() != 0;
+        case Value::Kind::Float: return v.as_float() != 0.0;
+        case Value::Kind::String:
+        case Value::Kind::Markup: return !v.as_string().empty();
+        case Value::Kind::List:
+        case Value::Kind::Tuple: return !v.as_list().empty();
+        case Value::Kind::Dict: return v.as_dict().size() != 0;
+        default: return true;
+    }
+}
+
+std::string type_name(const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Undefined: return "StrictUndefined";
+        case Value::Kind::None: return "NoneType";
+        case Value::Kind::Bool: return "bool";
+        case Value::Kind::Int: return "int";
+        case Value::Kind::Float: return "float";
+        case Value::Kind::String: return "str";
+        case Value::Kind::Markup: return "Markup";
+        case Value::Kind::List: return "list";
+        case Value::Kind::Tuple: return "tuple";
+        case Value::Kind::Dict: return "dict";
+        case Value::Kind::Callable: return "function";
+        case Value::Kind::Object: return v.as_object().type_name();
+    }
+    return "object";
+}
+
+// ---------------------------------------------------------------- comparison
+
+bool equals(const Value& a, const Value& b) {
+    require_defined(a);
+    require_defined(b);
+    if (a.is_number() && b.is_number()) {
+        if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
+        return a.as_int() == b.as_int();
+    }
+    if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
+    if (a.kind() != b.kind()) return false;
+    switch (a.kind()) {
+        case Value::Kind::None: return true;
+        case Value::Kind::List:
+        case Value::Kind::Tuple: {
+            const auto& x = a.as_list();
+            const auto& y = b.as_list();
+            if (x.size() != y.size()) return false;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (!equals(x[i], y[i])) return false;
+            return true;
+        }
+        case Value::Kind::Dict: {  // order-insensitive, as Python's dict ==
+            const auto& x = a.as_dict();
+            const auto& y = b.as_dict();
+            if (x.size() != y.size()) return false;
+            for (const auto& [k, v] : x.entries()) {
+                const Value* other = y.find(k);
+                if (!other || !equals(v, *other)) return false;
+            }
+            return true;
+        }
+        default: return a.identity() == b.identity();
+    }
+}
+
+int compare(const Value& a, const Value& b, std::string_view op) {
+    require_defined(a);
+    require_defined(b);
+    if (a.is_number() && b.is_number()) {
+        if (a.is_float() || b.is_float()) {
+            double x = a.as_float(), y = b.as_float();
+            return x < y ? -1 : (x > y ? 1 : 0);
+        }
+        auto x = a.as_int(), y = b.as_int();
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    if (a.is_string() && b.is_string()) {  // UTF-8 byte order is code point order
+        int c = a.as_string().compare(b.as_string());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    if (a.kind() == b.kind() && a.is_sequence()) {  // lexicographic, as Python
+        const auto& x = a.as_list();
+        const auto& y = b.as_list();
+        for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
+            if (equals(x[i], y[i])) continue;
+            return compare(x[i], y[i], op);
+        }
+        return x.size() < y.size() ? -1 : (x.size() > y.size() ? 1 : 0);
+    }
+    fail("'" + std::string(op) + "' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
+}
+
+// ---------------------------------------------------------------- arithmetic
+
+namespace {
+
+std::string op_symbol(BinaryOp op) {
+    switch (op) {
+        case BinaryOp::Add: return "+";
+        case BinaryOp::Sub: return "-";
+        case BinaryOp::Mul: return "*";
+        case BinaryOp::Div: return "/";
+        case BinaryOp::FloorDiv: return "//";
+        case BinaryOp::Mod: return "%";
+        case BinaryOp::Pow: return "** or pow()";
+        case BinaryOp::Concat: return "~";
+    }
+    return "?";
+}
+
+[[noreturn]] void unsupported(BinaryOp op, const Value& a, const Value& b) {
+    fail("unsupported operand type(s) for " + op_symbol(op) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+}
+
+bool is_integral(const Value& v) { return v.is_int() || v.is_bool(); }
+
+constexpr std::size_t max_repeat_bytes = 64u << 20;
+
+Value repeat(const Value& seq, std::int64_t times) {
+    if (seq.is_string()) {
+        const auto& s = seq.as_string();
+        std::string out;
+        if (times > 0 && !s.empty()) {
+            if (static_cast<std::uint64_t>(times) > max_repeat_bytes / s.size()) fail("repetition result too large");
+            out.reserve(s.size() * static_cast<std::size_t>(times));
+            for (std::int64_t i = 0; i < times; ++i) out += s;
+        }
+        return seq.is_markup() ? Value::markup(std::move(out)) : Value(std::move(out));
+    }
+    const auto& items = seq.as_list();
+    List out;
+    if (times > 0 && !items.empty()) {
+        if (static_cast<std::uint64_t>(times) > max_repeat_bytes / (items.size() * sizeof(Value)))
+            fail("repetition result too large");
+        out.reserve(items.size() * static_cast<std::size_t>(times));
+        for (std::int64_t i = 0; i < times; ++i) out.insert(out.end(), items.begin(), items.end());
+    }
+    return seq.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
+}
+
+Value concat_sequences(const Value& a, const Value& b) {
+    if (a.is_string() && b.is_string()) {
+        // Markup on either side escapes the plain str (Markup.__add__/__radd__).
+        if (a.is_markup() && !b.is_markup()) return Value::markup(a.as_string() + html_escape(b.as_string()));
+        if (b.is_markup() && !a.is_markup()) return Value::markup(html_escape(a.as_string()) + b.as_string());
+        std::string out;
+        out.reserve(a.as_string().size() + b.as_string().size());
+        out += a.as_string();
+        out += b.as_string();
+        return a.is_markup() ? Value::markup(std::move(out)) : Value(std::move(out));
+    }
+    if (a.kind() == b.kind() && a.is_sequence()) {
+        List out;
+        out.reserve(a.as_list().size() + b.as_list().size());
+        out.insert(out.end(), a.as_list().begin(), a.as_list().end());
+        out.insert(out.end(), b.as_list().begin(), b.as_list().end());
+        return a.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
+    }
+    if ((a.kind() == Value::Kind::String || a.is_sequence()) && !a.is_markup())
+        fail("can only concatenate " + type_name(a) + " (not \"" + type_name(b) + "\") to " + type_name(a));
+    unsupported(BinaryOp::Add, a, b);
+}
+
+double float_floor_div(double a, double b) {
+    if (b == 0) fail("float floor division by zero");
+    // CPython's float_divmod: keeps floor division consistent with %.
+    double mod = std::fmod(a, b);
+    double div = (a - mod) / b;
+    if (mod != 0 && ((b < 0) != (mod < 0))) div -= 1.0;
+    if (div == 0) return std::copysign(0.0, a / b);
+    double floordiv = std::floor(div);
+    if (div - floordiv > 0.5) floordiv += 1.0;
+    return floordiv;
+}
+
+double float_mod(double a, double b) {
+    if (b == 0) fail("float modulo");
+    double mod = std::fmod(a, b);
+    if (mod != 0) {
+        if ((b < 0) != (mod < 0)) mod += b;
+    } else {
+        mod = std::copysign(0.0, b);
+    }
+    return mod;
+}
+
+Value int_pow(std::int64_t base, std::int64_t exp) {
+    std::int64_t result = 1;
+    while (exp > 0) {
+        if (exp & 1) {
+            if (__builtin_mul_overflow(result, base, &result)) overflow();
+        }
+        exp >>= 1;
+        if (exp && __builtin_mul_overflow(base, base, &base)) overflow();
+    }
+    return Value(result);
+}
+
+Value arithmetic(BinaryOp op, const Value& a, const Value& b) {
+    bool use_float = a.is_float() || b.is_float();
+    if (!use_float && op != BinaryOp::Div) {
+        std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
+        switch (op) {
+            case BinaryOp::Add:
+                if (__builtin_add_overflow(x, y, &r)) overflow();
+                return Value(r);
+            case BinaryOp::Sub:
+                if (__builtin_sub_overflow(x, y, &r)) overflow();
+                return Value(r);
+            case BinaryOp::Mul:
+                if (__builtin_mul_overflow(x, y, &r)) overflow();
+                return Value(r);
+            case BinaryOp::FloorDiv: {
+                if (y == 0) fail("integer division or modulo by zero");
+                if (x == std::numeric_limits<std::int64_t>::min() && y == -1) overflow();
+                std::int64_t q = x / y;
+                if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+                return Value(q);
+            }
+            case BinaryOp::Mod: {
+                if (y == 0) fail("integer modulo by zero");
+                if (y == -1) return Value(std::int64_t{0});
+                std::int64_t m = x % y;
+                if (m != 0 && ((m < 0) != (y < 0))) m += y;
+                return Value(m);
+            }
+            case BinaryOp::Pow:
+                if (y >= 0) return int_pow(x, y);
+                if (x == 0) fail("0.0 cannot be raised to a negative power");
+                return Value(std::pow(static_cast<double>(x), static_cast<double>(y)));
+            default: break;
+        }
+    }
+    double x = a.as_float(), y = b.as_float();
+    switch (op) {
+        case BinaryOp::Add: return Value(x + y);
+        case BinaryOp::Sub: return Value(x - y);
+        case BinaryOp::Mul: return Value(x * y);
+        case BinaryOp::Div:
+            if (y == 0) fail(use_float ? "float division by zero" : "division by zero");
+            return Value(x / y);
+        case BinaryOp::FloorDiv: return Value(float_floor_div(x, y));
+        case BinaryOp::Mod: return Value(float_mod(x, y));
+        case BinaryOp::Pow:
+            if (x == 0 && y < 0) fail("0.0 cannot be raised to a negative power");
+            if (x < 0 && y != std::floor(y)) fail("negative number cannot be raised to a fractional power");
+            return Value(std::pow(x, y));
+        default: break;
+    }
+    unsupported(op, a, b);
+}
+
+}  // namespace
+
+Value binary_op(BinaryOp op, const Value& a, const Value& b) {
+    require_defined(a);
+    require_defined(b);
+    if (op == BinaryOp::Concat) return Value(to_str(a) + to_str(b));
+    if (a.is_number() && b.is_number()) return arithmetic(op, a, b);
+    switch (op) {
+        case BinaryOp::Add: return concat_sequences(a, b);
+        case BinaryOp::Mul:
+            if ((a.is_string() || a.is_sequence()) && is_integral(b)) return repeat(a, b.as_int());
+            if ((b.is_string() || b.is_sequence()) && is_integral(a)) return repeat(b, a.as_int());
+            if (a.is_string() || a.is_sequence())
+                fail("can't multiply sequence by non-int of type '" + type_name(b) + "'");
+            if (b.is_string() || b.is_sequence())
+                fail("can't multiply sequence by non-int of type '" + type_name(a) + "'");
+            break;
+        case BinaryOp::Mod:
+            if (a.is_string()) {
+                std::string out = py::percent_format(a.as_string(), b, a.is_markup());
+                return a.is_markup() ? Value::markup(std::move(out)) : Value(std::move(out));
+            }
+            break;
+        default: break;
+    }
+    unsupported(op, a, b);
+}
+
+Value negate(const Value& v) {
+    require_defined(v);
+    if (v.is_float()) return Value(-v.as_float());
+    if (is_integral(v)) {
+        if (v.as_int() == std::numeric_limits<std::int64_t>::min()) overflow();
+        return Value(-v.as_int());
+    }
+    fail("bad operand type for unary -: '" + type_name(v) + "'");
+}
+
+Value positive(const Value& v) {
+    require_defined(v);
+    if (v.is_float()) return v;
+    if (is_integral(v)) return Value(v.as_int());
+    fail("bad operand type for unary +: '" + type_name(v) + "'");
+}
+
+bool contains(const Value& container, const Value& item) {
+    require_defined(container);
+    switch (container.kind()) {
+        case Value::Kind::String:
+        case Value::Kind::Markup:
+            require_defined(item);
+            if (!item.is_string())
+                fail("'in <string>' requires string as left operand, not " + type_name(item));
+            return container.as_string().find(item.as_string()) != std::string::npos;
+        case Value::Kind::List:
+        case Value::Kind::Tuple:
+            for (const auto& x : container.as_list())
+                if (equals(x, item)) return true;
+            return false;
+        case Value::Kind::Dict:
+            require_defined(item);
+            return container.as_dict().find(item) != nullptr;
+        default: fail("argument of type '" + type_name(container) + "' is not iterable");
+    }
+}
+
+// ---------------------------------------------------------------- escaping, iteration
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&#34;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+Value escape(const Value& v) {
+    if (v.is_markup()) return v;
+    if (v.kind() == Value::Kind::String) return Value::markup(html_escape(v.as_string()));
+    return Value::markup(html_escape(to_str(v)));
+}
+
+List iterate(const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Undefined: fail(v.undefined_hint());
+        case Value::Kind::List:
+        case Value::Kind::Tuple: return v.as_list();
+        case Value::Kind::Dict: {
+            List keys;
+            keys.reserve(v.as_dict().size());
+            for (const auto& entry : v.as_dict().entries()) keys.push_back(entry.first);
+            return keys;
+        }
+        case Value::Kind::String:
+        case Value::Kind::Markup: {  // characters are plain str, even of a Markup
+            List chars;
+            const auto& s = v.as_string();
+            chars.reserve(s.size());
+            for (std::size_t i = 0; i < s.size();) {
+                std::size_t start = i;
+                py::next_code_point(s, i);
+                chars.emplace_back(s.substr(start, i - start));
+            }
+            return chars;
+        }
+        default: fail("'" + type_name(v) + "' object is not iterable");
+    }
+}
+
+}  // namespace quorum::tmpl
