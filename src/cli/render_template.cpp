@@ -1,0 +1,139 @@
+#include "cli/render_template.hpp"
+
+#include "template/environment.hpp"
+#include "template/error.hpp"
+#include "template/json_data.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+namespace quorum::cli {
+
+namespace fs = std::filesystem;
+using tmpl::RenderError;
+
+namespace {
+
+// Deeper JSON nesting than this is refused: templates never need it and very deep
+// values would exhaust the stack when they are destroyed.
+constexpr int kMaxJsonDepth = 512;
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw RenderError(RenderError::Kind::Data, "cannot read the data file", {path.string(), 1, 1});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void check_json_depth(const std::string& text, const std::string& file) {
+    int depth = 0, line = 1, column = 1;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (c == '\n') {
+            ++line;
+            column = 0;
+        }
+        ++column;
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw RenderError(RenderError::Kind::Data,
+                                  "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels", {file, line, column});
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+}
+
+tmpl::Value load_context(const fs::path& data_file) {
+    std::string text = read_file(data_file);
+    check_json_depth(text, data_file.string());
+    tmpl::Value data = tmpl::parse_json_data(text, data_file.string());
+    if (!data.is_dict())
+        throw RenderError(RenderError::Kind::Data,
+                          "the data file's top-level JSON value must be an object, not " + tmpl::type_name(data),
+                          {data_file.string(), 1, 1});
+    return data;
+}
+
+// Writes via a temporary file in the same folder, renamed into place: a failed run
+// never leaves a partial or stale-looking output.
+void write_output(const fs::path& output, const std::string& text) {
+    fs::path dir = output.parent_path();
+    if (!dir.empty()) fs::create_directories(dir);
+    fs::path temp = output;
+    temp += ".tmp-" + std::to_string(::getpid());
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot write " + temp.string());
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (!out) throw std::runtime_error("cannot write " + temp.string());
+    }
+    std::error_code ec;
+    fs::rename(temp, output, ec);
+    if (ec) {
+        fs::remove(temp);
+        throw std::runtime_error("cannot write " + output.string() + ": " + ec.message());
+    }
+}
+
+}  // namespace
+
+CLI::App* add_render_template_command(CLI::App& app, RenderTemplateOptions& options) {
+    CLI::App* cmd = app.add_subcommand("render-template",
+                                       "Render a Jinja2-compatible template with a JSON data file as its context");
+    cmd->add_option("entry", options.entry, "Template to render, named relative to the template folders")->required();
+    cmd->add_option("--templates", options.template_dirs,
+                    "Template folder (repeatable; searched in order). Templates outside them are refused")
+        ->required()
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--data", options.data_file, "JSON file whose top-level object is the template context")
+        ->required();
+    cmd->add_option("-o,--output", options.output, "Write the result here instead of stdout");
+    cmd->footer(
+        "On an error nothing is written and stderr's first line is FILE:LINE:COL: error: MESSAGE,\n"
+        "followed by the include/extends chain for errors inside included templates.\n"
+        "Exit status: 0 rendered, 1 template or data error, 2 internal error.");
+    return cmd;
+}
+
+int run_render_template(const RenderTemplateOptions& options) {
+    try {
+        tmpl::Value context = load_context(options.data_file);
+        tmpl::Environment env(options.template_dirs);
+        std::string text = env.render(options.entry, context);
+        if (options.output.empty()) {
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            std::fflush(stdout);
+        } else {
+            write_output(options.output, text);
+        }
+        return 0;
+    } catch (const RenderError& e) {
+        std::cerr << e.format();
+        return 1;
+    } catch (const tmpl::TemplateError& e) {  // should not escape the engine; report it anyway
+        std::cerr << options.entry << ":1:1: error: " << e.message << "\n";
+        return 1;
+    } catch (const std::bad_alloc&) {
+        std::cerr << options.entry << ":1:1: error: out of memory\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "quorum: internal error: " << e.what() << "\n";
+        return 2;
+    }
+}
+
+}  // namespace quorum::cli

@@ -1,0 +1,1014 @@
+#include "template/runtime.hpp"
+
+#include "template/environment.hpp"
+#include "template/pystr.hpp"
+
+#include <algorithm>
+
+namespace quorum::tmpl {
+
+namespace {
+
+constexpr std::string_view kLenientHintPrefix = "the inline if-expression on line ";
+// Deep recursion is refused well before the 8 MiB main-thread stack runs out.
+constexpr std::ptrdiff_t kMaxStackBytes = 4 * 1024 * 1024;
+
+[[noreturn]] void raise(std::string message) { throw TemplateError{std::move(message)}; }
+
+void require_defined(const Value& v) {
+    if (v.is_undefined()) raise(v.undefined_hint());
+}
+
+// Jinja2's LoopContext for one for-loop.
+class LoopObject : public Object {
+public:
+    LoopObject(const List& items) : items_(items) {}
+    std::size_t index0 = 0;
+
+    std::optional<Value> attribute(std::string_view name) const override {
+        auto n = static_cast<std::int64_t>(items_.size());
+        auto i = static_cast<std::int64_t>(index0);
+        if (name == "index") return Value(i + 1);
+        if (name == "index0") return Value(i);
+        if (name == "first") return Value(i == 0);
+        if (name == "last") return Value(i + 1 == n);
+        if (name == "length") return Value(n);
+        if (name == "revindex") return Value(n - i);
+        if (name == "revindex0") return Value(n - i - 1);
+        if (name == "depth") return Value(1);
+        if (name == "depth0") return Value(0);
+        if (name == "previtem")
+            return i > 0 ? items_[index0 - 1] : Value::undefined("there is no previous item");
+        if (name == "nextitem")
+            return i + 1 < n ? items_[index0 + 1] : Value::undefined("there is no next item");
+        if (name == "cycle") return Value::callable(std::make_shared<CycleFn>(index0));
+        return std::nullopt;
+    }
+    std::string type_name() const override { return "LoopContext"; }
+    std::string repr() const override {
+        return "<LoopContext " + std::to_string(index0 + 1) + "/" + std::to_string(items_.size()) + ">";
+    }
+
+private:
+    const List& items_;
+
+    struct CycleFn : Callable {
+        explicit CycleFn(std::size_t i) : index0(i) {}
+        std::size_t index0;
+        Value call(Interpreter&, Arguments args) const override {
+            if (args.positional.empty()) raise("no items for cycling given");
+            return args.positional[index0 % args.positional.size()];
+        }
+        std::string name() const override { return "cycle"; }
+    };
+};
+
+// A template imported with {% import %}: its exported top-level names.
+class ModuleObject : public Object {
+public:
+    ModuleObject(std::shared_ptr<Context> ctx, const SymbolTable& symbols, std::string name, std::string body)
+        : ctx_(std::move(ctx)), symbols_(symbols), name_(std::move(name)), body_(std::move(body)) {}
+    std::optional<Value> attribute(std::string_view name) const override {
+        for (Symbol s : ctx_->exported)
+            if (symbols_.name(s) == name) return ctx_->vars.at(s);
+        return std::nullopt;
+    }
+    std::string type_name() const override { return "jinja2.environment.TemplateModule"; }
+    std::string repr() const override { return "<Template '" + name_ + "'>"; }
+    const std::string& template_name() const { return name_; }
+
+private:
+    std::shared_ptr<Context> ctx_;
+    const SymbolTable& symbols_;
+    std::string name_;
+    std::string body_;
+};
+
+// A macro (or a call block's caller) as a value.
+class MacroCallable : public Callable {
+public:
+    explicit MacroCallable(Interpreter::MacroBinding binding) : binding_(std::move(binding)) {}
+    Value call(Interpreter& interp, Arguments args) const override { return interp.call_macro(binding_, std::move(args)); }
+    std::string name() const override { return "<Macro '" + binding_.def->name + "'>"; }
+
+private:
+    Interpreter::MacroBinding binding_;
+};
+
+// self.blockname() and super().
+class BlockCallable : public Callable {
+public:
+    BlockCallable(std::shared_ptr<RenderState> state, std::string block, std::size_t index)
+        : state_(std::move(state)), block_(std::move(block)), index_(index) {}
+    Value call(Interpreter& interp, Arguments) const override { return interp.render_block(state_, block_, index_); }
+    std::string name() const override { return "<BlockReference '" + block_ + "'>"; }
+
+private:
+    std::shared_ptr<RenderState> state_;
+    std::string block_;
+    std::size_t index_;
+};
+
+class TemplateReference : public Object {
+public:
+    explicit TemplateReference(std::shared_ptr<RenderState> state, std::string name)
+        : state_(std::move(state)), name_(std::move(name)) {}
+    std::optional<Value> attribute(std::string_view name) const override {
+        auto it = state_->blocks.find(std::string(name));
+        if (it == state_->blocks.end()) return std::nullopt;
+        return Value::callable(std::make_shared<BlockCallable>(state_, std::string(name), 0));
+    }
+    std::string type_name() const override { return "TemplateReference"; }
+    std::string repr() const override { return "<TemplateReference '" + name_ + "'>"; }
+
+private:
+    std::shared_ptr<RenderState> state_;
+    std::string name_;
+};
+
+Value as_output(std::string text, bool autoescape) {
+    return autoescape ? Value::markup(std::move(text)) : Value(std::move(text));
+}
+
+std::string unpack_message(std::size_t expected, std::size_t got) {
+    if (got < expected)
+        return "not enough values to unpack (expected " + std::to_string(expected) + ", got " + std::to_string(got) + ")";
+    return "too many values to unpack (expected " + std::to_string(expected) + ")";
+}
+
+}  // namespace
+
+bool is_lenient_undefined(const Value& v) {
+    return v.is_undefined() && v.undefined_hint().rfind(kLenientHintPrefix, 0) == 0;
+}
+
+// Counts nesting of macro calls, includes, imports and blocks; refuses runaway recursion.
+struct CallGuard {
+    Interpreter& interp;
+    explicit CallGuard(Interpreter& i) : interp(i) {
+        if (++interp.depth_ > Interpreter::kMaxCallDepth) {
+            --interp.depth_;
+            raise("maximum recursion depth exceeded (more than " + std::to_string(Interpreter::kMaxCallDepth) +
+                  " nested macro calls, includes or blocks)");
+        }
+        interp.check_stack();
+    }
+    ~CallGuard() { --interp.depth_; }
+};
+
+Interpreter::Interpreter(Environment& env)
+    : env_(env), library_(env.library()), symbols_(env.symbols()) {
+    for (const auto& [name, value] : library_.globals()) globals_[symbols_.intern(name)] = value;
+    self_symbol_ = symbols_.intern("self");
+    super_symbol_ = symbols_.intern("super");
+    loop_symbol_ = symbols_.intern("loop");
+    caller_symbol_ = symbols_.intern("caller");
+    varargs_symbol_ = symbols_.intern("varargs");
+    kwargs_symbol_ = symbols_.intern("kwargs");
+}
+
+// ------------------------------------------------------------------ errors
+
+SourceLocation Interpreter::here() const {
+    return {act_.tmpl ? act_.tmpl->name : std::string("<template>"), act_.line, act_.column};
+}
+
+void Interpreter::fail(const std::string& message) const {
+    throw RenderError(RenderError::Kind::Runtime, message, here());
+}
+
+void Interpreter::check_stack() const {
+    char marker = 0;
+    if (stack_base_ && stack_base_ - &marker > kMaxStackBytes)
+        raise("maximum recursion depth exceeded (template nesting too deep)");
+}
+
+// ------------------------------------------------------------------ templates
+
+std::string Interpreter::render(const TemplatePtr& tmpl, const Value& context) {
+    char marker = 0;
+    stack_base_ = &marker;
+    auto data = std::make_shared<Context>();
+    if (context.is_dict())
+        for (const auto& [key, value] : context.as_dict().entries())
+            if (key.is_string()) data->vars[symbols_.intern(key.as_string())] = value;
+    auto ctx = std::make_shared<Context>();
+    ctx->parent = std::move(data);
+    std::string out;
+    out.reserve(64 * 1024);
+    render_into(tmpl, std::move(ctx), out);
+    return out;
+}
+
+void Interpreter::render_into(const TemplatePtr& tmpl, std::shared_ptr<Context> ctx, std::string& out) {
+    auto state = std::make_shared<RenderState>();
+    state->context = ctx;
+    for (const auto& [name, block] : tmpl->blocks) state->blocks[name].emplace_back(tmpl, block);
+
+    Activation saved = std::move(act_);
+    std::string* saved_out = out_;
+    act_ = Activation{};
+    act_.tmpl = tmpl.get();
+    act_.tmpl_owner = tmpl;
+    act_.ctx = ctx;
+    act_.state = state;
+    act_.root = true;
+    out_ = &out;
+    try {
+        exec(tmpl->body);
+        // {% extends %}: the parent's top level renders, with the child's blocks.
+        int levels = 0;
+        while (state->parent) {
+            if (++levels > kMaxCallDepth)
+                throw RenderError(RenderError::Kind::Runtime,
+                                  "maximum recursion depth exceeded (more than " + std::to_string(kMaxCallDepth) +
+                                      " levels of extends)",
+                                  state->extends_at);
+            TemplatePtr parent = std::move(state->parent);
+            state->parent = nullptr;
+            SourceLocation child_at = state->extends_at;
+            act_.tmpl = parent.get();
+            act_.tmpl_owner = parent;
+            act_.frame = nullptr;
+            act_.root = true;
+            try {
+                exec(parent->body);
+            } catch (RenderError& e) {
+                e.add_context("extended by", child_at);
+                throw;
+            }
+        }
+    } catch (...) {
+        act_ = std::move(saved);
+        out_ = saved_out;
+        throw;
+    }
+    act_ = std::move(saved);
+    out_ = saved_out;
+}
+
+TemplatePtr Interpreter::load(const Value& name, const Stmt& at, bool ignore_missing) {
+    (void)at;
+    std::vector<std::string> names;
+    if (name.is_string()) {
+        names.push_back(name.as_string());
+    } else if (name.is_sequence()) {
+        for (const Value& n : name.as_list()) {
+            require_defined(n);
+            if (!n.is_string()) raise("template name must be a string, got " + repr(n));
+            names.push_back(n.as_string());
+        }
+    } else {
+        require_defined(name);
+        raise("template name must be a string, got " + repr(name));
+    }
+    std::string refusal;
+    for (const auto& n : names) {
+        LoadResult result = env_.load(n);
+        if (result.tmpl) return result.tmpl;
+        if (refusal.empty()) refusal = result.why;
+    }
+    if (ignore_missing) return nullptr;
+    if (names.size() == 1) fail(refusal);
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    fail(names.empty() ? "Tried to select from an empty list of templates." : "none of the templates given were found: " + list);
+}
+
+std::shared_ptr<Context> Interpreter::context_for_include(bool with_context) {
+    auto ctx = std::make_shared<Context>();
+    if (!with_context) return ctx;
+    // Jinja2 passes the includer's variables and its visible locals (a snapshot).
+    auto view = std::make_shared<Context>();
+    view->parent = act_.ctx;
+    for (const Frame* f = act_.frame; f; f = f->parent)
+        for (const auto& [sym, value] : f->vars) view->vars.emplace(sym, value);  // inner first wins
+    ctx->parent = std::move(view);
+    return ctx;
+}
+
+Value Interpreter::import_module(const Expr& name_expr, bool with_context, const Stmt& at) {
+    Value name = eval(name_expr);
+    TemplatePtr tmpl = load(name, at, false);
+    if (!with_context) {
+        auto cached = module_cache_.find(tmpl->name);
+        if (cached != module_cache_.end()) return cached->second;
+    }
+    auto ctx = context_for_include(with_context);
+    std::string body;
+    {
+        CallGuard guard(*this);
+        try {
+            render_into(tmpl, ctx, body);
+        } catch (RenderError& e) {
+            e.add_context("imported from", here());
+            throw;
+        }
+    }
+    Value module = Value::object(std::make_shared<ModuleObject>(ctx, symbols_, tmpl->name, std::move(body)));
+    if (!with_context) module_cache_[tmpl->name] = module;
+    return module;
+}
+
+// ------------------------------------------------------------------ statements
+
+void Interpreter::exec(const Body& body) {
+    for (const StmtPtr& stmt : body) exec_stmt(*stmt);
+}
+
+void Interpreter::exec_stmt(const Stmt& stmt) {
+    act_.line = stmt.line;
+    act_.column = stmt.column;
+    try {
+        switch (stmt.kind) {
+            case StmtKind::Text:
+                if (!(act_.root && act_.state->parent)) out_->append(static_cast<const TextStmt&>(stmt).text);
+                break;
+            case StmtKind::Print: exec_print(static_cast<const PrintStmt&>(stmt)); break;
+            case StmtKind::If: exec_if(static_cast<const IfStmt&>(stmt)); break;
+            case StmtKind::For: exec_for(static_cast<const ForStmt&>(stmt)); break;
+            case StmtKind::Set: exec_set(static_cast<const SetStmt&>(stmt)); break;
+            case StmtKind::SetBlock: exec_set_block(static_cast<const SetBlockStmt&>(stmt)); break;
+            case StmtKind::Macro: exec_macro(static_cast<const MacroStmt&>(stmt)); break;
+            case StmtKind::CallBlock: exec_call_block(static_cast<const CallBlockStmt&>(stmt)); break;
+            case StmtKind::Include: exec_include(static_cast<const IncludeStmt&>(stmt)); break;
+            case StmtKind::Import: exec_import(static_cast<const ImportStmt&>(stmt)); break;
+            case StmtKind::FromImport: exec_from_import(static_cast<const FromImportStmt&>(stmt)); break;
+            case StmtKind::Extends: exec_extends(static_cast<const ExtendsStmt&>(stmt)); break;
+            case StmtKind::Block: exec_block(static_cast<const BlockStmt&>(stmt)); break;
+            case StmtKind::With: exec_with(static_cast<const WithStmt&>(stmt)); break;
+            case StmtKind::FilterBlock: exec_filter_block(static_cast<const FilterBlockStmt&>(stmt)); break;
+        }
+    } catch (TemplateError& e) {
+        fail(e.message);
+    }
+}
+
+void Interpreter::write_value(const Value& v) {
+    switch (v.kind()) {
+        case Value::Kind::Markup: out_->append(v.as_string()); return;
+        case Value::Kind::String:
+            if (autoescape()) out_->append(html_escape(v.as_string()));
+            else out_->append(v.as_string());
+            return;
+        case Value::Kind::Int: out_->append(std::to_string(v.as_int())); return;
+        case Value::Kind::Undefined:
+            if (is_lenient_undefined(v)) return;
+            raise(v.undefined_hint());
+        default:
+            if (autoescape()) {
+                Value escaped = escape(v);
+                out_->append(escaped.as_string());
+            } else {
+                out_->append(to_str(v));
+            }
+    }
+}
+
+void Interpreter::exec_print(const PrintStmt& stmt) {
+    if (act_.root && act_.state->parent) return;  // after {% extends %}: not evaluated, as in Jinja2
+    write_value(eval(*stmt.expr));
+}
+
+void Interpreter::exec_if(const IfStmt& stmt) {
+    for (const IfBranch& branch : stmt.branches) {
+        act_.line = branch.line;
+        act_.column = branch.column;
+        if (truthy(eval(*branch.test))) {
+            exec(branch.body);
+            return;
+        }
+    }
+    exec(stmt.else_body);
+}
+
+void Interpreter::exec_for(const ForStmt& stmt) {
+    Value iterable = eval(*stmt.iter);
+    require_defined(iterable);
+    // Iterate lists in place; other iterables (dicts, strings) become a list once.
+    Value items_holder = iterable.is_sequence() ? iterable : Value::list(iterate(iterable));
+    const List* items = &items_holder.as_list();
+
+    Frame loop_frame;
+    loop_frame.parent = act_.frame;
+    Frame* saved_frame = act_.frame;
+    struct Restore {
+        Interpreter& i;
+        Frame* f;
+        ~Restore() { i.act_.frame = f; }
+    } restore{*this, saved_frame};
+
+    Value filtered_holder;
+    if (stmt.filter) {  // `for x in xs if cond`: the loop sees only the kept items
+        List kept;
+        act_.frame = &loop_frame;
+        for (const Value& item : *items) {
+            loop_frame.vars.clear();
+            assign(stmt.target, item);
+            if (truthy(eval(*stmt.filter))) kept.push_back(item);
+        }
+        act_.frame = saved_frame;
+        filtered_holder = Value::list(std::move(kept));
+        items = &filtered_holder.as_list();
+    }
+
+    if (items->empty()) {
+        exec(stmt.else_body);
+        return;
+    }
+    auto loop = std::make_shared<LoopObject>(*items);
+    Value loop_value = Value::object(loop);
+    int line = stmt.line, column = stmt.column;
+    act_.frame = &loop_frame;
+    for (std::size_t i = 0; i < items->size(); ++i) {
+        loop->index0 = i;
+        loop_frame.vars.clear();
+        act_.line = line;
+        act_.column = column;
+        assign(stmt.target, (*items)[i]);
+        loop_frame.set(loop_symbol_, loop_value);
+        exec(stmt.body);
+    }
+}
+
+void Interpreter::assign_name(Symbol symbol, const std::string& name, Value value) {
+    if (act_.frame) {
+        act_.frame->set(symbol, std::move(value));
+        return;
+    }
+    auto& vars = act_.ctx->vars;
+    bool is_new = vars.find(symbol) == vars.end();
+    vars[symbol] = std::move(value);
+    auto& exported = act_.ctx->exported;
+    if (is_new && !name.empty() && name[0] != '_' && std::find(exported.begin(), exported.end(), symbol) == exported.end())
+        exported.push_back(symbol);
+}
+
+void Interpreter::assign(const Target& target, Value value) {
+    switch (target.kind) {
+        case Target::Kind::Name: assign_name(target.symbol, target.name, std::move(value)); return;
+        case Target::Kind::NamespaceAttr: {
+            const Value* ns = nullptr;
+            for (const Frame* f = act_.frame; f && !ns; f = f->parent) ns = f->find(target.symbol);
+            if (!ns) ns = act_.ctx->find(target.symbol);
+            if (!ns || !ns->is_object() || !ns->as_object().set_attribute(target.attribute, value))
+                raise("cannot assign attribute on non-namespace object");
+            return;
+        }
+        case Target::Kind::Tuple: {
+            require_defined(value);
+            List items = iterate(value);
+            if (items.size() != target.items.size()) raise(unpack_message(target.items.size(), items.size()));
+            for (std::size_t i = 0; i < items.size(); ++i) assign(target.items[i], std::move(items[i]));
+            return;
+        }
+    }
+}
+
+void Interpreter::exec_set(const SetStmt& stmt) { assign(stmt.target, eval(*stmt.value)); }
+
+Value Interpreter::capture(const Body& body) {
+    std::string buffer;
+    std::string* saved_out = out_;
+    Frame inner;
+    inner.parent = act_.frame;
+    Frame* saved_frame = act_.frame;
+    bool saved_root = act_.root;
+    out_ = &buffer;
+    act_.frame = &inner;
+    act_.root = false;
+    try {
+        exec(body);
+    } catch (...) {
+        out_ = saved_out;
+        act_.frame = saved_frame;
+        act_.root = saved_root;
+        throw;
+    }
+    out_ = saved_out;
+    act_.frame = saved_frame;
+    act_.root = saved_root;
+    return as_output(std::move(buffer), autoescape());
+}
+
+void Interpreter::exec_set_block(const SetBlockStmt& stmt) {
+    Value body = capture(stmt.body);
+    act_.line = stmt.line;
+    act_.column = stmt.column;
+    if (stmt.filter) body = eval_filter(static_cast<const FilterExpr&>(*stmt.filter), &body);
+    assign(stmt.target, std::move(body));
+}
+
+void Interpreter::exec_filter_block(const FilterBlockStmt& stmt) {
+    if (act_.root && act_.state->parent) return;
+    Value body = capture(stmt.body);
+    act_.line = stmt.line;
+    act_.column = stmt.column;
+    Value result = eval_filter(static_cast<const FilterExpr&>(*stmt.filter), &body);
+    require_defined(result);
+    out_->append(result.is_string() ? result.as_string() : to_str(result));
+}
+
+std::shared_ptr<Frame> Interpreter::snapshot_locals() const {
+    if (!act_.frame) return nullptr;
+    auto snapshot = std::make_shared<Frame>();
+    for (const Frame* f = act_.frame; f; f = f->parent)
+        for (const auto& [sym, value] : f->vars)
+            if (!snapshot->find(sym)) snapshot->vars.emplace_back(sym, value);
+    return snapshot;
+}
+
+Value Interpreter::make_macro(const std::shared_ptr<MacroDef>& def) {
+    MacroBinding binding{def, act_.tmpl_owner, act_.ctx, act_.state, snapshot_locals()};
+    return Value::callable(std::make_shared<MacroCallable>(std::move(binding)));
+}
+
+void Interpreter::exec_macro(const MacroStmt& stmt) { assign_name(stmt.symbol, stmt.def->name, make_macro(stmt.def)); }
+
+void Interpreter::exec_call_block(const CallBlockStmt& stmt) {
+    if (act_.root && act_.state->parent) return;
+    const auto& call = static_cast<const CallExpr&>(*stmt.call);
+    Value callee = eval(*call.callee);
+    require_defined(callee);
+    Arguments args = eval_args(call.args);
+    args.keyword.emplace_back("caller", make_macro(stmt.caller));
+    act_.line = stmt.line;
+    act_.column = stmt.column;
+    if (!callee.is_callable()) raise("'" + type_name(callee) + "' object is not callable");
+    Value result = callee.as_callable().call(*this, std::move(args));
+    require_defined(result);
+    out_->append(result.is_string() ? result.as_string() : to_str(result));
+}
+
+void Interpreter::exec_include(const IncludeStmt& stmt) {
+    if (act_.root && act_.state->parent) return;
+    Value name = eval(*stmt.name);
+    TemplatePtr tmpl = load(name, stmt, stmt.ignore_missing);
+    if (!tmpl) return;
+    SourceLocation from = here();
+    CallGuard guard(*this);
+    try {
+        render_into(tmpl, context_for_include(stmt.with_context), *out_);
+    } catch (RenderError& e) {
+        e.add_context("included from", from);
+        throw;
+    }
+}
+
+void Interpreter::exec_import(const ImportStmt& stmt) {
+    Value module = import_module(*stmt.name, stmt.with_context, stmt);
+    if (act_.frame) act_.frame->set(stmt.symbol, std::move(module));
+    else act_.ctx->vars[stmt.symbol] = std::move(module);  // imports are not exported
+}
+
+void Interpreter::exec_from_import(const FromImportStmt& stmt) {
+    Value module = import_module(*stmt.name, stmt.with_context, stmt);
+    auto& mod = static_cast<ModuleObject&>(module.as_object());
+    for (const ImportName& entry : stmt.names) {
+        std::optional<Value> value = mod.attribute(entry.name);
+        Value bound = value ? std::move(*value)
+                            : Value::undefined("the template '" + mod.template_name() + "' (imported on line " +
+                                               std::to_string(stmt.line) + " in '" + act_.tmpl->name +
+                                               "') does not export the requested name '" + entry.name + "'");
+        if (act_.frame) act_.frame->set(entry.symbol, std::move(bound));
+        else act_.ctx->vars[entry.symbol] = std::move(bound);
+    }
+}
+
+void Interpreter::exec_extends(const ExtendsStmt& stmt) {
+    if (act_.state->parent) raise("extended multiple times");
+    Value name = eval(*stmt.name);
+    TemplatePtr parent = load(name, stmt, false);
+    for (const auto& [block_name, block] : parent->blocks) act_.state->blocks[block_name].emplace_back(parent, block);
+    act_.state->parent = parent;
+    act_.state->extends_at = here();
+}
+
+void Interpreter::exec_block(const BlockStmt& stmt) {
+    if (act_.root && act_.state->parent) return;
+    const auto& chain = act_.state->blocks[stmt.name];
+    if (chain.empty()) return;
+    SourceLocation from = here();
+    Frame* scope = stmt.scoped ? act_.frame : nullptr;
+    // Render the most derived definition of this block in place.
+    const auto& [tmpl, block] = chain[0];
+    CallGuard guard(*this);
+    Activation saved = act_;
+    act_.tmpl = tmpl.get();
+    act_.tmpl_owner = tmpl;
+    act_.ctx = act_.state->context;
+    act_.root = false;
+    act_.block_name = &block->name;
+    act_.block_index = 0;
+    Frame frame;
+    frame.parent = scope;
+    act_.frame = &frame;
+    try {
+        exec(block->body);
+    } catch (RenderError& e) {
+        if (tmpl.get() != saved.tmpl) e.add_context("in block '" + stmt.name + "' of", from);
+        act_ = std::move(saved);
+        throw;
+    } catch (...) {
+        act_ = std::move(saved);
+        throw;
+    }
+    act_ = std::move(saved);
+}
+
+Value Interpreter::render_block(const std::shared_ptr<RenderState>& state, const std::string& name, std::size_t index) {
+    auto it = state->blocks.find(name);
+    if (it == state->blocks.end() || index >= it->second.size())
+        raise("there is no parent block called '" + name + "'.");
+    const auto& [tmpl, block] = it->second[index];
+    CallGuard guard(*this);
+    Activation saved = act_;
+    std::string* saved_out = out_;
+    std::string buffer;
+    bool escape_result = state->context && act_.tmpl ? act_.tmpl->autoescape : false;
+    act_.tmpl = tmpl.get();
+    act_.tmpl_owner = tmpl;
+    act_.ctx = state->context;
+    act_.state = state;
+    act_.root = false;
+    act_.block_name = &block->name;
+    act_.block_index = index;
+    Frame frame;
+    act_.frame = &frame;
+    out_ = &buffer;
+    try {
+        exec(block->body);
+    } catch (...) {
+        act_ = std::move(saved);
+        out_ = saved_out;
+        throw;
+    }
+    act_ = std::move(saved);
+    out_ = saved_out;
+    return as_output(std::move(buffer), escape_result);
+}
+
+void Interpreter::exec_with(const WithStmt& stmt) {
+    Frame frame;
+    frame.parent = act_.frame;
+    std::vector<Value> values;
+    values.reserve(stmt.values.size());
+    for (const auto& v : stmt.values) values.push_back(eval(*v));  // evaluated in the outer scope
+    Frame* saved = act_.frame;
+    act_.frame = &frame;
+    try {
+        for (std::size_t i = 0; i < values.size(); ++i) assign(stmt.targets[i], std::move(values[i]));
+        exec(stmt.body);
+    } catch (...) {
+        act_.frame = saved;
+        throw;
+    }
+    act_.frame = saved;
+}
+
+// ------------------------------------------------------------------ macros
+
+Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
+    const MacroDef& def = *macro.def;
+    const std::size_t count = def.params.size();
+    std::vector<std::optional<Value>> bound;
+    bound.reserve(count);
+    std::size_t taken = std::min(count, args.positional.size());
+    for (std::size_t i = 0; i < taken; ++i) bound.emplace_back(args.positional[i]);
+
+    auto take_keyword = [&](std::string_view name) -> std::optional<Value> {
+        for (auto it = args.keyword.begin(); it != args.keyword.end(); ++it)
+            if (it->first == name) {
+                Value v = std::move(it->second);
+                args.keyword.erase(it);
+                return v;
+            }
+        return std::nullopt;
+    };
+
+    bool explicit_caller = false;
+    for (const auto& p : def.params)
+        if (p.first == "caller") explicit_caller = true;
+    bool found_caller = false;
+    if (taken != count) {
+        for (std::size_t i = taken; i < count; ++i) {
+            bound.push_back(take_keyword(def.params[i].first));
+            if (def.params[i].first == "caller") found_caller = true;
+        }
+    } else {
+        found_caller = explicit_caller;
+    }
+    std::optional<Value> caller;
+    if (def.uses_caller && !found_caller) {
+        caller = take_keyword("caller");
+        if (!caller) caller = Value::undefined("No caller defined");
+    }
+    std::optional<Value> kwargs;
+    if (def.uses_kwargs) {
+        Dict d;
+        for (auto& [k, v] : args.keyword) d.set(Value(k), std::move(v));
+        kwargs = Value::dict(std::move(d));
+    } else if (!args.keyword.empty()) {
+        for (const auto& kw : args.keyword)
+            if (kw.first == "caller")
+                raise("macro '" + def.name + "' was invoked with two values for the special caller argument. This is most likely a bug.");
+        raise("macro '" + def.name + "' takes no keyword argument '" + args.keyword.front().first + "'");
+    }
+    std::optional<Value> varargs;
+    if (def.uses_varargs) {
+        List rest;
+        for (std::size_t i = count; i < args.positional.size(); ++i) rest.push_back(args.positional[i]);
+        varargs = Value::tuple(std::move(rest));
+    } else if (args.positional.size() > count) {
+        raise("macro '" + def.name + "' takes not more than " + std::to_string(count) + " argument(s)");
+    }
+
+    CallGuard guard(*this);
+    SourceLocation from = here();
+    const TemplateAst* caller_tmpl = act_.tmpl;
+    Activation saved = act_;
+    std::string* saved_out = out_;
+    std::string buffer;
+    Frame frame;
+    frame.parent = macro.closure.get();
+    act_.tmpl = macro.tmpl.get();
+    act_.tmpl_owner = macro.tmpl;
+    act_.ctx = macro.ctx;
+    act_.state = macro.state;
+    act_.frame = &frame;
+    act_.root = false;
+    act_.block_name = nullptr;
+    out_ = &buffer;
+    try {
+        act_.line = def.line;
+        act_.column = def.column;
+        const std::size_t first_default = count - def.defaults.size();
+        for (std::size_t i = 0; i < count; ++i) {
+            Value value;
+            if (bound[i]) value = std::move(*bound[i]);
+            else if (i >= first_default) value = eval(*def.defaults[i - first_default]);
+            else value = Value::undefined("parameter '" + def.params[i].first + "' was not provided");
+            frame.set(def.params[i].second, std::move(value));
+        }
+        if (caller) frame.set(caller_symbol_, std::move(*caller));
+        if (kwargs) frame.set(kwargs_symbol_, std::move(*kwargs));
+        if (varargs) frame.set(varargs_symbol_, std::move(*varargs));
+        exec(def.body);
+    } catch (TemplateError& e) {
+        SourceLocation at = here();
+        act_ = std::move(saved);
+        out_ = saved_out;
+        throw RenderError(RenderError::Kind::Runtime, e.message, at);
+    } catch (RenderError& e) {
+        if (macro.tmpl.get() != caller_tmpl) e.add_context("called from", from);
+        act_ = std::move(saved);
+        out_ = saved_out;
+        throw;
+    } catch (...) {
+        act_ = std::move(saved);
+        out_ = saved_out;
+        throw;
+    }
+    act_ = std::move(saved);
+    out_ = saved_out;
+    return as_output(std::move(buffer), macro.tmpl->autoescape);
+}
+
+// ------------------------------------------------------------------ expressions
+
+Value Interpreter::getattr(const Value& obj, std::string_view name) const {
+    if (obj.is_dict()) {  // hot path: row.field
+        if (auto method = method_of(obj, name)) return *method;
+        if (const Value* v = obj.as_dict().find(name)) return *v;
+    }
+    return py::getattr(obj, name);
+}
+
+Value Interpreter::getitem(const Value& obj, const Value& key) const { return py::getitem(obj, key); }
+
+Value Interpreter::lookup(const NameExpr& name) {
+    for (const Frame* f = act_.frame; f; f = f->parent)
+        if (const Value* v = f->find(name.symbol)) return *v;
+    if (const Value* v = act_.ctx->find(name.symbol)) return *v;
+    if (name.symbol == self_symbol_)
+        return Value::object(std::make_shared<TemplateReference>(act_.state, act_.tmpl ? act_.tmpl->name : ""));
+    if (name.symbol == super_symbol_ && act_.block_name)
+        return Value::callable(std::make_shared<BlockCallable>(act_.state, *act_.block_name, act_.block_index + 1));
+    auto g = globals_.find(name.symbol);
+    if (g != globals_.end()) return g->second;
+    return Value::undefined("'" + name.name + "' is undefined");
+}
+
+Value Interpreter::eval(const Expr& expr) {
+    switch (expr.kind) {
+        case ExprKind::Const: return static_cast<const ConstExpr&>(expr).value;
+        case ExprKind::Name: return lookup(static_cast<const NameExpr&>(expr));
+        case ExprKind::List:
+        case ExprKind::Tuple: {
+            const auto& seq = static_cast<const SequenceExpr&>(expr);
+            List items;
+            items.reserve(seq.items.size());
+            for (const auto& item : seq.items) items.push_back(eval(*item));
+            return expr.kind == ExprKind::List ? Value::list(std::move(items)) : Value::tuple(std::move(items));
+        }
+        case ExprKind::Dict: {
+            const auto& d = static_cast<const DictExpr&>(expr);
+            Dict dict;
+            for (const auto& [k, v] : d.items) {
+                Value key = eval(*k);
+                require_defined(key);
+                dict.set(std::move(key), eval(*v));
+            }
+            return Value::dict(std::move(dict));
+        }
+        case ExprKind::Getattr: {
+            const auto& g = static_cast<const GetattrExpr&>(expr);
+            Value obj = eval(*g.object);
+            require_defined(obj);
+            return getattr(obj, g.attribute);
+        }
+        case ExprKind::Getitem: {
+            const auto& g = static_cast<const GetitemExpr&>(expr);
+            Value obj = eval(*g.object);
+            require_defined(obj);
+            if (g.key->kind == ExprKind::Slice) return eval_slice(obj, static_cast<const SliceExpr&>(*g.key));
+            Value key = eval(*g.key);
+            require_defined(key);
+            return getitem(obj, key);
+        }
+        case ExprKind::Slice: raise("slice outside of a subscript");
+        case ExprKind::Call: return eval_call(static_cast<const CallExpr&>(expr));
+        case ExprKind::Filter: return eval_filter(static_cast<const FilterExpr&>(expr), nullptr);
+        case ExprKind::Test: return Value(eval_test(static_cast<const TestExpr&>(expr)));
+        case ExprKind::Not: return Value(!truthy(eval(*static_cast<const UnaryExpr&>(expr).operand)));
+        case ExprKind::Neg: return negate(eval(*static_cast<const UnaryExpr&>(expr).operand));
+        case ExprKind::Pos: return positive(eval(*static_cast<const UnaryExpr&>(expr).operand));
+        case ExprKind::Binary: {
+            const auto& b = static_cast<const BinaryExpr&>(expr);
+            Value left = eval(*b.left);
+            Value right = eval(*b.right);
+            require_defined(left);
+            require_defined(right);
+            return binary_op(b.op, left, right);
+        }
+        case ExprKind::And: {
+            const auto& b = static_cast<const BinaryExpr&>(expr);
+            Value left = eval(*b.left);
+            if (!truthy(left)) return left;
+            return eval(*b.right);
+        }
+        case ExprKind::Or: {
+            const auto& b = static_cast<const BinaryExpr&>(expr);
+            Value left = eval(*b.left);
+            if (truthy(left)) return left;
+            return eval(*b.right);
+        }
+        case ExprKind::Concat: return eval_concat(static_cast<const ConcatExpr&>(expr));
+        case ExprKind::Compare: return eval_compare(static_cast<const CompareExpr&>(expr));
+        case ExprKind::CondExpr: {
+            const auto& c = static_cast<const CondExpr&>(expr);
+            if (truthy(eval(*c.test))) return eval(*c.then);
+            if (c.otherwise) return eval(*c.otherwise);
+            return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(c.line) +
+                                    " evaluated to false and no else section was defined.");
+        }
+    }
+    raise("internal error: unknown expression");
+}
+
+Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
+    auto bound = [&](const ExprPtr& e) -> std::optional<long long> {
+        if (!e) return std::nullopt;
+        Value v = eval(*e);
+        require_defined(v);
+        if (v.is_none()) return std::nullopt;
+        if (!v.is_int() && !v.is_bool())
+            raise("slice indices must be integers or None or have an __index__ method");
+        return v.as_int();
+    };
+    std::optional<long long> start = bound(slice.start), stop = bound(slice.stop), step = bound(slice.step);
+    if (step && *step == 0) raise("slice step cannot be zero");
+    if (obj.is_string()) {
+        std::string s = py::slice(obj.as_string(), start, stop, step);
+        return obj.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s));
+    }
+    if (!obj.is_sequence()) raise("'" + type_name(obj) + "' object is not subscriptable");
+    const List& items = obj.as_list();
+    const long long n = static_cast<long long>(items.size());
+    const long long st = step.value_or(1);
+    auto clamp = [&](std::optional<long long> v, long long dflt) {
+        if (!v) return dflt;
+        long long x = *v;
+        if (x < 0) x += n;
+        if (st > 0) return std::clamp(x, 0LL, n);
+        return std::clamp(x, -1LL, n - 1);
+    };
+    long long lo = clamp(start, st > 0 ? 0 : n - 1);
+    long long hi = clamp(stop, st > 0 ? n : -1);
+    List out;
+    if (st > 0)
+        for (long long i = lo; i < hi; i += st) out.push_back(items[static_cast<std::size_t>(i)]);
+    else
+        for (long long i = lo; i > hi; i += st) out.push_back(items[static_cast<std::size_t>(i)]);
+    return obj.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
+}
+
+Arguments Interpreter::eval_args(const CallArgs& args) {
+    Arguments out;
+    out.positional.reserve(args.positional.size());
+    for (const auto& a : args.positional) out.positional.push_back(eval(*a));
+    if (args.dyn_args) {
+        Value extra = eval(*args.dyn_args);
+        require_defined(extra);
+        for (Value& v : iterate(extra)) out.positional.push_back(std::move(v));
+    }
+    for (const auto& [name, e] : args.keyword) out.keyword.emplace_back(name, eval(*e));
+    if (args.dyn_kwargs) {
+        Value extra = eval(*args.dyn_kwargs);
+        require_defined(extra);
+        if (!extra.is_dict()) raise("argument after ** must be a mapping, not " + type_name(extra));
+        for (const auto& [k, v] : extra.as_dict().entries()) out.keyword.emplace_back(to_str(k), v);
+    }
+    return out;
+}
+
+Value Interpreter::eval_call(const CallExpr& call) {
+    Value callee = eval(*call.callee);
+    require_defined(callee);
+    Arguments args = eval_args(call.args);
+    if (!callee.is_callable()) raise("'" + type_name(callee) + "' object is not callable");
+    check_stack();
+    return callee.as_callable().call(*this, std::move(args));
+}
+
+Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_input) {
+    Value input;
+    if (filter.input) {
+        if (filter.input->kind == ExprKind::Filter) input = eval_filter(static_cast<const FilterExpr&>(*filter.input), block_input);
+        else input = eval(*filter.input);
+    } else if (block_input) {
+        input = *block_input;
+    }
+    Arguments args = eval_args(filter.args);
+    CallContext ctx{*this, autoescape(), library_};
+    return (*filter.fn)(ctx, input, args);
+}
+
+bool Interpreter::eval_test(const TestExpr& test) {
+    Value input = eval(*test.input);
+    Arguments args = eval_args(test.args);
+    CallContext ctx{*this, autoescape(), library_};
+    return (*test.fn)(ctx, input, args);
+}
+
+Value Interpreter::eval_compare(const CompareExpr& cmp) {
+    Value left = eval(*cmp.first);
+    for (const auto& [op, operand] : cmp.rest) {
+        Value right = eval(*operand);
+        require_defined(left);
+        require_defined(right);
+        bool ok = false;
+        switch (op) {
+            case CompareOp::Eq: ok = equals(left, right); break;
+            case CompareOp::Ne: ok = !equals(left, right); break;
+            case CompareOp::Lt: ok = compare(left, right, "<") < 0; break;
+            case CompareOp::LtEq: ok = compare(left, right, "<=") <= 0; break;
+            case CompareOp::Gt: ok = compare(left, right, ">") > 0; break;
+            case CompareOp::GtEq: ok = compare(left, right, ">=") >= 0; break;
+            case CompareOp::In: ok = contains(right, left); break;
+            case CompareOp::NotIn: ok = !contains(right, left); break;
+        }
+        if (!ok) return Value(false);
+        left = std::move(right);
+    }
+    return Value(true);
+}
+
+Value Interpreter::eval_concat(const ConcatExpr& concat) {
+    // Jinja2: markup_join in autoescaped templates (escape all if any part is Markup), else str_join.
+    std::vector<Value> parts;
+    parts.reserve(concat.items.size());
+    bool any_markup = false;
+    for (const auto& item : concat.items) {
+        Value v = eval(*item);
+        if (v.is_undefined() && !is_lenient_undefined(v)) raise(v.undefined_hint());
+        any_markup = any_markup || v.is_markup();
+        parts.push_back(std::move(v));
+    }
+    bool markup = any_markup && autoescape();
+    std::string out;
+    for (const Value& v : parts) {
+        if (is_lenient_undefined(v)) continue;
+        if (v.is_string()) {
+            if (markup && !v.is_markup()) out += html_escape(v.as_string());
+            else out += v.as_string();
+        } else if (markup) {
+            out += escape(v).as_string();
+        } else {
+            out += to_str(v);
+        }
+    }
+    return markup ? Value::markup(std::move(out)) : Value(std::move(out));
+}
+
+}  // namespace quorum::tmpl

@@ -1,0 +1,177 @@
+// The renderer: walks a template's AST with Jinja2's runtime semantics.
+//
+// Scopes: a template's variables live in a Context (the data, then what the template
+// sets at top level); for loops, macros, blocks, `with` and set/filter blocks open a
+// Frame of locals that vanishes when they end. Output goes into one std::string;
+// macros, set blocks and filter blocks capture into their own buffer.
+#pragma once
+
+#include "template/error.hpp"
+#include "template/library.hpp"
+#include "template/nodes.hpp"
+#include "template/value.hpp"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace quorum::tmpl {
+
+class Environment;
+using TemplatePtr = std::shared_ptr<const TemplateAst>;
+
+// Local variables of one scope. Small: a linear scan over interned symbols.
+struct Frame {
+    const Frame* parent = nullptr;  // enclosing scope in the same function, or a closure snapshot
+    std::vector<std::pair<Symbol, Value>> vars;
+
+    const Value* find(Symbol s) const {
+        for (const auto& [sym, value] : vars)
+            if (sym == s) return &value;
+        return nullptr;
+    }
+    void set(Symbol s, Value v) {
+        for (auto& [sym, value] : vars)
+            if (sym == s) {
+                value = std::move(v);
+                return;
+            }
+        vars.emplace_back(s, std::move(v));
+    }
+};
+
+// A template's variables (Jinja2's Context): what it sets at top level, over its parent
+// (the data for the entry template, a snapshot of the includer's variables for an include).
+struct Context {
+    std::shared_ptr<const Context> parent;
+    std::unordered_map<Symbol, Value> vars;
+    std::vector<Symbol> exported;  // top-level macros and sets, in definition order (for import)
+
+    const Value* find(Symbol s) const {
+        for (const Context* c = this; c; c = c->parent.get()) {
+            auto it = c->vars.find(s);
+            if (it != c->vars.end()) return &it->second;
+        }
+        return nullptr;
+    }
+};
+
+// Per render of one template (and the templates it extends): the block overrides.
+struct RenderState {
+    std::shared_ptr<Context> context;
+    // blocks[name][0] is the most derived definition; super() walks the vector.
+    std::unordered_map<std::string, std::vector<std::pair<TemplatePtr, const BlockStmt*>>> blocks;
+    TemplatePtr parent;  // set by {% extends %}
+    SourceLocation extends_at;
+};
+
+class Interpreter {
+public:
+    explicit Interpreter(Environment& env);
+
+    // Renders `tmpl` with `context` (a dict Value: the data file's top-level object).
+    std::string render(const TemplatePtr& tmpl, const Value& context);
+
+    Environment& environment() { return env_; }
+    bool autoescape() const { return act_.tmpl && act_.tmpl->autoescape; }
+
+    // Jinja2's environment.getattr / getitem (methods first for attributes, items first for [..]).
+    Value getattr(const Value& obj, std::string_view name) const;
+    Value getitem(const Value& obj, const Value& key) const;
+
+    // ---- used by the runtime's callables (macros, blocks); not for filters ----
+    struct MacroBinding;
+    Value call_macro(const MacroBinding& macro, Arguments args);
+    Value render_block(const std::shared_ptr<RenderState>& state, const std::string& name, std::size_t index);
+
+    static constexpr int kMaxCallDepth = 100;  // macro / include / import / extends / block nesting
+
+private:
+    // What is executing: the template (for autoescape and error locations), its variables,
+    // the innermost local frame (null at top level), and the block being rendered.
+    struct Activation {
+        const TemplateAst* tmpl = nullptr;
+        TemplatePtr tmpl_owner;
+        std::shared_ptr<Context> ctx;
+        std::shared_ptr<RenderState> state;
+        Frame* frame = nullptr;
+        bool root = false;  // in the template's top-level code (output stops after extends)
+        const std::string* block_name = nullptr;
+        std::size_t block_index = 0;
+        int line = 1, column = 1;  // statement being executed
+    };
+
+    Environment& env_;
+    const Library& library_;
+    SymbolTable& symbols_;
+    std::unordered_map<Symbol, Value> globals_;
+    Symbol self_symbol_, super_symbol_, loop_symbol_, caller_symbol_, varargs_symbol_, kwargs_symbol_;
+    Activation act_;
+    std::string* out_ = nullptr;
+    int depth_ = 0;
+    const char* stack_base_ = nullptr;
+    std::unordered_map<std::string, Value> module_cache_;  // imports without context
+
+    friend struct CallGuard;
+
+    // templates
+    void render_into(const TemplatePtr& tmpl, std::shared_ptr<Context> ctx, std::string& out);
+    TemplatePtr load(const Value& name, const Stmt& at, bool ignore_missing);
+    Value import_module(const Expr& name_expr, bool with_context, const Stmt& at);
+    std::shared_ptr<Context> context_for_include(bool with_context);
+
+    // statements
+    void exec(const Body& body);
+    void exec_stmt(const Stmt& stmt);
+    void exec_print(const PrintStmt& stmt);
+    void exec_if(const IfStmt& stmt);
+    void exec_for(const ForStmt& stmt);
+    void exec_set(const SetStmt& stmt);
+    void exec_set_block(const SetBlockStmt& stmt);
+    void exec_macro(const MacroStmt& stmt);
+    void exec_call_block(const CallBlockStmt& stmt);
+    void exec_include(const IncludeStmt& stmt);
+    void exec_import(const ImportStmt& stmt);
+    void exec_from_import(const FromImportStmt& stmt);
+    void exec_extends(const ExtendsStmt& stmt);
+    void exec_block(const BlockStmt& stmt);
+    void exec_with(const WithStmt& stmt);
+    void exec_filter_block(const FilterBlockStmt& stmt);
+    Value capture(const Body& body);  // renders into a buffer -> Markup/str per autoescape
+    void assign(const Target& target, Value value);
+    void assign_name(Symbol symbol, const std::string& name, Value value);
+    Value make_macro(const std::shared_ptr<MacroDef>& def);
+    std::shared_ptr<Frame> snapshot_locals() const;
+
+    // expressions
+    Value eval(const Expr& expr);
+    Value lookup(const NameExpr& name);
+    Value eval_call(const CallExpr& call);
+    Arguments eval_args(const CallArgs& args);
+    Value eval_filter(const FilterExpr& filter, const Value* block_input);
+    bool eval_test(const TestExpr& test);
+    Value eval_compare(const CompareExpr& cmp);
+    Value eval_concat(const ConcatExpr& concat);
+    Value eval_slice(const Value& obj, const SliceExpr& slice);
+    void write_value(const Value& v);
+    void check_stack() const;
+
+    [[noreturn]] void fail(const std::string& message) const;
+    SourceLocation here() const;
+};
+
+// The Object behind a macro value (so `m.name` etc. work and it prints like Jinja2's).
+struct Interpreter::MacroBinding {
+    std::shared_ptr<const MacroDef> def;
+    TemplatePtr tmpl;
+    std::shared_ptr<Context> ctx;
+    std::shared_ptr<RenderState> state;
+    std::shared_ptr<const Frame> closure;  // locals visible where the macro was defined
+};
+
+// True for the undefined value of an inline `x if cond` without else that was false:
+// Jinja2 makes it a lenient Undefined (prints as empty) even under StrictUndefined.
+bool is_lenient_undefined(const Value& v);
+
+}  // namespace quorum::tmpl
