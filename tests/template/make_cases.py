@@ -972,6 +972,71 @@ err("error-in-loop-at-third-item", "{% for r in rows %}\n{{ r.name }}: {{ r.valu
 err("error-in-namespace-update", "{% set ns = namespace(t=0) %}{% for b in budget %}\n{% set ns.t = ns.t + b.nope %}{% endfor %}", COUNCIL)
 
 
+# ================================================================ more edge cases (second pass)
+category("ws")
+case("import-and-from-strip", "a\n{%- import 'm.txt.j2' as m -%}\n{%- from 'm.txt.j2' import f -%}\n[{{ f() }}]", files={"m.txt.j2": "{% macro f() %}F{% endmacro %}"})
+case("extends-and-endblock-strip", "{%- extends 'base.txt.j2' -%}\n{%- block a -%}\n   A   \n{%- endblock -%}", files={"base.txt.j2": "<\n{%- block a %}{% endblock -%}\n>"})
+case("else-strip", "{% for x in [] %}x{%- else -%}\n   empty   \n{%- endfor %}|{% if false %}a{%- else -%}\n  b\n{%- endif %}")
+case("strip-keeps-line-numbers", "a\n\n{%- if true -%}\n\n{{ 'x' }}{% endif %}")
+case("multiline-tags", "{% for m in\n     members\n     if m.attended %}{{\n  m.ward\n  |upper\n}} {% endfor %}", COUNCIL)
+case("print-empty-string-strips", "x   {{- '' -}}   y")
+
+category("filter")
+case("round-ints-and-precision", "{{ 5|round(1) }} {{ 5|round }} {{ 5.0|round }} {{ -1.25|round(1) }} {{ 1.005|round(2) }} {{ 0.125|round(2) }} {{ 1e-7|round(3) }}")
+case("int-from-float-strings", "{{ '1e3'|int }} {{ '-2.9'|int }} {{ '3.0'|int }} {{ ''|int }} {{ '1,000'|int }} {{ 1e16|int }}")
+case("float-odd-inputs", "{{ '1,000'|float }} {{ '-0'|float }} {{ '.5'|float }} {{ '5.'|float }}")
+case("default-false-is-defined", "{{ no|default('x') }} {{ no|default('x', true) }} {{ 0|default(1) }} {{ []|default('empty', true) }}", NUMS)
+case("tojson-numbers", "{{ [1.0, 0.1, 1e16, -0.0, 12345678901234567890, 0.30000000000000004, true, none]|tojson }}")
+case("urlencode-numbers-and-unicode-dict", "{{ 5|urlencode }} {{ {'ward': 'Ystum Taf', 'q': '\u00a3&\u0175'}|urlencode }}")
+case("wordwrap-paragraphs", "{{ text|wordwrap(18) }}", {"text": "First paragraph of the report text.\n\nSecond paragraph, somewhat longer than the first."})
+case("items-of-undefined-is-empty", "{% for k, v in missing|items %}{{ k }}{% else %}no items{% endfor %}")
+case("map-dotted-attribute", "{{ rows|map(attribute='meta.year')|list }} {{ rows|max(attribute='meta.year') == rows[0] }}", {"rows": [{"meta": {"year": 2025}}, {"meta": {"year": 2024}}]})
+case("batch-exact-multiple-with-fill", "{{ [1, 2, 3, 4]|batch(2, 'x')|list }} {{ []|batch(3)|list }}")
+case("escape-numbers-and-markup-string", "{{ 5|e }} {{ (5|e) is escaped }} {{ ('<b>'|safe|string) is escaped }} {{ '<b>'|safe|length }}", ext="html.j2")
+case("replace-in-html-with-count", "{{ v|replace('&', 'and', 1) }}", {"v": "A & B & <C>"}, ext="html.j2")
+case("center-odd-even-padding", "[{{ 'ab'|center(5) }}][{{ 'abc'|center(6) }}][{{ 'abc'|center(4) }}]")
+case("join-markup-in-txt", "{{ ['<a>'|e, '<b>']|join(', ') }}")
+
+category("method")
+case("str-format-council-specs", "{{ '{:,.0f}'.format(1234567.891) }} {{ '{:,.2f}'.format(-1234.5) }} {{ '{:.0%}'.format(0.875) }} {{ '{:+.1f}'.format(2) }} {{ '{:>10.2f}|'.format(3.14159) }} {{ '{0:<8}|{1:^8}|'.format('ab', 'cd') }} {{ '{:x}'.format(255) }} {{ '{:08.3f}'.format(-3.5) }}")
+case("str-methods-on-data", "{% for m in members %}{{ m.name.replace('Cllr ', '').split(' ')[-1].upper() }}{{ ',' if not loop.last }}{% endfor %}", COUNCIL)
+case("str-startswith-in-filter-loop", "{% for i in indicators if i.code.startswith('S') or i.code.endswith('01') %}{{ i.code }} {% endfor %}", COUNCIL)
+
+category("op")
+case("float-repr-thresholds", "{{ 9999999999999998.0 }} {{ 1e16 }} {{ 1e21 }} {{ 1e22 }} {{ 0.0001 }} {{ 0.00001 }} {{ 1.5e-10 }} {{ 12345.678 }} {{ 100 / 3 }} {{ 0.1 * 0.1 }} {{ 7 / 7 }} {{ 2 ** 53 * 1.0 }}")
+case("float-floor-and-mod", "{{ 10 // 3.0 }} {{ -0.0 // 1 }} {{ 5 % 2.5 }} {{ -1 % 0.3 }} {{ 5.5 % -2 }} {{ -7 // 2.5 }}")
+case("string-repetition-edges", "[{{ 'ab' * 0 }}] [{{ 'ab' * -1 }}] [{{ [1] * 0 }}] {{ '=' * 3 ~ '>' }}")
+case("string-comparisons", "{{ 'a' < 'B' }} {{ 'abc' in ['abc'] }} {{ 'Abc' == 'abc' }} {{ 'abc' < 'abcd' }} {{ '' < 'a' }}")
+case("membership-in-data", "{% for m in members %}{{ m.ward in ['Castle', 'Cathays'] }}{{ 'Cllr' in m.name }} {% endfor %}", COUNCIL)
+case("nested-inline-if-and-filters", "{% for i in indicators %}{{ (i.result * 100)|round(1) ~ '%' if i.unit == '%' and i.result is not none else i.result if i.result is not none else 'n/a' }}; {% endfor %}", COUNCIL)
+case("literal-string-with-real-newline", "{{ 'line one\nline two'|upper }}\n{{ 'x' }}")
+
+category("extends")
+case("super-called-twice", "{% extends 'base.txt.j2' %}{% block a %}{{ super() }}+{{ super() }}{% endblock %}", files={"base.txt.j2": "[{% block a %}P{% endblock %}]"})
+case("self-nested-block", "{% block outer %}O[{% block inner %}I{% endblock %}]{% endblock %} {{ self.inner() }} {{ self.outer() }}")
+case("include-inside-with-sees-with-vars", "{% with title = 'Scrutiny' %}{% include 'h.txt.j2' %}{% endwith %}", files={"h.txt.j2": "== {{ title }} =="})
+case("include-absolute-path-refused-is-missing", "{% include '/etc/hostname' ignore missing %}ok")
+
+category("errrun")
+err("block-in-loop-does-not-see-loop-var", "{% for x in [1, 2] %}\n{% block b %}{{ x }}{% endblock %}{% endfor %}")
+err("include-absolute-path-refused", "{% include '/etc/hostname' %}")
+err("divisibleby-zero", "{{ 5 is divisibleby 0 }}")
+err("error-line-after-stripped-newlines", "a\n\n{%- if true -%}\n\n{{ nope }}{% endif %}")
+err("error-line-after-multiline-string", "{{ 'one\ntwo\nthree' }}\n{{ nope }}")
+err("error-line-after-multiline-raw", "{% raw %}\n\n\n{% endraw %}{{ nope }}")
+err("error-line-after-include", "{% include 'p.txt.j2' %}\n{{ nope }}", files={"p.txt.j2": "1\n2\n3\n4\n5"})
+err("error-multiline-for-header", "x\n{% for y in\n   missing %}{% endfor %}")
+err("error-multiline-print-filter", "{{ name\n   |upper\n   ~ nope }}", {"name": "a"})
+err("error-multiline-if-condition", "{% if true and\n     nope %}x{% endif %}")
+err("error-in-super-block", "{% extends 'base.txt.j2' %}{% block a %}\n{{ super() }}{% endblock %}", files={"base.txt.j2": "{% block a %}\n\n{{ nope }}{% endblock %}"})
+err("sort-none-values", "{{ [3, none, 1]|sort }}")
+err("list-of-undefined", "{{ missing|list }}")
+err("format-method-on-none", "{{ nothing.upper() }}", NUMS)
+err("getattr-on-int", "{{ n.real.nope }}", NUMS)
+err("html-error-deep-in-layout", "{% extends 'layout.html.j2' %}{% block main %}<p>{{ committee.name }}</p>{% endblock %}", COUNCIL, ext="html.j2",
+    files={"layout.html.j2": "<html>\n<head>\n<title>{{ committee.name }}</title>\n</head>\n<body>\n{% block main %}{% endblock %}\n<footer>{{ committee.clerk }}</footer>\n</body>\n</html>"})
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
