@@ -102,7 +102,12 @@ public:
 
     std::vector<Token> run() {
         while (pos_ < src_.size()) lex_data();
-        push(TokenType::Eof, pos_);
+        // Jinja2's end-of-template token carries the line of the last real token.
+        int last_line = tokens_.empty() ? 1 : tokens_.back().line;
+        int last_column = tokens_.empty() ? 1 : tokens_.back().column;
+        Token& eof = push(TokenType::Eof, pos_);
+        eof.line = last_line;
+        eof.column = last_column;
         return std::move(tokens_);
     }
 

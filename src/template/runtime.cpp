@@ -281,8 +281,10 @@ std::shared_ptr<Context> Interpreter::context_for_include(bool with_context) {
     // Jinja2 passes the includer's variables and its visible locals (a snapshot).
     auto view = std::make_shared<Context>();
     view->parent = act_.ctx;
+    // `loop` is not a variable Jinja2 passes on.
     for (const Frame* f = act_.frame; f; f = f->parent)
-        for (const auto& [sym, value] : f->vars) view->vars.emplace(sym, value);  // inner first wins
+        for (const auto& [sym, value] : f->vars)
+            if (sym != loop_symbol_) view->vars.emplace(sym, value);  // inner first wins
     ctx->parent = std::move(view);
     return ctx;
 }
@@ -726,6 +728,8 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
     CallGuard guard(*this);
     SourceLocation from = here();
     const TemplateAst* caller_tmpl = act_.tmpl;
+    // Jinja2 marks a macro's result safe when the *calling* template autoescapes.
+    const bool result_is_markup = autoescape();
     Activation saved = act_;
     std::string* saved_out = out_;
     std::string buffer;
@@ -771,7 +775,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
     }
     act_ = std::move(saved);
     out_ = saved_out;
-    return as_output(std::move(buffer), macro.tmpl->autoescape);
+    return as_output(std::move(buffer), result_is_markup);
 }
 
 // ------------------------------------------------------------------ expressions
