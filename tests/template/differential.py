@@ -48,12 +48,12 @@ def read_bytes(path):
         return f.read()
 
 
-def short_diff(expected, got, limit=12):
+def short_diff(expected, got, limit=12, labels=("jinja2", "quorum")):
     e = expected.decode("utf-8", "replace").splitlines(keepends=True)
     g = got.decode("utf-8", "replace").splitlines(keepends=True)
-    lines = list(difflib.unified_diff(e, g, "jinja2", "quorum", n=1))
+    lines = list(difflib.unified_diff(e, g, labels[0], labels[1], n=1))
     if not lines:  # differ only in bytes the line split hides (e.g. trailing newline)
-        return f"    jinja2: {expected[-60:]!r}\n    quorum: {got[-60:]!r}"
+        return f"    {labels[0]}: {expected[-60:]!r}\n    {labels[1]}: {got[-60:]!r}"
     out = ["    " + l.rstrip("\n") for l in lines[:limit]]
     if len(lines) > limit:
         out.append(f"    ... ({len(lines) - limit} more diff lines)")
@@ -74,7 +74,7 @@ def oracle_check(case_dir):
     stored = read_bytes(path)
     if stored != text.encode("utf-8"):
         return r, ("Jinja2's output differs from the stored " + fname + " (Jinja2 upgraded? regen and review)\n"
-                   + short_diff(stored, text.encode("utf-8")))
+                   + short_diff(stored, text.encode("utf-8"), labels=("stored", "jinja2 now")))
     return r, None
 
 

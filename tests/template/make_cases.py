@@ -1037,6 +1037,65 @@ err("html-error-deep-in-layout", "{% extends 'layout.html.j2' %}{% block main %}
     files={"layout.html.j2": "<html>\n<head>\n<title>{{ committee.name }}</title>\n</head>\n<body>\n{% block main %}{% endblock %}\n<footer>{{ committee.clerk }}</footer>\n</body>\n</html>"})
 
 
+# ================================================================ third pass: more semantics the engine must share
+category("literal")
+case("repr-nonprintable-and-nbsp", "{{ [s1, s2, s3, s4] }}", {"s1": "a\u00a0b", "s2": "bell\u0007", "s3": "cr\rlf", "s4": "zw\u200bsp"})
+case("repr-backslash-and-quotes-mix", "{{ [a, b, c] }} {{ {'k': b} }}", {"a": "C:\\temp", "b": "it's \"quoted\"", "c": "\"only double\""})
+case("repr-floats-in-containers", "{{ [1.0, 0.1, 1e-05, 1e16, -0.0, 2.5e-300] }} {{ {'x': 100.0} }} {{ (0.5,) }}")
+
+category("op")
+case("infinity-and-nan", "{{ 1e308 * 10 }} {{ -1e308 * 10 }} {{ (1e308 * 10) - (1e308 * 10) }} {{ 1e308 * 10 > 5 }}")
+case("string-percent-more-specs", "{{ '%s' % 1.0 }}|{{ '%d' % 3.7 }}|{{ '%.3s' % 'abcdef' }}|{{ '%5.1f' % -0.05 }}|{{ '%s' % (1,) }}|{{ '%c' % 65 }}|{{ '100%%' % () }}|{{ '%s' % true }}|{{ '%3d|%-3d|' % (5, 5) }}")
+case("str-format-value-kinds", "{{ '{}'.format(1.0) }}|{{ '{}'.format(none) }}|{{ '{}'.format(true) }}|{{ '{}'.format([1, 'a']) }}|{{ '{:.2f}'.format(1) }}|{{ '{!r}'.format('a') }}|{{ '{0[0]}-{0[1]}'.format(['x', 'y']) }}|{{ '{d[name]}'.format(d={'name': 'N'}) }}")
+case("tilde-with-floats-and-none", "{{ 1e16 ~ '' }} {{ 0.1 ~ 0.2 }} {{ none ~ '' }} {{ [1] ~ '' }} {{ {'a': 1} ~ '!' }}")
+
+category("filter")
+case("unique-mixed-types", "{{ [1, 1.0, '1', true, 'A', 'a']|unique|list }}")
+case("sum-bools-and-floats", "{{ [true, true, false]|sum }} {{ [1, 2.5]|sum }} {{ [0.1]|sum(start=0.2) }}")
+case("join-floats-and-string-of-float", "{{ [1.0, 2.5, 1e-05]|join(',') }} {{ 1e-05|string }} {{ 1e16|string }} {{ 10|float|string }}")
+case("round-negative-precision", "{{ 1234.5|round(-2) }} {{ 1250|round(-2) }} {{ 1350.0|round(-2) }} {{ 999.9|round(-3, 'floor') }}")
+case("wordwrap-hyphens-and-long-words", "{{ 'Cllr Tom Hughes-Smith and Cllr Dafydd ap Gwilym'|wordwrap(14) }}\n--\n{{ 'Cllr Tom Hughes-Smith'|wordwrap(14, break_on_hyphens=false) }}\n--\n{{ 'abcdefghijklmnop qr'|wordwrap(5) }}")
+case("indent-trailing-newline", "[{{ 'a\nb\n'|indent }}] [{{ 'a\n\nb'|indent(2, blank=true) }}] [{{ ''|indent }}] [{{ 'x'|indent(first=true) }}]")
+case("urlencode-safe-chars", "{{ 'a~b-c_d.e/f g+h'|urlencode }} {{ {'a/b': 'c/d'}|urlencode }}")
+case("select-with-more-tests", "{{ indicators|selectattr('trend', 'string')|map(attribute='code')|list }} {{ [1, none, 'x']|reject('sameas', none)|list }} {{ [1, 2, 3]|select('ne', 2)|list }} {{ ['a', 1, [2]]|select('sequence')|list }}", COUNCIL)
+case("map-more-filters", "{{ [1, 2]|map('string')|join }} {{ [none, 'x']|map('default', 'd')|list }} {{ ['a', 'b']|map('upper')|map('center', 3)|list }} {{ [-1.5, 2]|map('abs')|list }}")
+case("escape-list-in-txt", "{{ ['<', \"'\"]|e }} {{ none|e }} {{ 1.5|e }}")
+case("sort-bools-and-numbers", "{{ [true, 0, 2, false, 1.5]|sort }} {{ ['b', 'A', 'c']|sort(reverse=true) }}")
+case("max-min-mixed-numbers", "{{ [1, 2.5, 2]|max }} {{ [1, 0.5, true]|min }} {{ ['a', 'B']|max }}")
+case("dictsort-numbers-values", "{{ {'a': 3, 'b': 1, 'c': 2}|dictsort(by='value', reverse=true) }}")
+case("length-of-markup-and-unicode", "{{ ('<b>\u00a3</b>'|safe)|length }} {{ '\u0175\u00a3\u2013'|count }}", ext="html.j2")
+case("truncate-edge-lengths", "{{ 'abcdefghij'|truncate(5, true, '...', 0) }}|{{ 'abcdefghij'|truncate(3, true, '...', 0) }}|{{ 'ab cd ef gh ij kl'|truncate(9, false, '..', 0) }}|{{ 'word'|truncate(2, end='', leeway=0) }}")
+
+category("scope")
+case("macro-default-refers-to-other-param", "{% macro m(a, b=a * 2) %}{{ a }},{{ b }}{% endmacro %}{{ m(3) }} {{ m(3, 1) }}")
+case("macro-modifies-namespace", "{% macro inc(ns, by=1) %}{% set ns.n = ns.n + by %}{% endmacro %}{% set ns = namespace(n=0) %}{{ inc(ns) }}{{ inc(ns, 5) }}{{ ns.n }}")
+case("namespace-modified-in-include", "{% set ns = namespace(seen=[]) %}{% for a in agenda %}{% include 'item.txt.j2' %}{% endfor %}{{ ns.seen|length }} items: {{ ns.seen|join(',') }}", COUNCIL,
+     files={"item.txt.j2": "{% set ns.seen = ns.seen + [a.number] %}"})
+case("caller-with-kwargs", "{% macro each(xs) %}{% for x in xs %}{{ caller(item=x, n=loop.index) }}{% endfor %}{% endmacro %}{% call(item, n) each(['a', 'b']) %}{{ n }}={{ item }};{% endcall %}")
+case("with-containing-macro", "{% with unit = '\u00a3000' %}{% macro show(v) %}{{ v }} {{ unit }}{% endmacro %}{{ show(5) }}{% endwith %}")
+case("filter-block-containing-include-and-call", "{% macro b() %}[{{ caller() }}]{% endmacro %}{% filter upper %}{% include 'p.txt.j2' %} {% call b() %}inner{% endcall %}{% endfilter %}", files={"p.txt.j2": "part"})
+case("set-block-containing-call", "{% macro b() %}<{{ caller() }}>{% endmacro %}{% set out %}{% call b() %}x{% endcall %}!{% endset %}{{ out }}{{ out }}")
+case("include-template-that-extends", "A {% include 'page.txt.j2' %} Z", files={"page.txt.j2": "{% extends 'base.txt.j2' %}{% block b %}page{% endblock %}", "base.txt.j2": "(base {% block b %}{% endblock %})"})
+case("for-nested-cycle-and-revindex", "{% for g in [[1, 2], [3, 4, 5]] %}{% for x in g if x != 4 %}{{ loop.cycle('a', 'b') }}{{ loop.revindex }}{% endfor %};{% endfor %}")
+case("for-over-sorted-keys", "{% for k in d.keys()|sort %}{{ k }}={{ d[k] }} {% endfor %}", '{"d": {"b": 1, "a": 2, "C": 3}}')
+case("set-inside-if-inside-for", "{% for x in [1, 2, 3] %}{% if x > 1 %}{% set label = 'big' %}{% else %}{% set label = 'small' %}{% endif %}{{ label }} {% endfor %}")
+case("extends-middle-has-content-outside-blocks", "{% extends 'mid.txt.j2' %}{% block a %}C{% endblock %}", files={"mid.txt.j2": "{% extends 'base.txt.j2' %}MIDDLE TEXT{% block a %}M{% endblock %}", "base.txt.j2": "<{% block a %}B{% endblock %}>"})
+case("block-scoping-top-level-set-in-same-template", "{% set v = 'top' %}{% block a %}[{{ v }}]{% endblock %}")
+case("loop-variable-after-nested-loop", "{% for a in [1, 2] %}{% for b in [3] %}{% endfor %}{{ loop.index }}{{ a }} {% endfor %}")
+
+category("errrun")
+err("error-in-imported-template-top-level", "{% import 'm.txt.j2' as m %}{{ m.x }}", files={"m.txt.j2": "{% set x = 1 %}\n{{ 1 // 0 }}"})
+err("error-in-filter-argument", "{{ 'abc'|truncate(nope) }}")
+err("call-block-on-macro-without-caller", "{% macro m(a) %}{{ a }}{% endmacro %}\n{% call m(1) %}x{% endcall %}")
+err("error-in-call-arguments", "{% macro m(a) %}{{ caller() }}{% endmacro %}\n{% call m(nope + 1) %}x{% endcall %}")
+err("error-in-for-else-of-include", "{% include 'p.txt.j2' %}", files={"p.txt.j2": "{% for x in [] %}{% else %}\n{{ x.y }}{% endfor %}"})
+err("string-percent-list-is-one-arg", "{{ '%s %s' % [1, 2] }}")
+err("format-spec-d-on-float", "{{ '{:d}'.format(3.0) }}")
+err("macro-too-many-args-in-imported", "{% from 'm.txt.j2' import f %}\n\n{{ f(1, 2, 3) }}", files={"m.txt.j2": "{% macro f(a, b) %}{% endmacro %}"})
+err("html-undefined-in-attribute", "<a href=\"{{ link.url }}\">\n{{ link.text }}</a>", {"link": {"text": "x"}}, ext="html.j2")
+err("undefined-in-include-inside-loop", "{% for m in members %}{% include 'row.txt.j2' %}{% endfor %}", COUNCIL, files={"row.txt.j2": "{{ m.name }}\n{{ m.email }}"})
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
