@@ -1,0 +1,171 @@
+#include "layout/table_paint.hpp"
+
+#include "layout/table_rows.hpp"
+#include "layout/table_split.hpp"
+
+#include <algorithm>
+
+namespace quorum::layout::table {
+namespace {
+
+Line::Dash dash_of(style::BorderStyle s) {
+    if (s == style::BorderStyle::Dashed) return Line::Dash::Dashed;
+    if (s == style::BorderStyle::Dotted) return Line::Dash::Dotted;
+    return Line::Dash::Solid;
+}
+
+void add_line(Marks& m, double x1, double y1, double x2, double y2, const style::Border& b) {
+    m.lines.push_back({x1, y1, x2, y2, b.width, b.color, dash_of(b.style)});
+}
+
+void fill(Marks& m, double x, double y, double w, double h, style::Color color) {
+    if (color.transparent() || w <= 0 || h <= 0) return;
+    m.fills.push_back({x, y, w, h, color});
+}
+
+// The separate model: a cell draws its own borders, each stroke inside its border box.
+void draw_cell_borders(Marks& m, const style::ComputedStyle& s, double x, double y, double w, double h) {
+    if (s.border_top.visible()) add_line(m, x, y + s.border_top.width / 2, x + w, y + s.border_top.width / 2, s.border_top);
+    if (s.border_bottom.visible())
+        add_line(m, x, y + h - s.border_bottom.width / 2, x + w, y + h - s.border_bottom.width / 2, s.border_bottom);
+    if (s.border_left.visible()) add_line(m, x + s.border_left.width / 2, y, x + s.border_left.width / 2, y + h, s.border_left);
+    if (s.border_right.visible())
+        add_line(m, x + w - s.border_right.width / 2, y, x + w - s.border_right.width / 2, y + h, s.border_right);
+}
+
+// The collapsed grid line above row `line`, at y; equal neighbouring segments become one stroke
+// (fewer marks, and dashes run on unbroken).
+void draw_row_line(Marks& m, const TableGeometry& g, int line, double y) {
+    const int columns = g.grid.column_count;
+    for (int c = 0; c < columns;) {
+        const style::Border& b = g.borders.above(line, c);
+        int end = c + 1;
+        while (end < columns && g.borders.above(line, end) == b) ++end;
+        if (b.visible()) {
+            const double x1 = g.column_x[c] - g.column_lines[c] / 2;
+            const double x2 = g.column_x[end - 1] + g.column_widths[end - 1] + g.column_lines[end] / 2;
+            add_line(m, x1, y, x2, y, b);
+        }
+        c = end;
+    }
+}
+
+void draw_column_lines(Marks& m, const TableGeometry& g, int row, double y1, double y2) {
+    for (int c = 0; c <= g.grid.column_count; ++c) {
+        const style::Border& b = g.borders.left_of(row, c);
+        if (!b.visible()) continue;
+        const double x = c < g.grid.column_count ? g.column_x[c] : g.column_x[c - 1] + g.column_widths[c - 1];
+        add_line(m, x, y1, x, y2, b);
+    }
+}
+
+// Anchors and string-set values of a cell's content, moved into the row's slice.
+void carry_navigation(Slice& to, const Flow& flow, double dy) {
+    double y = dy;
+    for (const Slice& s : flow) {
+        for (FlowAnchor a : s.anchors) {
+            a.y += y;
+            to.anchors.push_back(std::move(a));
+        }
+        for (const auto& set : s.string_sets) to.string_sets.push_back(set);
+        y += slice_height(s);
+    }
+}
+
+// Row group and row backgrounds, under the cells.
+void draw_row_background(Marks& m, const TableGeometry& g, int row, double y, double h) {
+    const RowSource& source = g.structure.rows[row];
+    const double x = g.column_x.front();
+    const double w = g.column_x.back() - g.h_spacing - x;
+    if (const Box* group = g.structure.groups[source.group].box) fill(m, x, y, w, h, group->style->background_color);
+    if (source.row) fill(m, x, y, w, h, source.row->style->background_color);
+}
+
+void draw_cell_box(Marks& m, const TableGeometry& g, int index, double y, double h) {
+    const GridCell& cell = g.grid.cells[index];
+    const double x = g.cell_left(cell), w = g.cell_right(cell) - x;
+    const style::ComputedStyle& s = *g.cell_boxes[index]->style;
+    fill(m, x, y, w, h, s.background_color);
+    if (!g.collapse) draw_cell_borders(m, s, x, y, w, h);
+}
+
+}  // namespace
+
+Slice paint_band(const TableGeometry& g, const Band& band, int from, int to) {
+    const int rows = band.end_row - band.first_row;
+    // Top of each row's cells from the slice top, for every row of the band from `from` on.
+    std::vector<double> top(static_cast<std::size_t>(rows) + 1, 0);
+    double y = 0;
+    for (int k = from; k < rows; ++k) {
+        top[k] = y + g.v_spacing;
+        y = top[k] + band.row_heights[k];
+    }
+    top[rows] = y;
+    Slice slice;
+    slice.kind = Slice::Kind::Content;
+    slice.height = (to < rows ? top[to] - g.v_spacing : top[rows]);
+    for (int k = from; k < to; ++k) draw_row_background(slice.marks, g, band.first_row + k, top[k], band.row_heights[k]);
+    for (const LaidCell& laid : band.cells) {
+        const GridCell& cell = g.grid.cells[laid.index];
+        const int k = cell.row - band.first_row;
+        if (k < from || k >= to) continue;
+        const int last = std::min(k + cell.row_span, rows) - 1;
+        const double box_height = top[last] + band.row_heights[last] - top[k];
+        draw_cell_box(slice.marks, g, laid.index, top[k], box_height);
+        const double row_baseline = cell.row_span == 1 ? band.row_baselines[k] : 0;
+        const double offset = vertical_offset(g.cell_boxes[laid.index]->style->vertical_align, box_height,
+                                              laid.natural_height, laid.baseline, row_baseline);
+        const double content_y = top[k] + offset + g.cell_insets[laid.index].top;
+        flatten_flow(laid.flow, slice.marks, 0, content_y);
+        carry_navigation(slice, laid.flow, content_y);
+    }
+    if (g.collapse) {
+        for (int k = from; k <= to; ++k) draw_row_line(slice.marks, g, band.first_row + k, k < rows ? top[k] : top[rows]);
+        for (int k = from; k < to; ++k) draw_column_lines(slice.marks, g, band.first_row + k, top[k], top[k] + band.row_heights[k]);
+    }
+    return slice;
+}
+
+std::vector<Slice> paint_split_row(const TableGeometry& g, const Band& band, double budget) {
+    std::vector<std::vector<FlowChunk>> chunks;
+    std::size_t pieces = 1;
+    for (const LaidCell& laid : band.cells) {
+        const Insets& insets = g.cell_insets[laid.index];
+        const double inner = std::max(1.0, budget - g.v_spacing - insets.top - insets.bottom);
+        chunks.push_back(split_flow(laid.flow, inner));
+        pieces = std::max(pieces, chunks.back().size());
+    }
+    const int row = band.first_row;
+    std::vector<Slice> out;
+    for (std::size_t p = 0; p < pieces; ++p) {
+        double height = 0;
+        for (std::size_t i = 0; i < band.cells.size(); ++i) {
+            const Insets& insets = g.cell_insets[band.cells[i].index];
+            const double content = p < chunks[i].size() ? chunks[i][p].height : 0;
+            height = std::max(height, content + insets.top + insets.bottom);
+        }
+        Slice slice;
+        slice.kind = Slice::Kind::Content;
+        slice.height = g.v_spacing + height;
+        const double top = g.v_spacing;
+        draw_row_background(slice.marks, g, row, top, height);
+        for (std::size_t i = 0; i < band.cells.size(); ++i) {
+            const LaidCell& laid = band.cells[i];
+            draw_cell_box(slice.marks, g, laid.index, top, height);
+            if (p >= chunks[i].size()) continue;
+            const Flow piece = chunk_flow(laid.flow, chunks[i][p]);
+            const double content_y = top + g.cell_insets[laid.index].top;
+            flatten_flow(piece, slice.marks, 0, content_y);
+            carry_navigation(slice, piece, content_y);
+        }
+        if (g.collapse) {
+            draw_row_line(slice.marks, g, row, 0);
+            draw_row_line(slice.marks, g, row + 1, height);
+            draw_column_lines(slice.marks, g, row, 0, height);
+        }
+        out.push_back(std::move(slice));
+    }
+    return out;
+}
+
+}  // namespace quorum::layout::table
