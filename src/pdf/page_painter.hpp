@@ -1,0 +1,59 @@
+// Draws one laid-out page's marks onto a libharu page (y flipped: layout's origin is top-left).
+#pragma once
+
+#include "layout/pages.hpp"
+#include "pdf/embedded_fonts.hpp"
+#include "pdf/hpdf_document.hpp"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace quorum::pdf {
+
+// Images shared by every page of one document: each file is checked and embedded once.
+class ImageCache {
+public:
+    explicit ImageCache(HpdfDocument& document) : document_(document) {}
+    HPDF_Image image_for(const std::string& path);
+
+private:
+    HpdfDocument& document_;
+    std::unordered_map<std::string, HPDF_Image> images_;
+};
+
+struct PageTargets {
+    const std::vector<HPDF_Page>* pages;                              // every page, for link destinations
+    const std::unordered_map<std::string, const layout::Anchor*>* anchors;  // element id -> anchor
+};
+
+class PagePainter {
+public:
+    PagePainter(HpdfDocument& document, EmbeddedFonts& fonts, ImageCache& images, PageTargets targets)
+        : document_(document), fonts_(fonts), images_(images), targets_(targets) {}
+
+    void paint(const layout::Page& page, HPDF_Page target);
+
+private:
+    void paint_fills(const layout::Page& page);
+    void paint_images(const layout::Page& page);
+    void paint_lines(const layout::Page& page);
+    void paint_text(const layout::Page& page);
+    void add_links(const layout::Page& page);
+    void set_fill(const layout::Color& color);
+    void set_stroke(const layout::Color& color);
+    double flip(double y) const { return height_ - y; }
+
+    HpdfDocument& document_;
+    EmbeddedFonts& fonts_;
+    ImageCache& images_;
+    PageTargets targets_;
+    HPDF_Page page_ = nullptr;
+    double height_ = 0;
+    // What the page's graphics state already holds, to skip redundant operators.
+    layout::Color fill_{}, stroke_{};
+    bool fill_set_ = false, stroke_set_ = false;
+    std::string scratch_;  // reused for runs that need filtering: no allocation per run
+};
+
+}  // namespace quorum::pdf

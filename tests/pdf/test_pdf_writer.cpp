@@ -1,0 +1,285 @@
+// The PDF writer checked with real readers: qpdf, poppler (pdftotext, pdffonts, pdfinfo), mupdf.
+#include "pdf/pdf_writer.hpp"
+#include "pdf_test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+using namespace quorum;
+using namespace quorum::pdf::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t fixed_date = 1773316800;  // 2026-03-12 12:00:00 UTC
+
+fs::path write_sample(const std::string& name, const pdf::PdfOptions& options = {fixed_date, true}) {
+    const fs::path path = scratch_folder() / name;
+    pdf::write_pdf(sample_document(), path, options);
+    return path;
+}
+
+std::string quoted(const fs::path& path) {
+    std::string text = "'";
+    text += path.string();
+    text += '\'';
+    return text;
+}
+
+std::string pdf_error_of(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const pdf::PdfError& e) {
+        return e.message;
+    }
+    return "(no PdfError thrown)";
+}
+
+std::string page_text(const fs::path& pdf, int page) {
+    const CommandResult text = run_command("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) +
+                                           " " + quoted(pdf) + " -");
+    INFO(text.err);
+    CHECK(text.exit_code == 0);
+    CHECK(text.err.empty());  // no "Invalid 'begincidrange' operator in ToUnicode CMap" or any other warning
+    return text.out;
+}
+
+}  // namespace
+
+TEST_CASE("text extracts exactly, with no warnings (the ToUnicode fix)") {
+    const fs::path pdf = write_sample("text.pdf");
+    CHECK(page_text(pdf, 1) ==
+          "Cabinet – 12 March 2026\n"
+          "Budget 2026/27: £5.2m – ‘approved’ “in full”\n"
+          "Łódź, Caernarfon ŵ ŷ, Ελληνικά, Кириллица\n"
+          "▲▼↔\n"
+          "See appendix\n"
+          "www.example.gov.uk\n\n\f");
+    CHECK(page_text(pdf, 2) == "Appendix A — Ελληνικά\nПривет, Cymru ŵ\n\n\f");
+}
+
+TEST_CASE("every ToUnicode map is a bfrange map, not libharu's CID map") {
+    const fs::path pdf = write_sample("tounicode.pdf");
+    const fs::path qdf = scratch_folder() / "tounicode-qdf.pdf";
+    REQUIRE(run_command("qpdf --qdf --object-streams=disable " + quoted(pdf) + " " + quoted(qdf)).exit_code == 0);
+    std::ifstream in(qdf, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    CHECK(text.find("begincidrange") == std::string::npos);
+    CHECK(text.find("beginbfrange") != std::string::npos);
+    CHECK(text.find("<00A3> <00A3> <00A3>") != std::string::npos);  // £ maps to itself
+    CHECK(text.find("/CMapName /UTF-8") == std::string::npos);
+}
+
+TEST_CASE("qpdf, mupdf and pdffonts accept the file without warnings; every font is embedded") {
+    const fs::path pdf = write_sample("check.pdf");
+    const CommandResult check = run_command("qpdf --check " + quoted(pdf));
+    INFO(check.out << check.err);
+    CHECK(check.exit_code == 0);
+    CHECK(check.err.empty());
+    CHECK(check.out.find("No syntax or stream encoding errors found") != std::string::npos);
+
+    const CommandResult draw = run_command("mutool draw -o /dev/null " + quoted(pdf));
+    INFO(draw.err);
+    CHECK(draw.exit_code == 0);
+    CHECK(reader_warnings(draw.err).empty());
+
+    const CommandResult fonts = run_command("pdffonts " + quoted(pdf));
+    INFO(fonts.out << fonts.err);
+    CHECK(fonts.exit_code == 0);
+    CHECK(fonts.err.empty());
+    std::istringstream rows(fonts.out);
+    std::string row;
+    int font_rows = 0;
+    while (std::getline(rows, row)) {
+        if (row.rfind("name", 0) == 0 || row.rfind("---", 0) == 0) continue;
+        ++font_rows;
+        CHECK(row.find("CID TrueType      Identity-H       yes yes yes") != std::string::npos);
+    }
+    CHECK(font_rows == 4);  // sans, sans bold, serif italic, DejaVu Sans
+    CHECK(fonts.out.find("LiberationSans-Bold") != std::string::npos);
+    CHECK(fonts.out.find("LiberationSerif-Italic") != std::string::npos);
+    CHECK(fonts.out.find("DejaVuSans") != std::string::npos);
+}
+
+TEST_CASE("page sizes, metadata, and dates come through") {
+    const fs::path pdf = write_sample("info.pdf");
+    const CommandResult info = run_command("pdfinfo -f 1 -l 2 " + quoted(pdf));
+    INFO(info.out << info.err);
+    CHECK(info.err.empty());
+    CHECK(info.out.find("Pages:           2") != std::string::npos);
+    CHECK(info.out.find("Page    1 size:  595.276 x 841.89 pts (A4)") != std::string::npos);
+    CHECK(info.out.find("Page    2 size:  841.89 x 595.276 pts (A4)") != std::string::npos);
+    CHECK(info.out.find("Title:           Cabinet – 12 March 2026") != std::string::npos);
+    CHECK(info.out.find("Author:          Democratic Services") != std::string::npos);
+    CHECK(info.out.find("Subject:         Budget papers") != std::string::npos);
+    CHECK(info.out.find("Keywords:        budget, cabinet") != std::string::npos);
+    CHECK(info.out.find("Creator:         Quorum") != std::string::npos);
+    const CommandResult iso = run_command("pdfinfo -isodates " + quoted(pdf));
+    CHECK(iso.out.find("CreationDate:    2026-03-12T12:00:00Z") != std::string::npos);
+    CHECK(iso.out.find("ModDate:         2026-03-12T12:00:00Z") != std::string::npos);
+}
+
+TEST_CASE("outlines nest by heading level") {
+    const fs::path pdf = write_sample("outline.pdf");
+    const CommandResult outline = run_command("mutool show " + quoted(pdf) + " outline");
+    INFO(outline.out << outline.err);
+    CHECK(outline.exit_code == 0);
+    CHECK(reader_warnings(outline.err).empty());
+    // mutool prints one line per entry, indented by depth with tabs (+/- for open/closed).
+    CHECK(outline.out.find("Cabinet – 12 March 2026") != std::string::npos);
+    CHECK(outline.out.find("-\t\"Cabinet – 12 March 2026\"\t#page=1") != std::string::npos);
+    CHECK(outline.out.find("\t\t\"Budget 2026/27\"\t#page=1") != std::string::npos);
+    CHECK(outline.out.find("Appendix A — Ελληνικά") != std::string::npos);
+    CHECK(outline.out.find("-\t\"Appendix A — Ελληνικά\"\t#page=2") != std::string::npos);
+    CHECK(outline.out.find("\t\t\"Greek detail\"\t#page=2") != std::string::npos);
+    const CommandResult json = run_command("qpdf --json --json-key=outlines " + quoted(pdf));
+    CHECK(json.out.find("\"title\": \"Budget 2026/27\"") != std::string::npos);
+    CHECK(json.out.find("\"destpageposfrom1\": 2") != std::string::npos);
+}
+
+TEST_CASE("external links are URI annotations; internal links go to the anchor's page") {
+    const fs::path pdf = write_sample("links.pdf");
+    const CommandResult urls = run_command("pdfinfo -url " + quoted(pdf));
+    INFO(urls.out << urls.err);
+    CHECK(urls.out.find("https://www.example.gov.uk/cabinet") != std::string::npos);
+    const CommandResult json = run_command("qpdf --json --json-key=pages " + quoted(pdf));
+    CHECK(json.out.find("\"/Subtype\": \"/Link\"") == std::string::npos);  // pages json lists only references
+    const fs::path qdf = scratch_folder() / "links-qdf.pdf";
+    REQUIRE(run_command("qpdf --qdf --object-streams=disable " + quoted(pdf) + " " + quoted(qdf)).exit_code == 0);
+    std::ifstream in(qdf, std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    std::size_t links = 0;
+    for (std::size_t at = text.find("/Subtype /Link"); at != std::string::npos; at = text.find("/Subtype /Link", at + 1))
+        ++links;
+    CHECK(links == 2);
+    CHECK(text.find("/Border [\n    0\n    0\n    0\n  ]") != std::string::npos);  // no box around links
+    CHECK(text.find("/XYZ") != std::string::npos);
+}
+
+TEST_CASE("two renders are byte-identical (SOURCE_DATE_EPOCH), and the date is honoured") {
+    ::setenv("SOURCE_DATE_EPOCH", "1773316800", 1);
+    const std::string first = pdf::render_pdf(sample_document());
+    const std::string second = pdf::render_pdf(sample_document());
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(first == second);
+    CHECK(first.find("/CreationDate (D:20260312120000Z") != std::string::npos);
+    CHECK(pdf::render_pdf(sample_document(), {fixed_date, true}) == first);
+
+    ::setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+    const std::string message = pdf_error_of([] { pdf::render_pdf(sample_document()); });
+    ::unsetenv("SOURCE_DATE_EPOCH");
+    CHECK(message.find("SOURCE_DATE_EPOCH: error") != std::string::npos);
+}
+
+TEST_CASE("compression is on by default and can be turned off") {
+    const std::string compressed = pdf::render_pdf(sample_document(), {fixed_date, true});
+    const std::string plain = pdf::render_pdf(sample_document(), {fixed_date, false});
+    CHECK(compressed.find("/FlateDecode") != std::string::npos);
+    CHECK(plain.find("/FlateDecode") == std::string::npos);
+    CHECK(compressed.size() < plain.size());
+    CHECK(plain.find("beginbfrange") != std::string::npos);
+}
+
+TEST_CASE("missing and corrupt images are clear errors, and no file is left behind") {
+    const std::pair<std::string, std::string> cases[] = {
+        {QUORUM_TEST_DATA "/pdf/no-such-image.png", "cannot open image: No such file or directory"},
+        {QUORUM_TEST_DATA "/pdf/corrupt.png", "corrupt PNG image"},
+        {QUORUM_TEST_DATA "/pdf/truncated.jpg", "truncated JPEG image"},
+        {QUORUM_TEST_DATA "/pdf/drawing.gif", "not a PNG or JPEG image"},
+    };
+    for (const auto& [image, expected] : cases) {
+        layout::LaidOutDocument doc = sample_document();
+        doc.pages[0].images.push_back({image, 10, 10, 20, 20, "broken"});
+        const fs::path target = scratch_folder() / "broken-image.pdf";
+        const std::string message = pdf_error_of([&] { pdf::write_pdf(doc, target); });
+        INFO(message);
+        CHECK(message.rfind(image + ": error: ", 0) == 0);
+        CHECK(message.find(expected) != std::string::npos);
+        CHECK_FALSE(fs::exists(target));
+    }
+    for (const auto& entry : fs::directory_iterator(scratch_folder()))
+        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+}
+
+TEST_CASE("a font libharu cannot embed is a clear error naming the file") {
+    const fonts::FontCatalogue broken = fonts::FontCatalogue::load(QUORUM_TEST_DATA "/fonts/missing_file.json");
+    const std::string message = [&] {
+        try {
+            broken.face("Council Sans", 400, false);
+        } catch (const fonts::FontError& e) {
+            return e.message;
+        }
+        return std::string("(no FontError)");
+    }();
+    CHECK(message.find("CouncilSans-Regular.ttf") != std::string::npos);
+
+    // A real font file libharu refuses: a TrueType collection is not a .ttf.
+    struct FakeFace : fonts::Face {
+        std::string name = "Fake";
+        std::filesystem::path path = QUORUM_TEST_DATA "/pdf/logo.png";
+        const std::string& family() const override { return name; }
+        int weight() const override { return 400; }
+        bool italic() const override { return false; }
+        const std::filesystem::path& file() const override { return path; }
+        int id() const override { return 0; }
+        double units_per_em() const override { return 1000; }
+        double ascender() const override { return 800; }
+        double descender() const override { return -200; }
+        double line_gap() const override { return 0; }
+        bool has_glyph(char32_t) const override { return true; }
+        double advance(char32_t) const override { return 500; }
+        double underline_position() const override { return -100; }
+        double underline_thickness() const override { return 50; }
+    } fake;
+    layout::LaidOutDocument doc;
+    doc.pages.emplace_back();
+    doc.pages[0].runs.push_back(run(fake, 12, 10, 10, "hello"));
+    const std::string pdf_message = pdf_error_of([&] { pdf::render_pdf(doc); });
+    INFO(pdf_message);
+    CHECK(pdf_message.rfind(fake.path.string() + ": cannot embed font of family 'Fake': error: ", 0) == 0);
+    CHECK(pdf_message.find("libharu error 0x") != std::string::npos);
+}
+
+TEST_CASE("odd input renders something sane") {
+    layout::LaidOutDocument empty;
+    const fs::path blank = scratch_folder() / "empty.pdf";
+    pdf::write_pdf(empty, blank, {fixed_date, true});
+    CHECK(run_command("pdfinfo " + quoted(blank)).out.find("Pages:           1") != std::string::npos);
+
+    layout::LaidOutDocument odd;
+    odd.pages.emplace_back();
+    odd.pages[0].width = 1e9;  // clamped to PDF's 14400 pt limit
+    odd.pages.emplace_back();
+    odd.pages[1].height = -5;  // clamped to the 3 pt minimum
+    const auto& sans = catalogue().face("Arial", 400, false);
+    odd.pages[0].runs.push_back(run(sans, 12, 10, 10, std::string("bad \xFF\xFE bytes \x01 and \xF0\x9F\x98\x80 emoji")));
+    odd.pages[0].links.push_back({0, 0, 10, 10, "", "no-such-id"});
+    odd.bookmarks.push_back({2, "Orphan h2", 7, 0});  // page out of range: skipped
+    const fs::path path = scratch_folder() / "odd.pdf";
+    pdf::write_pdf(odd, path, {fixed_date, true});
+    CHECK(run_command("qpdf --check " + quoted(path)).exit_code == 0);
+    CHECK(page_text(path, 1) == "bad bytes and emoji\n\n\f");
+    const CommandResult info = run_command("pdfinfo -f 1 -l 2 " + quoted(path));
+    CHECK(info.out.find("Page    1 size:  14400 x 841.89 pts") != std::string::npos);
+    CHECK(info.out.find("Page    2 size:  595.276 x 3 pts") != std::string::npos);
+}
+
+TEST_CASE("write_pdf replaces an existing file atomically and reports unwritable targets") {
+    const fs::path path = scratch_folder() / "replace.pdf";
+    { std::ofstream(path) << "old contents"; }
+    pdf::write_pdf(sample_document(), path, {fixed_date, true});
+    std::ifstream in(path, std::ios::binary);
+    std::string head(5, '\0');
+    in.read(head.data(), 5);
+    CHECK(head == "%PDF-");
+    const std::string message =
+        pdf_error_of([] { pdf::write_pdf(sample_document(), "/nonexistent-folder/out.pdf", {fixed_date, true}); });
+    CHECK(message.rfind("/nonexistent-folder/out.pdf: error: cannot write", 0) == 0);
+}
