@@ -1,0 +1,67 @@
+#include "layout/table_split.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace quorum::layout;
+using namespace quorum::layout::table;
+
+namespace {
+
+Slice content(double height) {
+    Slice s;
+    s.kind = Slice::Kind::Content;
+    s.height = height;
+    return s;
+}
+
+Slice open_block(double height) {
+    Slice s;
+    s.kind = Slice::Kind::Open;
+    s.height = height;
+    s.decoration.background = {200, 200, 200, 255};
+    return s;
+}
+
+Slice close_block(double height) {
+    Slice s;
+    s.kind = Slice::Kind::Close;
+    s.height = height;
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("split: a flow is cut between slices into chunks no taller than the budget") {
+    const Flow flow{content(10), content(10), content(10), content(10), content(10)};
+    const auto chunks = split_flow(flow, 25);
+    REQUIRE(chunks.size() == 3);
+    CHECK(chunks[0].begin == 0);
+    CHECK(chunks[0].end == 2);
+    CHECK(chunks[0].height == 20);
+    CHECK(chunks[2].begin == 4);
+    CHECK(chunks[2].end == 5);
+}
+
+TEST_CASE("split: a slice taller than the budget still makes progress, alone in its chunk") {
+    const Flow flow{content(5), content(100), content(5)};
+    const auto chunks = split_flow(flow, 20);
+    REQUIRE(chunks.size() == 3);
+    CHECK(chunks[1].height == 100);
+}
+
+TEST_CASE("split: an empty flow has no chunks") { CHECK(split_flow({}, 100).empty()); }
+
+TEST_CASE("split: chunks re-open and close the blocks they cut through") {
+    const Flow flow{open_block(2), content(10), content(10), close_block(2)};
+    const auto chunks = split_flow(flow, 13);
+    REQUIRE(chunks.size() == 2);
+    const Flow first = chunk_flow(flow, chunks[0]);
+    REQUIRE(first.size() == 3);  // open, line, synthetic close
+    CHECK(first.back().kind == Slice::Kind::Close);
+    CHECK(first.back().height == 0);
+    const Flow second = chunk_flow(flow, chunks[1]);
+    REQUIRE(second.size() == 3);  // synthetic open, line, close
+    CHECK(second.front().kind == Slice::Kind::Open);
+    CHECK(second.front().height == 0);
+    CHECK(second.front().decoration.background == first.front().decoration.background);
+}
