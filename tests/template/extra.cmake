@@ -7,7 +7,7 @@ set(_quorum_diff_groups
   "syntax and expressions|^[0-9]+-(syntax|ws|literal|op)-"
   "statements|^[0-9]+-(if|for|loop|set|global|macro|call|with|filterblock|raw|scope)-"
   "include, import, extends|^[0-9]+-(include|import|extends)-"
-  "filters, tests, methods|^[0-9]+-(method|filter|test)-"
+  "filters, tests, methods|^[0-9]+-(method|filter|test|generator|attrlookup)-"
   "escaping, JSON data, unicode, council papers|^[0-9]+-(escape|json|unicode|council)-"
   "syntax errors|^[0-9]+-errsyntax-"
   "runtime errors|^[0-9]+-errrun-")

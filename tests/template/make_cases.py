@@ -1096,6 +1096,57 @@ err("html-undefined-in-attribute", "<a href=\"{{ link.url }}\">\n{{ link.text }}
 err("undefined-in-include-inside-loop", "{% for m in members %}{% include 'row.txt.j2' %}{% endfor %}", COUNCIL, files={"row.txt.j2": "{{ m.name }}\n{{ m.email }}"})
 
 
+# ================================================================ generators: Jinja2's map/select/reject/unique/batch/slice/items/reverse
+# return one-shot iterators, not lists.  Templates can tell: truthiness, len(), reuse, last.
+category("generator")
+case("select-result-always-truthy", "{% if [2, 4]|select('odd') %}yes{% else %}no{% endif %} {% if [2, 4]|select('odd')|list %}yes{% else %}no{% endif %} {{ not xs|select('odd') }}", NUMS)
+case("reverse-of-empty-list-truthy", "{% if []|reverse %}T{% else %}F{% endif %} {% if []|reverse|list %}T{% else %}F{% endif %}")
+case("generator-exhausted-on-reuse", "{% set odd = xs|select('odd') %}[{{ odd|join(',') }}][{{ odd|join(',') }}] {% set l = xs|select('odd')|list %}[{{ l|join(',') }}][{{ l|join(',') }}]", NUMS)
+case("generator-tests", "{{ xs|select('odd') is sequence }} {{ xs|select('odd') is iterable }} {{ xs|map('string') is string }} {{ xs|select('odd')|list is sequence }}", NUMS)
+case("generator-first-min-reverse-ok", "{{ xs|select('odd')|first }} {{ xs|select('odd')|min }} {{ xs|select('odd')|reverse|list }} {{ xs|map('string')|sort|join }} {{ xs|unique|sum }}", NUMS)
+case("loop-over-generator-length", "{% for m in members|selectattr('attended') %}{{ loop.index }}/{{ loop.length }}{{ '.' if loop.last else ', ' }}{% endfor %}", COUNCIL)
+case("map-then-list-length", "{{ members|map(attribute='party')|unique|list|length }} parties, {{ members|selectattr('attended')|list|length }} present", COUNCIL)
+err("length-of-select", "{{ members|selectattr('attended')|length }} present", COUNCIL)
+err("count-of-map", "{{ xs|map('string')|count }}", NUMS)
+err("length-of-unique", "{{ xs|unique|length }}", NUMS)
+err("length-of-reverse", "{{ xs|reverse|length }}", NUMS)
+err("length-of-batch", "{{ xs|batch(2)|length }}", NUMS)
+err("length-of-items", "{{ committee|items|length }}", COUNCIL)
+err("last-of-map", "{{ members|map(attribute='name')|last }}", COUNCIL)
+err("subscript-of-select", "{{ (xs|select('odd'))[0] }}", NUMS)
+
+# ================================================================ attribute lookup: obj.name tries Python attributes first
+category("attrlookup")
+ITEMS = {"agenda": {"items": ["Apologies", "Minutes"], "keys": "K", "title": "Cabinet agenda", "count": 2, "values": [1], "1": "one"}}
+case("dict-key-shadowed-by-method", "{{ agenda['items'] }} {{ agenda.items is callable }} {{ agenda.get('items') }} {{ agenda['keys'] }} {{ agenda.title }} {{ agenda.count }}", ITEMS)
+case("dict-int-vs-str-key", "{{ agenda[1] is defined }} {{ agenda['1'] }} {{ agenda.values is callable }}", ITEMS)
+err("iterate-dict-method-not-key", "{% for i in agenda.items %}{{ i }}{% endfor %}", ITEMS)
+err("length-of-dict-method", "{{ agenda.values|length }}", ITEMS)
+case("attr-filter-only-attributes", "{{ ('x'|attr('upper')) is callable }} {{ (agenda|attr('title')) is defined }} {{ (agenda|attr('items')) is callable }}", ITEMS)
+case("underscore-and-digit-names", "{{ _private }} {{ x1 }} {{ snake_case_name }}", {"_private": 1, "x1": 2, "snake_case_name": 3})
+case("unary-chains", "{{ --3 }} {{ 1 - -1 }} {{ +-+1 }} {{ not not not 0 }} {{ - - n }}", {"n": 4})
+
+# ================================================================ lexer corners
+category("syntax")
+case("nested-dict-closing-braces", "{{ {'a': {'b': 1}} }} {{ {'a': 1}}} {{ [{'x': [1]}][0].x }}")
+case("strip-unicode-whitespace", "a\u00a0\u2003{{- 'b' -}}\u00a0c")
+case("tag-delimiters-inside-strings-in-tags", "{% set s = '%}' ~ \"{{\" ~ '}}' ~ '{%' %}{{ s }} {% if '%}' in s %}ok{% endif %}")
+case("comment-inside-for-and-if", "{% for x in [1, 2] %}{# per item #}{{ x }}{# {{ x }} #}{% endfor %}{% if true %}{# c #}!{% endif %}")
+case("operators-without-spaces", "{{1+2*3}} {{'a'~'b'}} {{10//3}} {{2**3}} {{[1,2]|join('-')}} {{x.y}}", {"x": {"y": "Y"}})
+
+# ================================================================ more filters on real-world strings
+category("filter")
+case("striptags-entities", "[{{ 'a&nbsp;b &pound;5 &hellip; &#39;x&#39; &amp;amp;'|striptags }}] [{{ '<p>Para&nbsp;one</p>\n\n<p>Para two</p>'|striptags }}]")
+case("reverse-and-first-of-dict", "{{ d|reverse|list }} {{ d|first }} {{ d|last if false else d|list|last }}", '{"d": {"x": 1, "y": 2, "z": 3}}')
+case("combining-characters", "{{ s|length }} {{ s|upper }} {{ s|reverse|length }} {{ s[0] }}", {"s": "w\u0302yn"})
+case("unicode-case-special", "{{ 'ΟΔΟΣ'|lower }} {{ 'ﬁle'|upper }} {{ 'ǆemal'|title }} {{ 'ǆemal'.title() }} {{ 'İ'|lower|length }}")
+
+category("json")
+case("json-number-forms", "{{ a }} {{ b }} {{ c }} {{ d }} {{ e }} {{ f }}", '{"a": -0, "b": 1E+2, "c": 0.1e1, "d": 123e-2, "e": 1.0E-10, "f": 10E0}')
+case("json-surrogate-pair", "{{ s }} {{ s|length }}", '{"s": "\\ud83c\\udfdb Neuadd"}')
+case("json-duplicate-keys", "{{ d }} {% for k, v in d.items() %}{{ k }}={{ v }} {% endfor %}", '{"d": {"a": 1, "b": 2, "a": 3}}')
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
