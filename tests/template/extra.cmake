@@ -8,7 +8,7 @@ set(_quorum_diff_groups
   "statements|^[0-9]+-(if|for|loop|set|global|macro|call|with|filterblock|raw|scope)-"
   "include, import, extends|^[0-9]+-(include|import|extends)-"
   "filters, tests, methods|^[0-9]+-(method|filter|test|generator|attrlookup)-"
-  "escaping, JSON data, unicode, council papers|^[0-9]+-(escape|json|unicode|council)-"
+  "escaping, JSON data, unicode, council papers|^[0-9]+-(escape|json|unicode|council|numsweep|strsweep)-"
   "syntax errors|^[0-9]+-errsyntax-"
   "runtime errors|^[0-9]+-errrun-")
 foreach(_group IN LISTS _quorum_diff_groups)

@@ -1147,6 +1147,49 @@ case("json-surrogate-pair", "{{ s }} {{ s|length }}", '{"s": "\\ud83c\\udfdb Neu
 case("json-duplicate-keys", "{{ d }} {% for k, v in d.items() %}{{ k }}={{ v }} {% endfor %}", '{"d": {"a": 1, "b": 2, "a": 3}}')
 
 
+# ================================================================ number formatting sweeps (seeded, so the data is stable)
+import random as _random
+category("numsweep")
+_rng = _random.Random(20260307)
+
+
+def _floats(n, lo, hi):
+    out = []
+    for _ in range(n):
+        e = _rng.randint(lo, hi)
+        m = _rng.choice([_rng.random(), _rng.randint(1, 999) / 8, _rng.randint(1, 99999) / 100])
+        out.append((-1 if _rng.random() < 0.3 else 1) * m * 10.0 ** e)
+    return out
+
+
+_FMT_ROW = ("{{ x }} | {{ x * 3 }} | {{ x / 7 }} | {{ x + 0.1 }} | {{ x|round(2) }} | {{ x|round(1, 'floor') }} | {{ x|round(0, 'ceil') }}"
+            " | {{ '%.3f'|format(x) }} | {{ '%g'|format(x) }} | {{ '{:.2e}'.format(x) }} | {{ '{:,.2f}'.format(x) }} | {{ x|string|length }}")
+for _i, (_lo, _hi) in enumerate([(-9, -3), (-3, 3), (3, 9), (9, 15), (-2, 6), (0, 4)], 1):
+    case(f"float-sweep-{_i}", "{% for x in xs %}" + _FMT_ROW + " | {{ x|int if x|abs < 1e15 else 'big' }}\n{% endfor %}", {"xs": _floats(40, _lo, _hi)})
+_ints = [_rng.randint(-10 ** _rng.randint(1, 12), 10 ** _rng.randint(1, 12)) for _ in range(60)]
+_pairs = [[a, _rng.choice([-1, 1]) * _rng.randint(1, 997)] for a in _ints]
+case("int-divmod-sweep", "{% for a, b in pairs %}{{ a }} {{ b }}: {{ a // b }} {{ a % b }} {{ a / b }} {{ a * b }} {{ -a // b }} {{ '%d|%5d|%-8d|%+d' % (a, b, b, a) }} {{ '{:,}'.format(a) }} {{ (a / b)|round(3) }}\n{% endfor %}", {"pairs": _pairs})
+_halves = [k / 2 for k in range(-7, 8)] + [k / 1000 for k in range(1000, 1030, 5)] + [0.125, 0.375, 0.625, 0.875, 2.675, 1.005, 0.045, 1.115, 8.345, 1234.5678, 0.285, 1.4999999999999998]
+case("round-halves-sweep", "{% for x in xs %}{{ x }}: {{ x|round }} {{ x|round(1) }} {{ x|round(2) }} {{ x|round(2, 'ceil') }} {{ x|round(2, 'floor') }} {{ '%.2f'|format(x) }} {{ '{:.1f}'.format(x) }}\n{% endfor %}", {"xs": _halves})
+_money = [round(_rng.uniform(-50000, 250000), 2) for _ in range(40)]
+case("money-like-sums", "{% for x in xs %}{{ '{:>14,.2f}'.format(x) }} {{ '%12.2f' % x }} {{ (x / 1000)|round(1) }}k\n{% endfor %}total {{ xs|sum }} / {{ '{:,.2f}'.format(xs|sum) }} / mean {{ (xs|sum / xs|length)|round(4) }} / max {{ xs|max }} / min {{ xs|min }}", {"xs": _money})
+_pcts = [round(_rng.random(), _rng.randint(1, 5)) for _ in range(40)]
+case("percent-like", "{% for p in ps %}{{ p }} {{ p * 100 }} {{ (p * 100)|round(1) }}% {{ '{:.1%}'.format(p) }} {{ '%.0f%%' % (p * 100) }}\n{% endfor %}", {"ps": _pcts})
+case("float-from-computation-chain", "{% set ns = namespace(x=0.0) %}{% for i in range(1, 31) %}{% set ns.x = ns.x + 1 / i %}{{ ns.x }} {% endfor %}")
+
+# ================================================================ string method sweeps over council phrases
+category("strsweep")
+_PHRASES = ["budget monitoring \u2013 month 9", "o'neill's report (draft)", "HOUSING & regeneration", "  leading and trailing  ",
+            "cllr tom hughes-smith", "ŵyn a\u2019r defaid", "3rd-quarter review", "item 4(a): land at heol-y-ffynnon",
+            "UPPER lower MiXeD", "x", "", "tab\tand\nnewline", "don't stop-believing", "e.g. i.e. etc.", "[bracketed] {braced} <angled>"]
+case("title-capitalize-sweep", "{% for s in ss %}[{{ s|title }}] [{{ s.title() }}] [{{ s|capitalize }}] [{{ s.capitalize() }}]\n{% endfor %}", {"ss": _PHRASES})
+case("case-and-strip-sweep", "{% for s in ss %}[{{ s|upper }}] [{{ s|lower }}] [{{ s|trim }}] [{{ s.strip('x ') }}] {{ s is lower }} {{ s is upper }}\n{% endfor %}", {"ss": _PHRASES})
+case("split-count-sweep", "{% for s in ss %}{{ s.split() }} {{ s.split(' ') }} {{ s|wordcount }} {{ s.count('e') }} {{ s.find('e') }} {{ s|length }}\n{% endfor %}", {"ss": _PHRASES})
+case("escape-and-urlencode-sweep", "{% for s in ss %}{{ s|e }} | {{ s|urlencode }} | {{ s|center(30) }}|\n{% endfor %}", {"ss": _PHRASES})
+case("truncate-wordwrap-sweep", "{% for s in ss %}{{ s|truncate(12) }} | {{ s|truncate(12, true) }} | {{ s|wordwrap(8)|replace('\n', '/') }}\n{% endfor %}", {"ss": _PHRASES})
+case("repr-sweep", "{{ ss }}", {"ss": _PHRASES})
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
