@@ -1,0 +1,417 @@
+// LineBreaker: builds Knuth–Plass items for a paragraph (inline_items.cpp), breaks them
+// (knuth_plass.cpp) and assembles each line's glyph runs, decorations, span boxes,
+// links, anchors and atomic placements.
+#include "layout/inline.hpp"
+
+#include "layout/hyphenate.hpp"
+#include "layout/inline_items.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace quorum::layout {
+
+using inline_detail::Paragraph;
+using inline_detail::Piece;
+using inline_detail::VerticalContext;
+
+namespace {
+
+constexpr double epsilon = 1e-6;
+
+// Where a span shows on one line: the x extent of its content and whether its start
+// or end edge (left/right padding and border) falls on this line.
+struct SpanOnLine {
+    double x0 = std::numeric_limits<double>::infinity();
+    double x1 = -std::numeric_limits<double>::infinity();
+    bool starts = false, ends = false;
+};
+
+class LineAssembler {
+public:
+    LineAssembler(const Paragraph& p, const std::vector<InlineItem>& content, const ParagraphStyle& ps)
+        : p_(p), content_(content), ps_(ps), on_line_(p.spans.size()) {}
+
+    LineBox assemble(std::size_t begin, const kp::Break& brk, bool last_line);
+
+private:
+    struct Metrics {
+        double above = 0, below = 0;
+    };
+    void position_items(std::size_t begin, std::size_t end, double ratio);
+    Metrics vertical_metrics(std::size_t begin, std::size_t end) const;
+    double baseline_of(const VerticalContext& c) const;
+    void place_piece(std::size_t index, double x, double width);
+    void add_text(const Piece& piece, double x, double width, bool may_join);
+    void add_decorations(const Piece& piece, double x, double width);
+    void touch_spans(int span, double x0, double x1);
+    void emit_spans();
+    const style::ComputedStyle& span_style(int span) const {
+        const InlineItem* item = p_.spans[static_cast<std::size_t>(span)].item;
+        return item->style ? *item->style : *ps_.block;
+    }
+
+    const Paragraph& p_;
+    const std::vector<InlineItem>& content_;
+    const ParagraphStyle& ps_;
+    std::vector<double> xs_, widths_;  // per item of the line
+    std::vector<SpanOnLine> on_line_;
+    std::vector<int> touched_;
+    LineBox* line_ = nullptr;
+    bool run_open_ = false;
+    bool decoration_open_[2] = {false, false};  // underline, line-through
+};
+
+LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool last_line) {
+    LineBox line;
+    line_ = &line;
+    line.width = ps_.available_width;
+    const std::size_t end = brk.position;
+    const bool justify = p_.justify && !(last_line && ps_.is_last_paragraph_fragment);
+    const bool ends_forced = p_.items[end].type == kp::Item::Type::Penalty && p_.items[end].penalty <= -kp::infinite_penalty;
+    double ratio = justify && !ends_forced ? std::clamp(brk.ratio, -1.0, 1e3) : 0.0;
+    if (justify && ends_forced && !last_line) ratio = 0;
+    position_items(begin, end, ratio);
+
+    const Piece& at = p_.pieces[end];
+    const double hyphen = at.kind == Piece::Kind::Hyphen ? p_.items[end].width : 0;
+    double natural = 0;
+    for (std::size_t i = begin; i < end; ++i)
+        if (!(p_.items[i].type == kp::Item::Type::Glue && p_.items[i].stretch >= kp::fill_stretch))
+            natural = std::max(natural, xs_[i - begin] + widths_[i - begin]);
+    natural += hyphen;
+    double offset = 0;
+    if (!justify || last_line) {
+        const double room = ps_.available_width - natural;
+        if (ps_.block->text_align == style::TextAlign::Right) offset = std::max(0.0, room);
+        else if (ps_.block->text_align == style::TextAlign::Center) offset = std::max(0.0, room / 2);
+    }
+    for (double& x : xs_) x += offset;
+
+    const Metrics m = vertical_metrics(begin, end);
+    line.baseline = m.above;
+    line.height = m.above + m.below;
+
+    for (std::size_t i = begin; i < end; ++i) place_piece(i, xs_[i - begin], widths_[i - begin]);
+    if (hyphen > 0) {
+        const double x = (end > begin ? xs_.back() + widths_.back() : offset);
+        add_text(at, x, hyphen, true);
+        add_decorations(at, x, hyphen);
+    }
+    emit_spans();
+    line_ = nullptr;
+    return line;
+}
+
+void LineAssembler::position_items(std::size_t begin, std::size_t end, double ratio) {
+    xs_.clear();
+    widths_.clear();
+    double x = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+        const kp::Item& item = p_.items[i];
+        double w = 0;
+        if (item.type == kp::Item::Type::Box) w = item.width;
+        else if (item.type == kp::Item::Type::Glue) w = item.width + (ratio > 0 ? ratio * item.stretch : ratio * item.shrink);
+        if (item.type == kp::Item::Type::Glue && item.stretch >= kp::fill_stretch) w = 0;  // fill: nothing to draw
+        xs_.push_back(x);
+        widths_.push_back(w);
+        x += w;
+    }
+}
+
+LineAssembler::Metrics LineAssembler::vertical_metrics(std::size_t begin, std::size_t end) const {
+    Metrics m;
+    if (!p_.has_content) return m;  // only empty spans (anchors): the line takes no room
+    const VerticalContext& strut = p_.contexts[0];
+    m.above = strut.above();
+    m.below = strut.below();
+    double top_height = 0, bottom_height = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+        const Piece& piece = p_.pieces[i];
+        if (piece.kind == Piece::Kind::Helper || piece.kind == Piece::Kind::Break) continue;
+        const VerticalContext& c = p_.contexts[static_cast<std::size_t>(piece.context)];
+        const double height = c.ascent + c.descent + 2 * c.half_leading;
+        if (c.align == style::VerticalAlign::Top) top_height = std::max(top_height, height);
+        else if (c.align == style::VerticalAlign::Bottom) bottom_height = std::max(bottom_height, height);
+        else {
+            m.above = std::max(m.above, c.above());
+            m.below = std::max(m.below, c.below());
+        }
+    }
+    if (top_height > m.above + m.below) m.below = top_height - m.above;
+    if (bottom_height > m.above + m.below) m.above = bottom_height - m.below;
+    return m;
+}
+
+double LineAssembler::baseline_of(const VerticalContext& c) const {
+    if (c.align == style::VerticalAlign::Top) return c.ascent + c.half_leading;
+    if (c.align == style::VerticalAlign::Bottom) return line_->height - c.descent - c.half_leading;
+    return line_->baseline - c.shift;
+}
+
+void LineAssembler::place_piece(std::size_t index, double x, double width) {
+    const Piece& piece = p_.pieces[index];
+    switch (piece.kind) {
+        case Piece::Kind::Text:
+            add_text(piece, x, width, true);
+            add_decorations(piece, x, width);
+            break;
+        case Piece::Kind::Space:
+            // Justified lines: one run per word, so the PDF stage never stretches a space.
+            if (!p_.justify) add_text(piece, x, width, true);
+            else run_open_ = false;
+            add_decorations(piece, x, width);
+            break;
+        case Piece::Kind::Atomic: {
+            const VerticalContext& c = p_.contexts[static_cast<std::size_t>(piece.context)];
+            line_->atomics.push_back({content_[static_cast<std::size_t>(piece.item)].atomic_id, x, baseline_of(c) - c.ascent});
+            run_open_ = false;
+            break;
+        }
+        case Piece::Kind::SpanStart: {
+            SpanOnLine& s = on_line_[static_cast<std::size_t>(piece.span)];
+            s.starts = true;
+            const InlineItem& item = content_[static_cast<std::size_t>(piece.item)];
+            if (!item.id.empty()) line_->anchors.push_back({item.id, x});
+            if (width > 0) run_open_ = false;
+            break;
+        }
+        case Piece::Kind::SpanEnd:
+            on_line_[static_cast<std::size_t>(piece.span)].ends = true;
+            if (width > 0) run_open_ = false;
+            break;
+        case Piece::Kind::Helper:
+        case Piece::Kind::Hyphen:
+        case Piece::Kind::Break:
+            if (width > 0) run_open_ = false;
+            return;  // nothing drawn, belongs to no span's extent
+    }
+    touch_spans(piece.span, x, x + width);
+}
+
+void LineAssembler::add_text(const Piece& piece, double x, double width, bool may_join) {
+    const VerticalContext& c = p_.contexts[static_cast<std::size_t>(piece.context)];
+    const style::ComputedStyle& s = *c.style;
+    const double baseline = baseline_of(c);
+    const std::string_view text = std::string_view(p_.text).substr(piece.begin, piece.end - piece.begin);
+    if (!piece.face) return;
+    if (may_join && run_open_ && !line_->runs.empty()) {
+        GlyphRun& r = line_->runs.back();
+        if (r.face == piece.face && r.font_size == s.font_size && r.color == s.color &&
+            std::abs(r.baseline - baseline) < epsilon && std::abs(r.x + r.width - x) < 1e-3) {
+            r.text.append(text);
+            r.width += width;
+            return;
+        }
+    }
+    GlyphRun r;
+    r.face = piece.face;
+    r.font_size = s.font_size;
+    r.x = x;
+    r.baseline = baseline;
+    r.width = width;
+    r.color = s.color;
+    r.text.assign(text);
+    line_->runs.push_back(std::move(r));
+    run_open_ = true;
+}
+
+void LineAssembler::add_decorations(const Piece& piece, double x, double width) {
+    const VerticalContext& c = p_.contexts[static_cast<std::size_t>(piece.context)];
+    const style::ComputedStyle& s = *c.style;
+    const fonts::Face* face = piece.face;
+    const bool wanted[2] = {s.underline, s.line_through};
+    for (int k = 0; k < 2; ++k) {
+        if (!wanted[k] || !face || width <= 0) {
+            decoration_open_[k] = false;
+            continue;
+        }
+        const double scale = s.font_size / face->units_per_em();
+        const double thickness = std::max(0.5, face->underline_thickness() * scale);
+        const double baseline = baseline_of(c);
+        // Underline from the face's post table; line-through at about half the x-height.
+        const double y = k == 0 ? baseline - face->underline_position() * scale + thickness / 2
+                                : baseline - 0.27 * s.font_size;
+        if (decoration_open_[k]) {
+            // Continue the previous stroke when it is the same line in the same colour.
+            for (auto it = line_->lines.rbegin(); it != line_->lines.rend(); ++it) {
+                if (std::abs(it->y1 - y) < epsilon && it->color == s.color && std::abs(it->x2 - x) < 1e-3 &&
+                    std::abs(it->thickness - thickness) < epsilon) {
+                    it->x2 = x + width;
+                    goto next;
+                }
+            }
+        }
+        line_->lines.push_back({x, y, x + width, y, thickness, s.color, Line::Dash::Solid});
+        decoration_open_[k] = true;
+    next:;
+    }
+}
+
+void LineAssembler::touch_spans(int span, double x0, double x1) {
+    for (int s = span; s >= 0; s = p_.spans[static_cast<std::size_t>(s)].parent) {
+        SpanOnLine& on = on_line_[static_cast<std::size_t>(s)];
+        if (on.x0 == std::numeric_limits<double>::infinity()) touched_.push_back(s);
+        on.x0 = std::min(on.x0, x0);
+        on.x1 = std::max(on.x1, x1);
+    }
+}
+
+Line::Dash dash_of(style::BorderStyle b) {
+    if (b == style::BorderStyle::Dashed) return Line::Dash::Dashed;
+    if (b == style::BorderStyle::Dotted) return Line::Dash::Dotted;
+    return Line::Dash::Solid;
+}
+
+void LineAssembler::emit_spans() {
+    std::sort(touched_.begin(), touched_.end());  // outer spans (opened first) paint first
+    for (int id : touched_) {
+        SpanOnLine& on = on_line_[static_cast<std::size_t>(id)];
+        const style::ComputedStyle& s = span_style(id);
+        const InlineItem& item = *p_.spans[static_cast<std::size_t>(id)].item;
+        const VerticalContext& c = p_.contexts[static_cast<std::size_t>(p_.spans[static_cast<std::size_t>(id)].context)];
+        const double baseline = baseline_of(c);
+        const double left = on.starts && s.border_left.visible() ? s.border_left.width : 0;
+        const double right = on.ends && s.border_right.visible() ? s.border_right.width : 0;
+        const double x0 = on.x0 + left, x1 = on.x1 - right;
+        const double top = baseline - c.ascent - s.padding_top.resolve(0);
+        const double bottom = baseline + c.descent + s.padding_bottom.resolve(0);
+        if (!s.background_color.transparent())
+            line_->fills.push_back({x0, top, std::max(0.0, x1 - x0), bottom - top, s.background_color});
+        const auto stroke = [&](double ax, double ay, double bx, double by, const style::Border& b) {
+            if (b.visible()) line_->lines.push_back({ax, ay, bx, by, b.width, b.color, dash_of(b.style)});
+        };
+        const double bt = s.border_top.visible() ? s.border_top.width : 0;
+        const double bb = s.border_bottom.visible() ? s.border_bottom.width : 0;
+        stroke(x0 - left, top - bt / 2, x1 + right, top - bt / 2, s.border_top);
+        stroke(x0 - left, bottom + bb / 2, x1 + right, bottom + bb / 2, s.border_bottom);
+        if (on.starts) stroke(x0 - left / 2, top - bt, x0 - left / 2, bottom + bb, s.border_left);
+        if (on.ends) stroke(x1 + right / 2, top - bt, x1 + right / 2, bottom + bb, s.border_right);
+        if (!item.link_uri.empty() || !item.link_target.empty())
+            line_->links.push_back({on.x0, baseline - c.ascent, std::max(0.0, on.x1 - on.x0), c.ascent + c.descent,
+                                    item.link_uri, item.link_target});
+        on = SpanOnLine{};
+    }
+    // Spans whose edges fell on this line but with no extent (empty spans) still reset.
+    for (SpanOnLine& on : on_line_) on.starts = on.ends = false;
+    touched_.clear();
+}
+
+// The first item of the line after a break at `position`: glue and penalties that
+// follow a break vanish (as in the Knuth–Plass model), up to a box or a forced break.
+std::size_t line_start_after(const Paragraph& p, std::size_t position) {
+    std::size_t i = position + 1;
+    while (i < p.items.size() && p.items[i].type != kp::Item::Type::Box &&
+           !(p.items[i].type == kp::Item::Type::Penalty && p.items[i].penalty <= -kp::infinite_penalty))
+        ++i;
+    return i;
+}
+
+const style::ComputedStyle& default_style() {
+    static const style::ComputedStyle s = [] {
+        style::ComputedStyle c;
+        c.display = style::Display::Block;
+        return c;
+    }();
+    return s;
+}
+
+}  // namespace
+
+struct LineBreaker::Impl {
+    Impl(const fonts::FontCatalogue& f, const Hyphenator* h) : hyphenator(h), chains(f), builder(chains, h, warnings) {}
+
+    void collect_hyphenator_warnings() {
+        if (!hyphenator) return;
+        const auto& hw = hyphenator->warnings();
+        for (; hyphenator_warnings_seen < hw.size(); ++hyphenator_warnings_seen) warnings.push_back(hw[hyphenator_warnings_seen]);
+    }
+
+    const Hyphenator* hyphenator;
+    shaping::FaceChains chains;
+    std::vector<std::string> warnings;
+    std::size_t hyphenator_warnings_seen = 0;
+    inline_detail::ParagraphBuilder builder;
+    Paragraph paragraph;
+    std::vector<double> widths;
+};
+
+LineBreaker::LineBreaker(const fonts::FontCatalogue& fonts, const Hyphenator* hyphenator)
+    : impl_(std::make_unique<Impl>(fonts, hyphenator)) {}
+
+LineBreaker::~LineBreaker() = default;
+
+std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& content, const ParagraphStyle& paragraph) {
+    ParagraphStyle ps = paragraph;
+    if (!ps.block) ps.block = &default_style();
+    // A measure of zero or less (a squeezed table cell) still sets one glyph per line.
+    const double width = std::max(ps.available_width, 1.0);
+    Paragraph& p = impl_->paragraph;
+    inline_detail::BuildOptions options;
+    options.available_width = width;
+    options.first_line_indent = ps.first_line_indent;
+    impl_->builder.build(content, *ps.block, options, p);
+    impl_->collect_hyphenator_warnings();
+    std::vector<LineBox> lines;
+    if (!p.has_content && p.spans.empty()) return lines;
+
+    impl_->widths.assign(1, width);
+    const kp::Result result = kp::break_paragraph(p.items, impl_->widths);
+    LineAssembler assembler(p, content, ps);
+    lines.reserve(result.breaks.size());
+    std::size_t begin = 0;
+    for (std::size_t k = 0; k < result.breaks.size(); ++k) {
+        const kp::Break& brk = result.breaks[k];
+        lines.push_back(assembler.assemble(begin, brk, k + 1 == result.breaks.size()));
+        begin = line_start_after(p, brk.position);
+    }
+    return lines;
+}
+
+LineBreaker::Widths LineBreaker::measure(const std::vector<InlineItem>& content, const style::ComputedStyle& block) {
+    Paragraph& p = impl_->paragraph;
+    inline_detail::BuildOptions options;
+    options.available_width = std::numeric_limits<double>::infinity();
+    options.measuring = true;
+    options.first_line_indent = block.text_indent;
+    impl_->builder.build(content, block, options, p);
+    impl_->collect_hyphenator_warnings();
+    Widths out;
+    double line = 0, chunk = 0;
+    bool after_break = false;  // glue right after a break opportunity is discarded
+    for (std::size_t i = 0; i < p.items.size(); ++i) {
+        const kp::Item& item = p.items[i];
+        if (item.type == kp::Item::Type::Box) {
+            line += item.width;
+            chunk += item.width;
+            after_break = false;
+        } else if (item.type == kp::Item::Type::Glue) {
+            if (item.stretch >= kp::fill_stretch) continue;
+            line += std::max(0.0, item.width);
+            const bool breakable = item.breakable && i > 0 && p.items[i - 1].type == kp::Item::Type::Box;
+            if (breakable) {
+                out.min = std::max(out.min, chunk);
+                chunk = 0;
+                after_break = true;
+            } else if (!after_break) {
+                chunk += item.width;
+            }
+        } else if (item.penalty <= -kp::infinite_penalty) {
+            out.max = std::max(out.max, line);
+            out.min = std::max(out.min, chunk);
+            line = chunk = 0;
+        } else if (item.penalty < kp::infinite_penalty) {
+            out.min = std::max(out.min, chunk + item.width);
+            chunk = 0;
+            after_break = true;
+        }
+    }
+    out.max = std::max(out.max, line);
+    out.min = std::max(out.min, chunk);
+    return out;
+}
+
+const std::vector<std::string>& LineBreaker::warnings() const { return impl_->warnings; }
+
+}  // namespace quorum::layout

@@ -1,0 +1,534 @@
+#include "layout/inline_items.hpp"
+
+#include "layout/hyphenate.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace quorum::layout::inline_detail {
+
+namespace {
+
+using shaping::next_codepoint;
+
+// Penalties, on TeX's scale (0..10000). Hyphens cost a little (TeX's \hyphenpenalty is
+// 50); emergency breaks inside over-long words cost a lot, less at a URL's natural joints.
+constexpr double hyphen_penalty = 50;
+constexpr double explicit_hyphen_penalty = 50;
+constexpr double emergency_penalty = 800;
+constexpr double emergency_joint_penalty = 100;
+constexpr std::uint32_t hyphen_text_begin = 0;  // Paragraph::text starts with "-" for drawn hyphens
+
+bool is_url_joint(char32_t cp) {
+    return cp == '/' || cp == '-' || cp == '?' || cp == '&' || cp == '=' || cp == '_' || cp == '.' || cp == ',' ||
+           cp == ' ' || cp == ';' || cp == '#' || cp == 0x2013;
+}
+
+bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
+
+double width_of(std::string_view text, const fonts::Face& face, double size) {
+    double w = 0;
+    for (std::size_t i = 0; i < text.size();) w += shaping::advance_pt(face, next_codepoint(text, i), size);
+    return w;
+}
+
+// The part of a word that pattern hyphenation may look at: letters only, without
+// surrounding punctuation or a possessive "'s". Returns {begin, end} byte offsets, or
+// begin == end when the word is not purely letters (codes, numbers, URLs).
+std::pair<std::size_t, std::size_t> letter_core(std::string_view w) {
+    std::size_t begin = 0, end = w.size();
+    while (begin < end) {
+        std::size_t i = begin;
+        if (shaping::is_letter(next_codepoint(w, i))) break;
+        begin = i;
+    }
+    // Strip trailing non-letters (codepoint by codepoint from the end).
+    auto last_cp_start = [&](std::size_t e) {
+        std::size_t s = e - 1;
+        while (s > begin && (static_cast<unsigned char>(w[s]) & 0xC0) == 0x80) --s;
+        return s;
+    };
+    while (end > begin) {
+        const std::size_t s = last_cp_start(end);
+        std::size_t i = s;
+        if (shaping::is_letter(next_codepoint(w, i))) break;
+        end = s;
+    }
+    const std::string_view core = w.substr(begin, end - begin);
+    for (std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
+        const std::size_t at = core.size() >= suffix.size() ? core.size() - suffix.size() : 0;
+        if (core.size() > suffix.size() && core.substr(at) == suffix) end = begin + at;
+    }
+    for (std::size_t i = begin; i < end;)
+        if (!shaping::is_letter(next_codepoint(w, i))) return {0, 0};
+    return {begin, end};
+}
+
+}  // namespace
+
+void Paragraph::clear() {
+    items.clear();
+    pieces.clear();
+    contexts.clear();
+    spans.clear();
+    text.clear();
+    text.push_back('-');  // the hyphen drawn at hyphenated breaks (hyphen_text_begin)
+    has_content = false;
+    ends_with_forced_break = false;
+    justify = false;
+}
+
+ParagraphBuilder::ParagraphBuilder(shaping::FaceChains& chains, const Hyphenator* hyphenator,
+                                   std::vector<std::string>& warnings)
+    : chains_(chains), hyphenator_(hyphenator), warnings_(warnings) {}
+
+void ParagraphBuilder::build(const std::vector<InlineItem>& content, const style::ComputedStyle& block,
+                             const BuildOptions& options, Paragraph& out) {
+    p_ = &out;
+    out.clear();
+    block_ = &block;
+    options_ = options;
+    out.justify = block.text_align == style::TextAlign::Justify;
+    ragged_stretch_ = 3 * block.font_size;
+    ws_ = {};
+    word_start_ = true;
+    span_stack_.clear();
+    word_.clear();
+    break_before_next_word_ = false;
+    last_text_context_ = -1;
+    last_text_parent_ = -1;
+
+    make_context(block, -1, false);  // [0]: the strut
+    if (options.first_line_indent != 0) {
+        Piece indent;
+        push(kp::Item::box(options.first_line_indent), indent);
+    }
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        const InlineItem& item = content[i];
+        const int index = static_cast<int>(i);
+        switch (item.kind) {
+            case InlineItem::Kind::Text: add_text(item); break;
+            case InlineItem::Kind::Atomic: add_atomic(item, index); break;
+            case InlineItem::Kind::ForcedBreak:
+                flush_word();
+                add_forced_break();
+                out.has_content = true;
+                break;
+            case InlineItem::Kind::OpenSpan: open_span(item, index); break;
+            case InlineItem::Kind::CloseSpan: close_span(item, index); break;
+        }
+    }
+    flush_word();
+    if (!out.pieces.empty() && out.pieces.back().kind == Piece::Kind::Break) {
+        out.ends_with_forced_break = true;
+    } else {
+        add_forced_break();
+    }
+}
+
+void ParagraphBuilder::push(const kp::Item& item, const Piece& piece) {
+    p_->items.push_back(item);
+    p_->pieces.push_back(piece);
+}
+
+int ParagraphBuilder::make_context(const style::ComputedStyle& style, int parent, bool apply_own_align) {
+    const fonts::Face& face = *chain(style).front();
+    const double scale = style.font_size / face.units_per_em();
+    VerticalContext c;
+    c.style = &style;
+    c.ascent = face.ascender() * scale;
+    c.descent = -face.descender() * scale;
+    c.half_leading = (style.line_height() - c.ascent - c.descent) / 2;
+    if (parent >= 0) {
+        const VerticalContext& pc = p_->contexts[static_cast<std::size_t>(parent)];
+        c.shift = pc.shift;
+        c.align = pc.align;
+        if (apply_own_align) {
+            const double pfs = pc.style->font_size;
+            switch (style.vertical_align) {
+                case style::VerticalAlign::Baseline: break;
+                case style::VerticalAlign::Super: c.shift += pfs / 3; break;
+                case style::VerticalAlign::Sub: c.shift -= pfs / 5; break;
+                case style::VerticalAlign::Middle: c.shift += (c.descent - c.ascent) / 2 + 0.25 * pfs; break;
+                case style::VerticalAlign::TextTop: c.shift += pc.ascent - c.ascent - c.half_leading; break;
+                case style::VerticalAlign::TextBottom: c.shift += c.descent + c.half_leading - pc.descent; break;
+                case style::VerticalAlign::Top:
+                case style::VerticalAlign::Bottom: c.align = style.vertical_align; break;
+            }
+        }
+    }
+    p_->contexts.push_back(c);
+    return static_cast<int>(p_->contexts.size() - 1);
+}
+
+int ParagraphBuilder::text_context(const style::ComputedStyle& style) {
+    const int parent = span_stack_.empty() ? 0 : p_->spans[static_cast<std::size_t>(span_stack_.back())].context;
+    const VerticalContext& pc = p_->contexts[static_cast<std::size_t>(parent)];
+    // Text carrying its parent element's own style is already placed by that element's span.
+    if (pc.style == &style) return parent;
+    // Consecutive text items in one style under one parent share a context.
+    if (last_text_context_ > 0 && last_text_parent_ == parent &&
+        p_->contexts[static_cast<std::size_t>(last_text_context_)].style == &style)
+        return last_text_context_;
+    last_text_parent_ = parent;
+    last_text_context_ = make_context(style, parent, true);
+    return last_text_context_;
+}
+
+void ParagraphBuilder::warn_missing(const std::vector<char32_t>& missing) {
+    for (char32_t cp : missing) {
+        if (std::find(warned_codepoints_.begin(), warned_codepoints_.end(), cp) != warned_codepoints_.end()) continue;
+        warned_codepoints_.push_back(cp);
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        std::string text;
+        shaping::append_utf8(text, cp);
+        warnings_.push_back("warning: no font has the character " + std::string(code) + " '" + text +
+                            "'; it is left out");
+    }
+}
+
+void ParagraphBuilder::add_text(const InlineItem& item) {
+    const style::ComputedStyle& style = item.style ? *item.style : *block_;
+    const style::WhiteSpace mode = style.white_space;
+    text_scratch_.clear();
+    shaping::process_white_space(item.text, mode, ws_, text_scratch_);
+    shaping::transform_text(text_scratch_, style.text_transform, word_start_);
+    if (text_scratch_.empty()) return;
+    const int context = text_context(style);
+    const bool spaces_break = mode == style::WhiteSpace::Normal || mode == style::WhiteSpace::PreLine ||
+                              mode == style::WhiteSpace::PreWrap;
+    std::uint32_t part_begin = static_cast<std::uint32_t>(p_->text.size());
+    auto close_part = [&] {
+        const auto end = static_cast<std::uint32_t>(p_->text.size());
+        if (end > part_begin) {
+            Part part;
+            part.begin = part_begin;
+            part.end = end;
+            part.context = context;
+            part.style = &style;
+            part.span = current_span();
+            word_.push_back(part);
+        }
+        part_begin = static_cast<std::uint32_t>(p_->text.size());
+    };
+    const std::string_view text = text_scratch_;
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t start = i;
+        const char32_t cp = next_codepoint(text, i);
+        if (cp == '\n') {
+            close_part();
+            flush_word();
+            add_forced_break();
+            p_->has_content = true;
+        } else if (cp == ' ' && spaces_break) {
+            std::size_t end = i;
+            while (end < text.size() && text[end] == ' ') ++end;  // pre-wrap: a run of spaces hangs as one
+            close_part();
+            flush_word();
+            shaping::FaceSpan space;
+            spans_scratch_.clear();
+            shaping::split_by_face(text.substr(start, end - start), chain(style), style.font_size, spans_scratch_, nullptr);
+            if (!spans_scratch_.empty()) space = spans_scratch_.front();
+            space.begin = static_cast<std::uint32_t>(p_->text.size());
+            p_->text.append(text.substr(start, end - start));
+            space.end = static_cast<std::uint32_t>(p_->text.size());
+            add_space(space, context, mode);
+            part_begin = static_cast<std::uint32_t>(p_->text.size());
+            i = end;
+        } else if (cp == shaping::soft_hyphen) {
+            if (style.hyphens == style::Hyphens::None) continue;
+            close_part();
+            Part soft;
+            soft.kind = Part::Kind::SoftHyphen;
+            soft.context = context;
+            soft.style = &style;
+            soft.span = current_span();
+            word_.push_back(soft);
+        } else if (cp == shaping::zero_width_space) {
+            close_part();
+            flush_word();
+            if (!p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
+                add_break_opportunity(0, false, 0, nullptr, context, current_span());
+        } else {
+            p_->text.append(text.substr(start, i - start));
+            p_->has_content = true;
+        }
+    }
+    close_part();
+}
+
+void ParagraphBuilder::add_space(const shaping::FaceSpan& space, int context, style::WhiteSpace mode) {
+    // A space at the start of the paragraph or of a line after <br> has nothing to separate.
+    if (p_->items.empty() || p_->pieces.back().kind == Piece::Kind::Break) return;
+    Piece piece;
+    piece.kind = Piece::Kind::Space;
+    piece.face = space.face;
+    piece.begin = static_cast<std::uint32_t>(space.begin);
+    piece.end = static_cast<std::uint32_t>(space.end);
+    piece.context = context;
+    piece.span = current_span();
+    const double w = space.width;
+    if (p_->justify && mode == style::WhiteSpace::Normal) {
+        // TeX's interword glue for a justified line: stretch by half, shrink by a third.
+        push(kp::Item::glue(w, w / 2, w / 3), piece);
+        return;
+    }
+    // Ragged: the stretch lives only at line ends (Knuth & Plass's ragged-right glue), so
+    // total-fit balances line lengths instead of filling each line greedily.
+    Piece helper;
+    helper.context = context;
+    push(kp::Item::glue(0, ragged_stretch_, 0, false), helper);
+    push(kp::Item::penalty_item(0, 0), helper);
+    push(kp::Item::glue(w, -ragged_stretch_, 0, false), piece);
+}
+
+void ParagraphBuilder::add_break_opportunity(double penalty, bool flagged, double width, const fonts::Face* hyphen_face,
+                                             int context, int span) {
+    Piece helper;
+    helper.context = context;
+    Piece at = helper;
+    if (hyphen_face) {
+        at.kind = Piece::Kind::Hyphen;
+        at.face = hyphen_face;
+        at.begin = hyphen_text_begin;
+        at.end = hyphen_text_begin + 1;
+    }
+    at.span = span;
+    // Hyphens in justified text break like TeX's discretionaries: the line keeps its
+    // interword stretch. Elsewhere the break needs its own stretch or the line could
+    // never end short of the measure.
+    const bool own_stretch = !(p_->justify && hyphen_face);
+    if (own_stretch) push(kp::Item::glue(0, ragged_stretch_, 0, false), helper);
+    push(kp::Item::penalty_item(width, penalty, flagged), at);
+    if (own_stretch) push(kp::Item::glue(0, -ragged_stretch_, 0, false), helper);
+}
+
+void ParagraphBuilder::add_forced_break() {
+    trim_trailing_space();
+    Piece helper;
+    // An empty line (paragraph start, or two breaks in a row) still needs a box: glue
+    // after a break is discarded, and a line of nothing but a forced break is infeasible.
+    if (p_->pieces.empty() || p_->pieces.back().kind == Piece::Kind::Break) push(kp::Item::box(0), helper);
+    push(kp::Item::glue(0, kp::fill_stretch, 0, false), helper);
+    Piece brk;
+    brk.kind = Piece::Kind::Break;
+    push(kp::Item::forced_break(), brk);
+    ws_.after_space = true;
+}
+
+void ParagraphBuilder::trim_trailing_space() {
+    while (!p_->pieces.empty()) {
+        const Piece::Kind k = p_->pieces.back().kind;
+        const bool trailing = k == Piece::Kind::Space ||
+                              (k == Piece::Kind::Helper && p_->items.back().type != kp::Item::Type::Box);
+        if (!trailing) break;
+        p_->pieces.pop_back();
+        p_->items.pop_back();
+    }
+}
+
+void ParagraphBuilder::open_span(const InlineItem& item, int index) {
+    const style::ComputedStyle& style = item.style ? *item.style : *block_;
+    const int parent = span_stack_.empty() ? 0 : p_->spans[static_cast<std::size_t>(span_stack_.back())].context;
+    SpanInfo span;
+    span.item = &item;
+    span.parent = span_stack_.empty() ? -1 : span_stack_.back();
+    span.context = make_context(style, parent, true);
+    p_->spans.push_back(span);
+    const int id = static_cast<int>(p_->spans.size() - 1);
+    span_stack_.push_back(id);
+    Part marker;
+    marker.kind = Part::Kind::Marker;
+    marker.item = kp::Item::box(style.padding_left.resolve(0) + (style.border_left.visible() ? style.border_left.width : 0));
+    marker.piece.kind = Piece::Kind::SpanStart;
+    marker.piece.context = span.context;
+    marker.piece.span = id;
+    marker.piece.item = index;
+    word_.push_back(marker);
+}
+
+void ParagraphBuilder::close_span(const InlineItem&, int index) {
+    if (span_stack_.empty()) return;  // unbalanced: nothing to close
+    const int id = span_stack_.back();
+    const SpanInfo& span = p_->spans[static_cast<std::size_t>(id)];
+    const style::ComputedStyle& style = span.item->style ? *span.item->style : *block_;
+    Part marker;
+    marker.kind = Part::Kind::Marker;
+    marker.item =
+        kp::Item::box(style.padding_right.resolve(0) + (style.border_right.visible() ? style.border_right.width : 0));
+    marker.piece.kind = Piece::Kind::SpanEnd;
+    marker.piece.context = span.context;
+    marker.piece.span = id;
+    marker.piece.item = index;
+    word_.push_back(marker);
+    span_stack_.pop_back();
+}
+
+void ParagraphBuilder::add_atomic(const InlineItem& item, int index) {
+    flush_word();
+    const int parent = span_stack_.empty() ? 0 : p_->spans[static_cast<std::size_t>(span_stack_.back())].context;
+    if (!p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
+        add_break_opportunity(0, false, 0, nullptr, parent, current_span());
+    const VerticalContext& pc = p_->contexts[static_cast<std::size_t>(parent)];
+    VerticalContext c;
+    c.style = pc.style;
+    c.ascent = item.baseline;
+    c.descent = item.height - item.baseline;
+    c.shift = pc.shift;
+    c.align = pc.align;
+    const style::VerticalAlign align = item.style ? item.style->vertical_align : style::VerticalAlign::Baseline;
+    const double pfs = pc.style->font_size;
+    switch (align) {
+        case style::VerticalAlign::Baseline: break;
+        case style::VerticalAlign::Super: c.shift += pfs / 3; break;
+        case style::VerticalAlign::Sub: c.shift -= pfs / 5; break;
+        case style::VerticalAlign::Middle: c.shift += (c.descent - c.ascent) / 2 + 0.25 * pfs; break;
+        case style::VerticalAlign::TextTop: c.shift += pc.ascent - c.ascent; break;
+        case style::VerticalAlign::TextBottom: c.shift += c.descent - pc.descent; break;
+        case style::VerticalAlign::Top:
+        case style::VerticalAlign::Bottom: c.align = align; break;
+    }
+    p_->contexts.push_back(c);
+    Piece piece;
+    piece.kind = Piece::Kind::Atomic;
+    piece.context = static_cast<int>(p_->contexts.size() - 1);
+    piece.span = current_span();
+    piece.item = index;
+    push(kp::Item::box(item.width), piece);
+    p_->has_content = true;
+    break_before_next_word_ = true;
+    ws_.after_space = false;
+}
+
+void ParagraphBuilder::flush_word() {
+    if (word_.empty()) return;
+    bool has_text = false, has_soft = false;
+    int text_parts = 0;
+    double total = 0;
+    for (const Part& part : word_) {
+        if (part.kind == Part::Kind::Text) {
+            has_text = true;
+            ++text_parts;
+            total += shaping::measure(std::string_view(p_->text).substr(part.begin, part.end - part.begin),
+                                      chain(*part.style), part.style->font_size);
+        } else if (part.kind == Part::Kind::SoftHyphen) {
+            has_soft = true;
+        } else {
+            total += part.item.width;
+        }
+    }
+    if (has_text && break_before_next_word_ && !p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
+        add_break_opportunity(0, false, 0, nullptr, word_.front().context, word_.front().span);
+    if (has_text) break_before_next_word_ = false;
+
+    bool emergency = false;
+    for (const Part& part : word_) {
+        if (part.kind != Part::Kind::Text) continue;
+        if (options_.measuring) emergency = emergency || part.style->overflow_wrap == style::OverflowWrap::Anywhere;
+        else emergency = emergency || total > options_.available_width + 0.01;
+    }
+    const bool may_auto_hyphenate = !has_soft && text_parts == 1;
+    for (std::size_t k = 0; k < word_.size(); ++k) {
+        const Part& part = word_[k];
+        switch (part.kind) {
+            case Part::Kind::Text: emit_text_part(part, emergency, !may_auto_hyphenate); break;
+            case Part::Kind::Marker: push(part.item, part.piece); break;
+            case Part::Kind::SoftHyphen: {
+                const bool between_text = k > 0 && k + 1 < word_.size() && !p_->items.empty() &&
+                                          p_->items.back().type == kp::Item::Type::Box;
+                if (!between_text) break;
+                const auto& faces = chain(*part.style);
+                const fonts::Face* face = nullptr;
+                for (const fonts::Face* f : faces)
+                    if (f->has_glyph('-')) { face = f; break; }
+                if (!face) break;
+                add_break_opportunity(hyphen_penalty, true, shaping::advance_pt(*face, '-', part.style->font_size), face,
+                                      part.context, part.span);
+                break;
+            }
+        }
+    }
+    word_.clear();
+}
+
+// Emits one text part of a word as boxes in their faces, with the break opportunities
+// inside it: pattern hyphenation, after explicit hyphens, and (for words wider than the
+// line) emergency breaks between any two characters.
+void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens) {
+    const style::ComputedStyle& style = *part.style;
+    const auto& faces = chain(style);
+    const double size = style.font_size;
+    // Nothing appends to the text buffer while a part is emitted, so the view stays valid.
+    const std::string_view w = std::string_view(p_->text).substr(part.begin, part.end - part.begin);
+
+    std::vector<std::uint32_t>& hyphen_points = hyphen_scratch_;  // relative offsets
+    hyphen_points.clear();
+    if (!no_auto_hyphens && hyphenator_ && style.hyphens == style::Hyphens::Auto) {
+        const auto [cb, ce] = letter_core(w);
+        if (ce > cb)
+            for (std::uint32_t pt : hyphenator_->points(w.substr(cb, ce - cb), style.lang))
+                hyphen_points.push_back(static_cast<std::uint32_t>(cb) + pt);
+    }
+
+    spans_scratch_.clear();
+    missing_scratch_.clear();
+    shaping::split_by_face(w, faces, size, spans_scratch_, &missing_scratch_);
+    if (!missing_scratch_.empty()) warn_missing(missing_scratch_);
+    if (spans_scratch_.empty()) return;
+
+    std::size_t next_hyphen = 0;
+    char32_t previous = 0;
+    std::size_t span_index = 0;
+    std::size_t segment_begin = spans_scratch_.front().begin;
+    for (std::size_t i = segment_begin; i < w.size();) {
+        while (span_index < spans_scratch_.size() && spans_scratch_[span_index].end <= i) ++span_index;
+        if (span_index >= spans_scratch_.size()) break;
+        const shaping::FaceSpan& span = spans_scratch_[span_index];
+        if (i < span.begin) {  // skip characters no face has
+            i = span.begin;
+            segment_begin = i;
+        }
+        const char32_t cp = next_codepoint(w, i);
+        const bool at_span_end = i >= span.end;
+        std::size_t peek = i;
+        const char32_t following = i < w.size() ? next_codepoint(w, peek) : 0;
+
+        // What kind of break, if any, may follow this character?
+        double penalty = kp::infinite_penalty;
+        bool flagged = false;
+        const fonts::Face* hyphen_face = nullptr;
+        while (next_hyphen < hyphen_points.size() && hyphen_points[next_hyphen] < i) ++next_hyphen;
+        if (i < w.size()) {
+            if (next_hyphen < hyphen_points.size() && hyphen_points[next_hyphen] == i) {
+                penalty = hyphen_penalty;
+                flagged = true;
+                hyphen_face = span.face->has_glyph('-') ? span.face : nullptr;
+                if (!hyphen_face) penalty = kp::infinite_penalty;
+            } else if (is_hyphen(cp) && shaping::is_letter(previous) && shaping::is_letter(following)) {
+                penalty = explicit_hyphen_penalty;
+                flagged = true;
+            } else if (emergency) {
+                penalty = is_url_joint(cp) ? emergency_joint_penalty : emergency_penalty;
+            }
+        }
+        previous = cp;
+        const bool cut = at_span_end || penalty < kp::infinite_penalty || i >= w.size();
+        if (!cut) continue;
+        Piece piece;
+        piece.kind = Piece::Kind::Text;
+        piece.face = span.face;
+        piece.begin = part.begin + static_cast<std::uint32_t>(segment_begin);
+        piece.end = part.begin + static_cast<std::uint32_t>(i);
+        piece.context = part.context;
+        piece.span = part.span;
+        push(kp::Item::box(width_of(w.substr(segment_begin, i - segment_begin), *span.face, size)), piece);
+        segment_begin = i;
+        if (penalty < kp::infinite_penalty) {
+            const double hyphen_width = hyphen_face ? shaping::advance_pt(*hyphen_face, '-', size) : 0;
+            add_break_opportunity(penalty, flagged, hyphen_width, hyphen_face, part.context, part.span);
+        }
+    }
+}
+
+}  // namespace quorum::layout::inline_detail

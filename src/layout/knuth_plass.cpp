@@ -1,0 +1,247 @@
+#include "layout/knuth_plass.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace quorum::layout::kp {
+
+namespace {
+
+constexpr double awful = std::numeric_limits<double>::infinity();
+constexpr double inf_badness = 10000;
+
+// A feasible breakpoint. Nodes live in one arena per run (no allocation per node
+// beyond the arena's growth); `active` holds the indices of those still reachable.
+struct Node {
+    std::size_t position = 0;
+    int line = 0;      // lines set before this break
+    int fitness = 1;
+    double total_width = 0, total_stretch = 0, total_shrink = 0;  // sums after the break
+    double demerits = 0;
+    double ratio = 0;
+    int previous = -1;
+    bool flagged = false;
+};
+
+struct Candidate {
+    double demerits = awful;
+    int from = -1;
+    double ratio = 0;
+    int line_class = 0;
+    int fitness = 0;
+};
+
+class Breaker {
+public:
+    Breaker(const std::vector<Item>& items, const std::vector<double>& widths, const Params& params)
+        : items_(items), widths_(widths), params_(params) {}
+
+    // One pass at badness `threshold`; `final_pass` never fails (TeX's artificial demerits).
+    bool run(double threshold, bool final_pass) {
+        threshold_ = threshold;
+        final_pass_ = final_pass;
+        nodes_.clear();
+        active_.clear();
+        nodes_.push_back(Node{});
+        active_.push_back(0);
+        sum_w_ = sum_y_ = sum_z_ = 0;
+        for (std::size_t i = 0; i < items_.size() && !active_.empty(); ++i) {
+            const Item& item = items_[i];
+            if (item.type == Item::Type::Box) {
+                sum_w_ += item.width;
+                continue;
+            }
+            if (item.type == Item::Type::Glue) {
+                if (item.breakable && i > 0 && items_[i - 1].type == Item::Type::Box) consider(i);
+                add_glue(item);
+            } else if (item.penalty < infinite_penalty) {
+                consider(i);
+            }
+        }
+        return best_final_node() >= 0;
+    }
+
+    Result result(int pass) const {
+        Result out;
+        out.pass = pass;
+        int node = best_final_node();
+        for (; node > 0; node = nodes_[static_cast<std::size_t>(node)].previous) {
+            const Node& n = nodes_[static_cast<std::size_t>(node)];
+            out.breaks.push_back({n.position, n.ratio});
+            if (n.ratio < -1) out.overfull = true;
+        }
+        std::reverse(out.breaks.begin(), out.breaks.end());
+        return out;
+    }
+
+private:
+    void add_glue(const Item& g) {
+        sum_w_ += g.width;
+        sum_y_ += g.stretch;
+        sum_z_ += g.shrink;
+    }
+
+    double line_width(int line) const {
+        if (widths_.empty()) return 0;
+        return widths_[std::min<std::size_t>(static_cast<std::size_t>(line), widths_.size() - 1)];
+    }
+    // Lines at or past the last given width are interchangeable: merge their candidates.
+    int line_class(int line) const { return std::min(line, static_cast<int>(widths_.size())); }
+
+    double adjustment_ratio(const Node& from, std::size_t at, int line) const {
+        double length = sum_w_ - from.total_width;
+        if (items_[at].type == Item::Type::Penalty) length += items_[at].width;
+        const double target = line_width(line);
+        if (length < target) {
+            const double stretch = sum_y_ - from.total_stretch;
+            return stretch > 0 ? (target - length) / stretch : awful;
+        }
+        if (length > target) {
+            const double shrink = sum_z_ - from.total_shrink;
+            return shrink > 0 ? (target - length) / shrink : -awful;
+        }
+        return 0;
+    }
+
+    double line_demerits(double bad, const Item& at, const Node& from, int fitness) const {
+        const double base = params_.line_penalty + bad;
+        double d = base * base;
+        if (at.type == Item::Type::Penalty) {
+            if (at.penalty >= 0) d += at.penalty * at.penalty;
+            else if (at.penalty > -infinite_penalty) d -= at.penalty * at.penalty;
+        }
+        const bool flagged = at.type == Item::Type::Penalty && at.flagged;
+        if (flagged && from.flagged) d += params_.flagged_demerits;
+        if (std::abs(fitness - from.fitness) > 1) d += params_.fitness_demerits;
+        return d;
+    }
+
+    void consider(std::size_t at) {
+        const Item& item = items_[at];
+        const bool forced = item.type == Item::Type::Penalty && item.penalty <= -infinite_penalty;
+        candidates_.clear();
+        bool found_feasible = false;
+        std::size_t kept = 0;
+        const std::size_t count = active_.size();
+        for (std::size_t k = 0; k < count; ++k) {
+            const int index = active_[k];
+            const Node& from = nodes_[static_cast<std::size_t>(index)];
+            const double r = adjustment_ratio(from, at, from.line);
+            const bool deactivate = r < -1 || forced;
+            const double bad = r < -1 ? awful : (r > 0 ? badness(r) : badness(-r));
+            bool feasible = r >= -1 && bad <= threshold_;
+            double cost_bad = bad;
+            // The final pass's last resort: the only path left would die here, so keep it.
+            const std::size_t remaining = count - k + kept;
+            if (!feasible && final_pass_ && !found_feasible && candidates_.empty() && remaining == 1) {
+                feasible = true;
+                cost_bad = 0;
+            }
+            if (feasible) {
+                found_feasible = true;
+                const double ratio = std::isinf(r) ? (r > 0 ? 1e9 : -1e9) : r;
+                const int fitness = fitness_class(ratio);
+                const double d = from.demerits + line_demerits(std::min(cost_bad, inf_badness), item, from, fitness);
+                remember(index, from.line + 1, fitness, d, ratio);
+            }
+            if (!deactivate) active_[kept++] = index;
+        }
+        active_.resize(kept);
+        if (!candidates_.empty()) add_nodes(at, forced);
+    }
+
+    void remember(int from, int line, int fitness, double demerits, double ratio) {
+        const int cls = line_class(line);
+        for (Candidate& c : candidates_) {
+            if (c.line_class == cls && c.fitness == fitness) {
+                if (demerits < c.demerits) c = {demerits, from, ratio, cls, fitness};
+                return;
+            }
+        }
+        candidates_.push_back({demerits, from, ratio, cls, fitness});
+    }
+
+    void add_nodes(std::size_t at, bool forced) {
+        // Totals after the break: glue (and non-forced penalties) that follow are discarded.
+        double w = sum_w_, y = sum_y_, z = sum_z_;
+        for (std::size_t i = at; i < items_.size(); ++i) {
+            const Item& it = items_[i];
+            if (it.type == Item::Type::Box) break;
+            if (it.type == Item::Type::Glue) {
+                w += it.width;
+                y += it.stretch;
+                z += it.shrink;
+            } else if (i > at && it.penalty <= -infinite_penalty) {
+                break;
+            }
+        }
+        double best = awful;
+        for (const Candidate& c : candidates_) best = std::min(best, c.demerits);
+        const bool flagged = items_[at].type == Item::Type::Penalty && items_[at].flagged;
+        for (const Candidate& c : candidates_) {
+            if (c.demerits > best + params_.fitness_demerits) continue;  // cannot win
+            Node n;
+            n.position = at;
+            n.line = nodes_[static_cast<std::size_t>(c.from)].line + 1;
+            n.fitness = c.fitness;
+            n.total_width = w;
+            n.total_stretch = y;
+            n.total_shrink = z;
+            n.demerits = c.demerits;
+            n.ratio = c.ratio;
+            n.previous = c.from;
+            n.flagged = flagged;
+            nodes_.push_back(n);
+            active_.push_back(static_cast<int>(nodes_.size() - 1));
+        }
+        (void)forced;
+    }
+
+    // The paragraph ends with a forced break: the best node placed there ends the path.
+    int best_final_node() const {
+        int best = -1;
+        for (std::size_t i = 1; i < nodes_.size(); ++i) {
+            if (nodes_[i].position + 1 != items_.size()) continue;
+            if (best < 0 || nodes_[i].demerits < nodes_[static_cast<std::size_t>(best)].demerits) best = static_cast<int>(i);
+        }
+        return best;
+    }
+
+    const std::vector<Item>& items_;
+    const std::vector<double>& widths_;
+    const Params& params_;
+    double threshold_ = 0;
+    bool final_pass_ = false;
+    std::vector<Node> nodes_;
+    std::vector<int> active_;
+    std::vector<Candidate> candidates_;
+    double sum_w_ = 0, sum_y_ = 0, sum_z_ = 0;
+};
+
+}  // namespace
+
+int fitness_class(double ratio) {
+    if (ratio < -0.5) return 0;
+    if (ratio <= 0.5) return 1;
+    if (ratio <= 1) return 2;
+    return 3;
+}
+
+double badness(double ratio) {
+    const double r = std::abs(ratio);
+    if (r > 4.7) return inf_badness;  // 100·4.7³ ≈ 10382; avoid overflow for huge ratios
+    return std::min(inf_badness, 100 * r * r * r);
+}
+
+Result break_paragraph(const std::vector<Item>& items, const std::vector<double>& line_widths,
+                       const Params& params) {
+    if (items.empty()) return {};
+    Breaker breaker(items, line_widths, params);
+    if (breaker.run(params.first_threshold, false)) return breaker.result(1);
+    if (breaker.run(params.second_threshold, false)) return breaker.result(2);
+    breaker.run(inf_badness, true);
+    return breaker.result(3);
+}
+
+}  // namespace quorum::layout::kp

@@ -1,0 +1,71 @@
+// Knuth–Plass total-fit line breaking over boxes, glue and penalties.
+//
+// Independent of fonts and styles: the caller turns a paragraph into Items (widths
+// in points) and gets back the positions of the chosen breaks. The classic model
+// (Knuth & Plass, "Breaking Paragraphs into Lines", 1981), with TeX's refinements:
+// fitness classes, adjacent-flagged (double hyphen) demerits, and a final pass that
+// always finds *some* breaks so a paragraph can never fail to set.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace quorum::layout::kp {
+
+// A penalty at or above this never breaks; at or below its negation always breaks.
+inline constexpr double infinite_penalty = 10000;
+// Stretch standing in for TeX's `fil`: large enough that a line containing it has
+// badness 0, finite so the arithmetic stays simple.
+inline constexpr double fill_stretch = 1e7;
+
+struct Item {
+    enum class Type : std::uint8_t { Box, Glue, Penalty };
+    Type type = Type::Box;
+    bool flagged = false;    // penalty: a hyphenation break (adjacent ones cost extra)
+    bool breakable = true;   // glue: false for the helper glue of the ragged-right trick
+    double width = 0;        // box/glue width; penalty: width added when broken here (the hyphen)
+    double stretch = 0;      // glue
+    double shrink = 0;       // glue
+    double penalty = 0;      // penalty
+
+    static Item box(double w) { return {Type::Box, false, true, w, 0, 0, 0}; }
+    static Item glue(double w, double stretch, double shrink, bool breakable = true) {
+        return {Type::Glue, false, breakable, w, stretch, shrink, 0};
+    }
+    static Item penalty_item(double w, double p, bool flagged = false) {
+        return {Type::Penalty, flagged, true, w, 0, 0, p};
+    }
+    static Item forced_break() { return penalty_item(0, -infinite_penalty); }
+};
+
+struct Params {
+    double line_penalty = 10;           // TeX \linepenalty: prefers fewer lines
+    double flagged_demerits = 3000;     // two hyphenated lines in a row (\doublehyphendemerits)
+    double fitness_demerits = 3000;     // a loose line next to a tight one (\adjdemerits)
+    double first_threshold = 200;       // badness limit of the first pass (r ≈ 1.26)
+    double second_threshold = 1500;     // second pass (r ≈ 2.5)
+};
+
+struct Break {
+    std::size_t position = 0;  // index of the item broken at (a glue or penalty)
+    double ratio = 0;          // adjustment ratio of the line ending here: >0 stretch, <0 shrink
+};
+
+struct Result {
+    std::vector<Break> breaks;  // in order; the last is the paragraph's final forced break
+    int pass = 1;               // 1, 2 or 3 (3: the final, emergency pass)
+    bool overfull = false;      // some line could not be made to fit (only in pass 3)
+};
+
+// The width of line `line` (0-based); lines past the end of `widths` use its last entry.
+// The item list must end with a forced break (the caller appends fill glue + forced penalty).
+Result break_paragraph(const std::vector<Item>& items, const std::vector<double>& line_widths,
+                       const Params& params = {});
+
+// The number of the fitness class of a line with adjustment ratio r (0 tight .. 3 very loose).
+int fitness_class(double ratio);
+// 100·|r|³ capped at 10000, as TeX computes badness.
+double badness(double ratio);
+
+}  // namespace quorum::layout::kp
