@@ -21,14 +21,19 @@
 
 namespace quorum::layout {
 
+class PageStyles;  // paginate.hpp
+
 // Everything block layout needs besides the box: shared, long-lived, per document.
 struct LayoutContext {
     const fonts::FontCatalogue& fonts;
     LineBreaker& line_breaker;
+    PageStyles& page_styles;  // content widths of named pages (landscape sections)
     std::vector<std::string>& warnings;
-    // Width of the page content area for a page name (landscape sections differ).
-    double (*content_width_for)(const void* self, const std::string& page_name) = nullptr;
-    const void* content_width_self = nullptr;
+
+    // State while laying out (block.cpp's business; table.cpp need not touch it).
+    std::string flow_page_name;       // the page name of the content emitted so far
+    const Box* pending_marker = nullptr;  // an outside list marker waiting for its first line
+    double pending_marker_x = 0;          // the list item's content-left edge
 };
 
 // Appends slices, collapsing adjacent vertical margins as CSS does: margins are collected
@@ -44,6 +49,8 @@ public:
     void open(Decoration decoration, double top_insets, std::vector<FlowAnchor> anchors = {},
               std::vector<std::pair<std::string, std::string>> string_sets = {});
     void close(double bottom_insets);
+    // Emitted lazily, just before the next Open/Content, so that the Close slices of the
+    // boxes ending before the break stay on the page before it. At the end: dropped.
     void forced_break(style::Break kind, const std::string& page_name);
     // The next break opportunity (before the next slice added) is to be avoided.
     void avoid_next_break() { avoid_next_ = true; }
@@ -52,10 +59,11 @@ public:
     void end_avoid_inside() { --avoid_inside_; }
 
     const Flow& flow() const { return flow_; }
-    Flow take() { flush_margin(); return std::move(flow_); }
+    Flow take() { return std::move(flow_); }  // a trailing margin or break is dropped
 
 private:
     void flush_margin();
+    void flush_break();
     void push(Slice slice);
 
     Flow flow_;
@@ -64,6 +72,9 @@ private:
     std::size_t margin_insert_at_ = 0;  // before zero-height Opens that followed the margin
     bool avoid_next_ = false;
     int avoid_inside_ = 0;
+    bool has_break_ = false;
+    style::Break break_kind_ = style::Break::Page;
+    std::string break_page_name_;
 };
 
 // Lays out a block-level box (its margins, borders, padding and content) in a containing
@@ -74,6 +85,10 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
 // Lays out only the contents of `box` (lines or children) in a content box at x, `width`
 // wide. For table cells, inline-blocks and the like whose box the caller draws.
 void layout_block_contents(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out);
+
+// Lays out one paragraph (a box with inline content) as one slice per line, applying
+// orphans/widows. Table cells with inline content may call this directly.
+void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out);
 
 // Shrink-to-fit widths of a box's content (table cells, inline-blocks).
 LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx);

@@ -109,6 +109,24 @@ struct BoxTree {
 // reported once per element name; missing images keep their alt text.
 BoxTree build_box_tree(const document::Document& doc, const style::Cascade& cascade);
 
+// Builders for InlineItem and ParagraphStyle (designated initialisers of these aggregates
+// trip -Wmissing-field-initializers).
+inline InlineItem make_inline(InlineItem::Kind kind, const style::ComputedStyle* style, std::string text = {}) {
+    InlineItem item;
+    item.kind = kind;
+    item.style = style;
+    item.text = std::move(text);
+    return item;
+}
+inline ParagraphStyle make_paragraph(const style::ComputedStyle* block, double available_width,
+                                     double first_line_indent = 0) {
+    ParagraphStyle p;
+    p.block = block;
+    p.available_width = available_width;
+    p.first_line_indent = first_line_indent;
+    return p;
+}
+
 // Formats a counter value in a list style: 3 -> "3", "c", "C", "iii", "III"; bullets for
 // disc/circle/square ("•", "◦", "▪"); "" for none. Values outside a style's range fall
 // back to decimal (as CSS does for alpha 0 or roman > 3999).
@@ -176,6 +194,11 @@ struct Slice {
 };
 
 using Flow = std::vector<Slice>;
+
+// Draws a decoration's background and borders for the fragment y_top..y_bottom; `first`
+// and `last` say whether the fragment holds the box's top and bottom edges.
+void draw_decoration(const Decoration& decoration, double y_top, double y_bottom, bool first, bool last,
+                     std::vector<FilledRect>& fills, std::vector<Line>& lines);
 
 // Sums the heights of content, spaces and decorations (the height of a cell's flow).
 double flow_height(const Flow& flow);

@@ -1,0 +1,455 @@
+// Block layout: boxes -> slices (see block.hpp and boxes.hpp).
+#include "layout/block.hpp"
+
+#include "layout/paginate.hpp"
+
+#include "layout/table.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+namespace quorum::layout {
+
+using style::ComputedStyle;
+
+// ---------------------------------------------------------------------------------------
+// FlowBuilder
+// ---------------------------------------------------------------------------------------
+
+void FlowBuilder::add_margin(double margin) {
+    if (!has_margin_) margin_insert_at_ = flow_.size();
+    has_margin_ = true;
+    // Collapsed margins: the largest positive plus the most negative (CSS 2 §8.3.1).
+    margin_positive_ = std::max(margin_positive_, margin);
+    margin_negative_ = std::min(margin_negative_, margin);
+}
+
+void FlowBuilder::flush_margin() {
+    if (!has_margin_) return;
+    has_margin_ = false;
+    const double height = margin_positive_ + margin_negative_;
+    margin_positive_ = margin_negative_ = 0;
+    if (height == 0) return;
+    Slice space;
+    space.kind = Slice::Kind::Space;
+    space.height = height;
+    space.avoid_break_before = avoid_inside_ > 0;
+    // Before any zero-height Opens that followed the margin: the collapsed margin lies
+    // outside those boxes, so their backgrounds start below it.
+    const auto at = std::min(margin_insert_at_, flow_.size());
+    flow_.insert(flow_.begin() + static_cast<std::ptrdiff_t>(at), std::move(space));
+}
+
+void FlowBuilder::flush_break() {
+    if (!has_break_) return;
+    has_break_ = false;
+    Slice brk;
+    brk.kind = Slice::Kind::Break;
+    brk.forced = break_kind_;
+    brk.page_name = std::move(break_page_name_);
+    // The margins before a forced break stay on its page; those after it are kept at the
+    // top of the new page (CSS Fragmentation §5.2: only unforced breaks truncate).
+    if (has_margin_) {
+        has_margin_ = false;
+        margin_positive_ = margin_negative_ = 0;
+    }
+    flow_.push_back(std::move(brk));
+    avoid_next_ = false;
+}
+
+void FlowBuilder::push(Slice slice) {
+    if (avoid_next_ || avoid_inside_ > 0) slice.avoid_break_before = true;
+    avoid_next_ = false;
+    flow_.push_back(std::move(slice));
+}
+
+void FlowBuilder::add_content(Slice slice) {
+    flush_break();
+    flush_margin();
+    slice.kind = Slice::Kind::Content;
+    push(std::move(slice));
+}
+
+void FlowBuilder::open(Decoration decoration, double top_insets, std::vector<FlowAnchor> anchors,
+                       std::vector<std::pair<std::string, std::string>> string_sets) {
+    flush_break();
+    if (top_insets > 0) flush_margin();
+    Slice slice;
+    slice.kind = Slice::Kind::Open;
+    slice.height = top_insets;
+    slice.decoration = std::move(decoration);
+    slice.anchors = std::move(anchors);
+    slice.string_sets = std::move(string_sets);
+    push(std::move(slice));
+    // Breaking right after a box's top edge would leave an empty fragment behind.
+    avoid_next_ = true;
+}
+
+void FlowBuilder::close(double bottom_insets) {
+    if (bottom_insets > 0) flush_margin();
+    Slice slice;
+    slice.kind = Slice::Kind::Close;
+    slice.height = bottom_insets;
+    // A box's bottom edge stays with its last content.
+    slice.avoid_break_before = true;
+    flow_.push_back(std::move(slice));
+    avoid_next_ = false;
+}
+
+void FlowBuilder::forced_break(style::Break kind, const std::string& page_name) {
+    // Several forced breaks at one point are one break; a left/right wins over page.
+    if (!has_break_ || kind != style::Break::Page) break_kind_ = kind;
+    has_break_ = true;
+    break_page_name_ = page_name;
+}
+
+// ---------------------------------------------------------------------------------------
+// Widths
+// ---------------------------------------------------------------------------------------
+namespace {
+
+bool is_forced(style::Break b) { return b != style::Break::Auto && b != style::Break::Avoid; }
+
+struct UsedWidths {
+    double margin_left = 0, margin_right = 0;
+    double border_box_x = 0, border_box_width = 0;  // relative to the containing block's x
+    double content_x = 0, content_width = 0;
+};
+
+double border_and_padding(const ComputedStyle& s, double containing_width) {
+    return s.border_left.width * s.border_left.visible() + s.border_right.width * s.border_right.visible() +
+           s.padding_left.resolve(containing_width) + s.padding_right.resolve(containing_width);
+}
+
+// CSS 2 §10.3.3 for block-level, non-replaced boxes in normal flow (plus min/max-width).
+UsedWidths used_widths(const ComputedStyle& s, double containing_width) {
+    const double insets = border_and_padding(s, containing_width);
+    double ml = s.margin_left.resolve(containing_width), mr = s.margin_right.resolve(containing_width);
+    double width = s.width.is_auto() ? containing_width - ml - mr - insets : s.width.resolve(containing_width);
+    if (!s.max_width.is_auto()) width = std::min(width, s.max_width.resolve(containing_width));
+    width = std::max(width, s.min_width.resolve(containing_width));
+    width = std::max(width, 0.0);
+    if (!s.width.is_auto() || !s.max_width.is_auto()) {
+        const double free = containing_width - width - insets;
+        if (s.margin_left.is_auto() && s.margin_right.is_auto()) ml = mr = std::max(free / 2, 0.0);
+        else if (s.margin_left.is_auto()) ml = free - mr;
+        else if (s.margin_right.is_auto()) mr = free - ml;
+    }
+    UsedWidths u;
+    u.margin_left = ml;
+    u.margin_right = mr;
+    u.border_box_x = ml;
+    u.border_box_width = width + insets;
+    u.content_x = ml + (s.border_left.visible() ? s.border_left.width : 0) + s.padding_left.resolve(containing_width);
+    u.content_width = width;
+    return u;
+}
+
+double top_insets(const ComputedStyle& s, double containing_width) {
+    return (s.border_top.visible() ? s.border_top.width : 0) + s.padding_top.resolve(containing_width);
+}
+
+double bottom_insets(const ComputedStyle& s, double containing_width) {
+    return (s.border_bottom.visible() ? s.border_bottom.width : 0) + s.padding_bottom.resolve(containing_width);
+}
+
+Decoration decoration_of(const ComputedStyle& s, double x, double width) {
+    Decoration d;
+    d.x = x;
+    d.width = width;
+    d.background = s.background_color;
+    d.top = s.border_top;
+    d.right = s.border_right;
+    d.bottom = s.border_bottom;
+    d.left = s.border_left;
+    return d;
+}
+
+double attribute_px(const Box& box, const char* name) {
+    if (!box.element) return 0;
+    const std::string* v = box.element->attribute(name);
+    if (!v || v->empty()) return 0;
+    const double px = std::strtod(v->c_str(), nullptr);
+    return px > 0 ? px * 0.75 : 0;
+}
+
+// Replaced elements keep their aspect ratio; an image never overflows its container.
+std::pair<double, double> image_size(const Box& box, double containing_width) {
+    const ComputedStyle& s = *box.style;
+    double w = s.width.is_auto() ? attribute_px(box, "width") : s.width.resolve(containing_width);
+    double h = s.height.is_auto() || s.height.unit == style::Length::Unit::Percent ? attribute_px(box, "height")
+                                                                                   : s.height.value;
+    const double iw = box.intrinsic_width, ih = box.intrinsic_height;
+    if (w <= 0 && h <= 0) { w = iw; h = ih; }
+    else if (w <= 0) w = ih > 0 ? h * iw / ih : h;
+    else if (h <= 0) h = iw > 0 ? w * ih / iw : w;
+    if (!s.max_width.is_auto()) {
+        const double max_w = s.max_width.resolve(containing_width);
+        if (w > max_w && w > 0) { h *= max_w / w; w = max_w; }
+    }
+    if (containing_width > 0 && w > containing_width) { h *= containing_width / w; w = containing_width; }
+    return {w, h};
+}
+
+void add_box_anchors(const Box& box, std::vector<FlowAnchor>& anchors) {
+    if (!box.id.empty() || (box.heading_level >= 1 && box.heading_level <= 4)) {
+        FlowAnchor a;
+        a.id = box.id;
+        if (box.heading_level <= 4 && !box.heading_text.empty()) {
+            a.bookmark_level = box.heading_level;
+            a.title = box.heading_text;
+        }
+        anchors.push_back(std::move(a));
+    }
+}
+
+void layout_image_block(const Box& box, double x, double containing_width, FlowBuilder& out) {
+    const UsedWidths u = used_widths(*box.style, containing_width);
+    auto [w, h] = image_size(box, u.content_width);
+    Slice slice;
+    slice.height = h;
+    slice.marks.images.push_back({box.image_path, x + u.content_x, 0, w, h, box.alt});
+    out.add_content(std::move(slice));
+}
+
+// Lays a box that sits in a line (inline-block, image) out into one block of marks.
+struct AtomicLayout {
+    Marks marks;
+    double width = 0, height = 0, baseline = 0;
+};
+
+AtomicLayout lay_out_atomic(const Box& box, LayoutContext& ctx, double line_width) {
+    AtomicLayout a;
+    const ComputedStyle& s = *box.style;
+    if (box.kind == BoxKind::Replaced) {
+        auto [w, h] = image_size(box, line_width);
+        a.marks.images.push_back({box.image_path, 0, 0, w, h, box.alt});
+        a.width = w;
+        a.height = a.baseline = h;
+        return a;
+    }
+    // Inline-block: shrink-to-fit width (CSS 2 §10.3.9), then an ordinary block inside.
+    const double insets = border_and_padding(s, line_width);
+    double width = s.width.is_auto()
+                       ? std::min(std::max(measure_block_contents(box, ctx).max, 0.0), line_width - insets)
+                       : s.width.resolve(line_width);
+    width = std::max(width, 0.0);
+    FlowBuilder inner;
+    const double left = (s.border_left.visible() ? s.border_left.width : 0) + s.padding_left.resolve(line_width);
+    inner.open(decoration_of(s, 0, width + insets), top_insets(s, line_width));
+    layout_block_contents(box, ctx, left, width, inner);
+    inner.close(bottom_insets(s, line_width));
+    Flow flow = inner.take();
+    a.height = flow_height(flow);
+    a.width = width + insets;
+    a.baseline = a.height;
+    flatten_flow(flow, a.marks, 0, 0);
+    return a;
+}
+
+void move_line_marks(LineBox& line, double dx, Marks& marks) {
+    for (auto& r : line.runs) { r.x += dx; marks.runs.push_back(std::move(r)); }
+    for (auto& f : line.fills) { f.x += dx; marks.fills.push_back(f); }
+    for (auto& l : line.lines) { l.x1 += dx; l.x2 += dx; marks.lines.push_back(l); }
+    for (auto& l : line.links) { l.x += dx; marks.links.push_back(std::move(l)); }
+}
+
+// An outside marker sits left of the first line, on its baseline, half an em away.
+void place_marker(const Box& item, LayoutContext& ctx, double content_x, double baseline, Marks& marks) {
+    std::vector<InlineItem> text{make_inline(InlineItem::Kind::Text, item.style, item.marker)};
+    ParagraphStyle para = make_paragraph(item.style, 1e6);
+    auto lines = ctx.line_breaker.break_lines(text, para);
+    if (lines.empty()) return;
+    LineBox& marker = lines.front();
+    double width = 0;
+    for (const auto& r : marker.runs) width = std::max(width, r.x + r.width);
+    const double dx = content_x - width - item.style->font_size * 0.5;
+    const double dy = baseline - marker.baseline;
+    for (auto& r : marker.runs) {
+        r.x += dx;
+        r.baseline += dy;
+        marks.runs.push_back(std::move(r));
+    }
+}
+
+void emit_pending_marker_alone(LayoutContext& ctx, FlowBuilder& out) {
+    if (!ctx.pending_marker) return;
+    const Box& item = *ctx.pending_marker;
+    ctx.pending_marker = nullptr;
+    Slice slice;
+    slice.height = item.style->line_height();
+    place_marker(item, ctx, ctx.pending_marker_x, item.style->font_size * 0.8 + (slice.height - item.style->font_size) / 2,
+                 slice.marks);
+    out.add_content(std::move(slice));
+}
+
+
+}  // namespace
+
+double horizontal_insets(const ComputedStyle& s, double containing_width) {
+    return border_and_padding(s, containing_width) + s.margin_left.resolve(containing_width) +
+           s.margin_right.resolve(containing_width);
+}
+
+// ---------------------------------------------------------------------------------------
+// Lines
+// ---------------------------------------------------------------------------------------
+
+void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out) {
+    const ComputedStyle& s = *box.style;
+    // Atomic items need their size before line breaking; only then is a copy made.
+    std::vector<AtomicLayout> atomics;
+    std::vector<InlineItem> sized;
+    const std::vector<InlineItem>* items = &box.inlines;
+    if (!box.atomics.empty()) {
+        sized = box.inlines;
+        for (const auto& atomic : box.atomics) atomics.push_back(lay_out_atomic(*atomic, ctx, width));
+        for (InlineItem& item : sized) {
+            if (item.kind != InlineItem::Kind::Atomic || item.atomic_id < 0 ||
+                item.atomic_id >= static_cast<int>(atomics.size()))
+                continue;
+            const AtomicLayout& a = atomics[static_cast<std::size_t>(item.atomic_id)];
+            item.width = a.width;
+            item.height = a.height;
+            item.baseline = a.baseline;
+        }
+        items = &sized;
+    }
+    ParagraphStyle para = make_paragraph(&s, std::max(width, 1.0), s.text_indent);
+    std::vector<LineBox> lines = ctx.line_breaker.break_lines(*items, para);
+
+    const int n = static_cast<int>(lines.size());
+    const int orphans = std::max(1, s.orphans), widows = std::max(1, s.widows);
+    for (int i = 0; i < n; ++i) {
+        LineBox& line = lines[static_cast<std::size_t>(i)];
+        Slice slice;
+        slice.height = line.height;
+        // A break before line i leaves i lines behind and n - i lines for the next page.
+        slice.avoid_break_before = i > 0 && (i < orphans || n - i < widows);
+        for (const auto& placed : line.atomics) {
+            if (placed.atomic_id >= 0 && placed.atomic_id < static_cast<int>(atomics.size()))
+                append_marks(slice.marks, atomics[static_cast<std::size_t>(placed.atomic_id)].marks, x + placed.x, placed.y);
+        }
+        for (auto& anchor : line.anchors) {
+            FlowAnchor a;
+            a.id = std::move(anchor.id);
+            slice.anchors.push_back(std::move(a));
+        }
+        move_line_marks(line, x, slice.marks);
+        if (ctx.pending_marker) {
+            place_marker(*ctx.pending_marker, ctx, ctx.pending_marker_x, line.baseline, slice.marks);
+            ctx.pending_marker = nullptr;
+        }
+        out.add_content(std::move(slice));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Blocks
+// ---------------------------------------------------------------------------------------
+
+void layout_block_contents(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out) {
+    if (box.kind == BoxKind::ListItem && !box.marker.empty() && !box.marker_inside) {
+        ctx.pending_marker = &box;
+        ctx.pending_marker_x = x;
+    }
+    if (box.has_inline_content()) {
+        layout_lines(box, ctx, x, width, out);
+    } else {
+        for (const auto& child : box.children) layout_block_level(*child, ctx, x, width, out);
+    }
+    if (ctx.pending_marker == &box) emit_pending_marker_alone(ctx, out);
+}
+
+namespace {
+
+// A box with a different page name starts a new page, sized for that name: the
+// containing width changes by the difference of the pages' content widths.
+double enter_page_name(const Box& box, LayoutContext& ctx, double containing_width, FlowBuilder& out,
+                       std::string& previous_name) {
+    previous_name = ctx.flow_page_name;
+    const std::string& wanted = box.style->page;
+    if (wanted.empty() || wanted == ctx.flow_page_name) return containing_width;
+    const double delta = ctx.page_styles.content_width(wanted) - ctx.page_styles.content_width(ctx.flow_page_name);
+    out.forced_break(style::Break::Page, wanted);
+    ctx.flow_page_name = wanted;
+    return containing_width + delta;
+}
+
+void leave_page_name(LayoutContext& ctx, FlowBuilder& out, const std::string& previous_name) {
+    if (ctx.flow_page_name == previous_name) return;
+    out.forced_break(style::Break::Page, previous_name);
+    ctx.flow_page_name = previous_name;
+}
+
+}  // namespace
+
+void layout_block_level(const Box& box, LayoutContext& ctx, double x, double containing_width, FlowBuilder& out) {
+    const ComputedStyle& s = *box.style;
+    std::string outer_page;
+    containing_width = enter_page_name(box, ctx, containing_width, out, outer_page);
+
+    if (is_forced(s.break_before)) out.forced_break(s.break_before, ctx.flow_page_name);
+    else if (s.break_before == style::Break::Avoid) out.avoid_next_break();
+
+    if (box.kind == BoxKind::Table) {
+        layout_table(box, ctx, x, containing_width, out);
+    } else if (box.kind == BoxKind::Replaced) {
+        out.add_margin(s.margin_top.resolve(containing_width));
+        layout_image_block(box, x, containing_width, out);
+        out.add_margin(s.margin_bottom.resolve(containing_width));
+    } else {
+        const UsedWidths u = used_widths(s, containing_width);
+        out.add_margin(s.margin_top.resolve(containing_width));
+        std::vector<FlowAnchor> anchors;
+        add_box_anchors(box, anchors);
+        out.open(decoration_of(s, x + u.border_box_x, u.border_box_width), top_insets(s, containing_width),
+                 std::move(anchors), box.string_sets);
+        if (s.break_inside == style::BreakInside::Avoid) out.begin_avoid_inside();
+        layout_block_contents(box, ctx, x + u.content_x, u.content_width, out);
+        if (s.break_inside == style::BreakInside::Avoid) out.end_avoid_inside();
+        out.close(bottom_insets(s, containing_width));
+        out.add_margin(s.margin_bottom.resolve(containing_width));
+    }
+
+    if (is_forced(s.break_after)) out.forced_break(s.break_after, ctx.flow_page_name);
+    else if (s.break_after == style::Break::Avoid) out.avoid_next_break();
+    leave_page_name(ctx, out, outer_page);
+}
+
+LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx) {
+    if (box.has_inline_content()) {
+        std::vector<InlineItem> sized = box.inlines;
+        for (InlineItem& item : sized) {
+            if (item.kind != InlineItem::Kind::Atomic || item.atomic_id < 0 ||
+                item.atomic_id >= static_cast<int>(box.atomics.size()))
+                continue;
+            const Box& atomic = *box.atomics[static_cast<std::size_t>(item.atomic_id)];
+            if (atomic.kind == BoxKind::Replaced) {
+                item.width = image_size(atomic, 1e6).first;
+            } else {
+                item.width = measure_block_contents(atomic, ctx).max + border_and_padding(*atomic.style, 0);
+            }
+        }
+        return ctx.line_breaker.measure(sized, *box.style);
+    }
+    LineBreaker::Widths widths;
+    for (const auto& child : box.children) {
+        LineBreaker::Widths w;
+        if (child->kind == BoxKind::Replaced) {
+            w.min = w.max = image_size(*child, 1e6).first;
+        } else {
+            w = measure_block_contents(*child, ctx);
+        }
+        const ComputedStyle& cs = *child->style;
+        double fixed = cs.width.unit == style::Length::Unit::Pt ? cs.width.value : -1;
+        const double extra = horizontal_insets(cs, 0);
+        if (fixed >= 0) w.min = w.max = fixed;
+        widths.min = std::max(widths.min, w.min + extra);
+        widths.max = std::max(widths.max, w.max + extra);
+    }
+    return widths;
+}
+
+}  // namespace quorum::layout

@@ -1,0 +1,117 @@
+// lay_out(): box tree -> flow -> pages -> margin boxes, re-run until page references settle.
+#include "layout/layout.hpp"
+
+#include "layout/block.hpp"
+#include "layout/boxes.hpp"
+#include "layout/hyphenate.hpp"
+#include "layout/inline.hpp"
+#include "layout/margin_boxes.hpp"
+#include "layout/paginate.hpp"
+
+#include <unordered_map>
+#include <unordered_set>
+
+namespace quorum::layout {
+namespace {
+
+using PageNumbers = std::unordered_map<std::string, int>;  // element id -> 1-based page
+
+// Rewrites target-counter() texts with the page numbers found by the previous pass.
+void resolve_deferred(BoxTree& tree, const PageNumbers& pages) {
+    for (DeferredText& d : tree.deferred) {
+        std::string text;
+        for (const auto& piece : d.pieces) {
+            if (piece.target.empty()) { text += piece.literal; continue; }
+            auto it = pages.find(piece.target);
+            // Unknown target: "?" rather than a wrong number.
+            text += it == pages.end() ? std::string("?") : format_counter(it->second, piece.counter_style);
+        }
+        d.item->text = std::move(text);
+    }
+}
+
+PageNumbers page_numbers(const Paginated& p) {
+    PageNumbers numbers;
+    for (const Anchor& a : p.anchors) numbers.emplace(a.id, a.page + 1);  // first occurrence wins
+    return numbers;
+}
+
+bool references_stable(const BoxTree& tree, const PageNumbers& before, const PageNumbers& after) {
+    for (const DeferredText& d : tree.deferred)
+        for (const auto& piece : d.pieces) {
+            if (piece.target.empty()) continue;
+            auto a = before.find(piece.target), b = after.find(piece.target);
+            const int va = a == before.end() ? 0 : a->second, vb = b == after.end() ? 0 : b->second;
+            if (va != vb) return false;
+        }
+    return true;
+}
+
+Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
+    FlowBuilder builder;
+    if (tree.root) {
+        ctx.flow_page_name.clear();
+        ctx.pending_marker = nullptr;
+        layout_block_level(*tree.root, ctx, 0, ctx.page_styles.content_width(""), builder);
+    }
+    return builder.take();
+}
+
+Metadata metadata_of(const document::Document& doc) {
+    Metadata m;
+    m.title = doc.title();
+    m.author = doc.meta("author");
+    m.subject = doc.meta("subject");
+    if (m.subject.empty()) m.subject = doc.meta("description");
+    m.keywords = doc.meta("keywords");
+    m.lang = doc.lang();
+    if (m.lang.empty()) m.lang = doc.meta("lang");
+    return m;
+}
+
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from,
+                std::unordered_set<std::string>& seen) {
+    for (const auto& w : from)
+        if (seen.insert(w).second) to.push_back(w);
+}
+
+}  // namespace
+
+LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cascade,
+                        const fonts::FontCatalogue& fonts, const LayoutOptions& options) {
+    BoxTree tree = build_box_tree(doc, cascade);
+    Hyphenator hyphenator;
+    LineBreaker line_breaker(fonts, &hyphenator);
+    PageStyles page_styles(cascade);
+    std::vector<std::string> layout_warnings;
+    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), nullptr, 0};
+
+    // Pass 1 prints "?" for page references; each further pass uses the numbers of the
+    // one before, until no reference moves (usually pass 2) or max_passes is reached.
+    PageNumbers numbers;
+    Paginated paginated;
+    const int passes = tree.deferred.empty() ? 1 : std::max(1, options.max_passes);
+    for (int pass = 0; pass < passes; ++pass) {
+        resolve_deferred(tree, numbers);
+        paginated = paginate(build_flow(tree, ctx), page_styles);
+        PageNumbers found = page_numbers(paginated);
+        const bool stable = pass > 0 && references_stable(tree, numbers, found);
+        numbers = std::move(found);
+        if (stable) break;
+    }
+    draw_margin_boxes(paginated, line_breaker);
+
+    LaidOutDocument out;
+    out.pages = std::move(paginated.pages);
+    out.anchors = std::move(paginated.anchors);
+    out.bookmarks = std::move(paginated.bookmarks);
+    out.metadata = metadata_of(doc);
+    std::unordered_set<std::string> seen;
+    add_unique(out.warnings, tree.warnings, seen);
+    add_unique(out.warnings, layout_warnings, seen);
+    add_unique(out.warnings, line_breaker.warnings(), seen);
+    add_unique(out.warnings, hyphenator.warnings(), seen);
+    return out;
+}
+
+}  // namespace quorum::layout

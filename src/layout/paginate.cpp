@@ -1,0 +1,323 @@
+// Pagination: decide page ends over the flow, then draw each page (see paginate.hpp).
+#include "layout/paginate.hpp"
+
+#include <algorithm>
+
+namespace quorum::layout {
+
+namespace {
+style::PageSelector page_selector(const std::string& name, bool first, bool left, bool blank) {
+    style::PageSelector s;
+    s.name = name;
+    s.first = first;
+    s.left = left;
+    s.blank = blank;
+    return s;
+}
+}  // namespace
+
+const style::PageStyle& PageStyles::get(const style::PageSelector& selector) {
+    auto key = std::make_tuple(selector.name, selector.first, selector.left, selector.blank);
+    auto it = cache_.find(key);
+    if (it == cache_.end())
+        it = cache_.emplace(std::move(key), std::make_unique<style::PageStyle>(cascade_.page_style(selector))).first;
+    return *it->second;
+}
+
+double PageStyles::content_width(const std::string& page_name) {
+    const style::PageStyle& s = get(page_selector(page_name, false, false, false));
+    return std::max(s.width - s.margin_left - s.margin_right, 1.0);
+}
+
+namespace {
+
+constexpr double tolerance = 0.01;  // pt: rounding never pushes a line to the next page
+
+// Page 1 is a right-hand page, so even indexes are right pages.
+bool is_left_index(std::size_t index) { return index % 2 == 1; }
+
+bool wants_left(style::Break b) { return b == style::Break::Left || b == style::Break::Verso; }
+bool wants_right(style::Break b) { return b == style::Break::Right || b == style::Break::Recto; }
+
+struct PagePlan {
+    std::size_t begin = 0, end = 0;  // slices [begin, end)
+    std::string name;
+    bool blank = false;
+    bool after_forced_break = false;  // keeps margins at its top
+};
+
+style::PageSelector selector_for(std::size_t index, const PagePlan& plan) {
+    return page_selector(plan.name, index == 0, is_left_index(index), plan.blank);
+}
+
+double content_height(const style::PageStyle& s) { return std::max(s.height - s.margin_top - s.margin_bottom, 1.0); }
+
+double repeated_height(const std::vector<Slice>& slices) { return flow_height(slices); }
+
+// Phase 1: where pages end.
+class Planner {
+public:
+    Planner(const Flow& flow, PageStyles& styles) : flow_(flow), styles_(styles) {}
+
+    std::vector<PagePlan> plan() {
+        start_page(0, "", false);
+        std::size_t i = 0;
+        while (i < flow_.size()) i = step(i);
+        plans_.back().end = flow_.size();
+        return std::move(plans_);
+    }
+
+private:
+    // Handles slice i; returns the index of the next slice to look at.
+    std::size_t step(std::size_t i) {
+        const Slice& s = flow_[i];
+        if (s.kind == Slice::Kind::Break) {
+            forced_break(i, s);
+            return i + 1;
+        }
+        if (s.kind == Slice::Kind::Space && !placed_ && !plans_.back().after_forced_break) return i + 1;
+
+        const bool breakable = i > plans_.back().begin && placed_ && !s.avoid_break_before && s.kind != Slice::Kind::Close;
+        const bool fits = y_ + s.height + footer_reserve() <= height_ + tolerance;
+        if (!fits && placed_) {
+            std::size_t at = breakable ? i : last_break_;
+            // No allowed break on this page: break where it overflows (CSS Fragmentation
+            // §4.4: avoid rules are dropped before content is lost), but never before a
+            // box's bottom edge alone.
+            if (at == npos) at = s.kind == Slice::Kind::Close ? npos : i;
+            if (at != npos) {
+                unforced_break(at);
+                return at;
+            }
+        }
+        if (breakable) last_break_ = i;
+        place(s);
+        return i + 1;
+    }
+
+    void place(const Slice& s) {
+        y_ += s.height;
+        if (s.kind == Slice::Kind::Content || s.height > 0) placed_ = true;
+        if (s.kind == Slice::Kind::Open) open_.push_back(&s);
+        else if (s.kind == Slice::Kind::Close && !open_.empty()) open_.pop_back();
+    }
+
+    double footer_reserve() const {
+        double h = 0;
+        for (const Slice* s : open_) h += repeated_height(s->decoration.repeat_footer);
+        return h;
+    }
+
+    void start_page(std::size_t begin, std::string name, bool forced) {
+        PagePlan plan;
+        plan.begin = begin;
+        plan.name = std::move(name);
+        plan.after_forced_break = forced;
+        plans_.push_back(std::move(plan));
+        open_at_start_ = open_;
+        const auto& style = styles_.get(selector_for(plans_.size() - 1, plans_.back()));
+        height_ = content_height(style);
+        y_ = 0;
+        for (const Slice* s : open_) y_ += repeated_height(s->decoration.repeat_header);
+        placed_ = false;
+        last_break_ = npos;
+    }
+
+    void unforced_break(std::size_t at) {
+        // Rebuild which boxes are open at `at` from the state at the page's start.
+        open_ = open_at_start_;
+        for (std::size_t j = plans_.back().begin; j < at; ++j) {
+            if (flow_[j].kind == Slice::Kind::Open) open_.push_back(&flow_[j]);
+            else if (flow_[j].kind == Slice::Kind::Close && !open_.empty()) open_.pop_back();
+        }
+        plans_.back().end = at;
+        start_page(at, plans_.back().name, false);
+    }
+
+    void forced_break(std::size_t i, const Slice& s) {
+        if (!placed_) {
+            // Nothing on this page yet: it simply becomes the new page name's page.
+            plans_.back().name = s.page_name;
+            plans_.back().after_forced_break = true;
+            const std::size_t index = plans_.size() - 1;
+            if ((wants_left(s.forced) && !is_left_index(index)) || (wants_right(s.forced) && is_left_index(index))) {
+                plans_.back().blank = true;
+                plans_.back().end = i + 1;
+                start_page(i + 1, s.page_name, true);
+            } else {
+                reset_page_height();
+            }
+            return;
+        }
+        plans_.back().end = i + 1;
+        const std::size_t next = plans_.size();
+        if ((wants_left(s.forced) && !is_left_index(next)) || (wants_right(s.forced) && is_left_index(next))) {
+            start_page(i + 1, s.page_name, true);
+            plans_.back().blank = true;
+            plans_.back().end = i + 1;
+        }
+        start_page(i + 1, s.page_name, true);
+    }
+
+    void reset_page_height() {
+        const auto& style = styles_.get(selector_for(plans_.size() - 1, plans_.back()));
+        height_ = content_height(style);
+    }
+
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    const Flow& flow_;
+    PageStyles& styles_;
+    std::vector<PagePlan> plans_;
+    std::vector<const Slice*> open_, open_at_start_;
+    double y_ = 0, height_ = 0;
+    bool placed_ = false;
+    std::size_t last_break_ = npos;
+};
+
+// Phase 2: drawing.
+class Drawer {
+public:
+    Drawer(const Flow& flow, PageStyles& styles, Paginated& out) : flow_(flow), styles_(styles), out_(out) {}
+
+    void draw(const std::vector<PagePlan>& plans) {
+        for (std::size_t index = 0; index < plans.size(); ++index) draw_page(index, plans[index]);
+    }
+
+private:
+    struct OpenBox {
+        const Slice* slice;
+        double y = 0;
+        std::size_t fill_slot = 0;
+        bool first_fragment = true;
+    };
+
+    void draw_page(std::size_t index, const PagePlan& plan) {
+        PageContext context;
+        context.selector = selector_for(index, plan);
+        context.style = &styles_.get(context.selector);
+        context.strings_at_start = strings_;
+        const style::PageStyle& ps = *context.style;
+
+        page_ = &out_.pages.emplace_back();
+        page_->width = ps.width;
+        page_->height = ps.height;
+        page_->name = plan.name;
+        page_->blank = plan.blank;
+        index_ = static_cast<int>(index);
+        ox_ = ps.margin_left;
+        oy_ = ps.margin_top;
+        y_ = 0;
+        context_ = &context;
+
+        for (OpenBox& box : open_) {
+            box.y = 0;
+            box.fill_slot = reserve_fill();
+            box.first_fragment = false;
+        }
+        for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_header);
+
+        bool placed = false;
+        for (std::size_t i = plan.begin; i < plan.end; ++i) {
+            const Slice& s = flow_[i];
+            if (s.kind == Slice::Kind::Space && !placed && !plan.after_forced_break) continue;
+            draw_slice(s);
+            if (s.kind == Slice::Kind::Content || s.height > 0) placed = true;
+        }
+        for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_footer);
+        for (const OpenBox& box : open_) finish_fragment(box, false);
+        std::erase_if(page_->fills, [](const FilledRect& r) { return r.width <= 0 || r.height <= 0; });
+        out_.contexts.push_back(std::move(context));
+    }
+
+    std::size_t reserve_fill() {
+        page_->fills.push_back({});
+        return page_->fills.size() - 1;
+    }
+
+    void draw_slice(const Slice& s) {
+        record_anchors(s);
+        for (const auto& [name, value] : s.string_sets) {
+            context_->strings_set_here.emplace_back(name, value);
+            strings_[name] = value;
+        }
+        switch (s.kind) {
+        case Slice::Kind::Content: draw_marks(s.marks, y_); break;
+        case Slice::Kind::Open: open_.push_back({&s, y_, reserve_fill(), true}); break;
+        case Slice::Kind::Close:
+            if (!open_.empty()) {
+                OpenBox box = open_.back();
+                open_.pop_back();
+                y_ += s.height;
+                finish_fragment(box, true);
+                return;
+            }
+            break;
+        default: break;
+        }
+        if (s.kind != Slice::Kind::Break) y_ += s.height;
+    }
+
+    void draw_repeated(const std::vector<Slice>& slices) {
+        if (slices.empty()) return;
+        Marks marks;
+        flatten_flow(slices, marks, 0, 0);
+        draw_marks(marks, y_);
+        y_ += flow_height(slices);
+    }
+
+    void finish_fragment(const OpenBox& box, bool last) {
+        std::vector<FilledRect> fills;
+        std::vector<Line> lines;
+        draw_decoration(box.slice->decoration, box.y, y_, box.first_fragment, last, fills, lines);
+        if (!fills.empty()) {
+            FilledRect f = fills.front();
+            f.x += ox_;
+            f.y += oy_;
+            page_->fills[box.fill_slot] = f;
+        }
+        for (Line l : lines) {
+            l.x1 += ox_; l.x2 += ox_; l.y1 += oy_; l.y2 += oy_;
+            page_->lines.push_back(l);
+        }
+    }
+
+    void draw_marks(const Marks& m, double y) {
+        const double dx = ox_, dy = oy_ + y;
+        for (FilledRect r : m.fills) { r.x += dx; r.y += dy; page_->fills.push_back(r); }
+        for (Image i : m.images) { i.x += dx; i.y += dy; page_->images.push_back(std::move(i)); }
+        for (Line l : m.lines) { l.x1 += dx; l.x2 += dx; l.y1 += dy; l.y2 += dy; page_->lines.push_back(l); }
+        for (GlyphRun r : m.runs) { r.x += dx; r.baseline += dy; page_->runs.push_back(std::move(r)); }
+        for (Link l : m.links) { l.x += dx; l.y += dy; page_->links.push_back(std::move(l)); }
+    }
+
+    void record_anchors(const Slice& s) {
+        for (const FlowAnchor& a : s.anchors) {
+            const double y = oy_ + y_ + a.y;
+            if (!a.id.empty()) out_.anchors.push_back({a.id, index_, y});
+            if (a.bookmark_level > 0) out_.bookmarks.push_back({a.bookmark_level, a.title, index_, y});
+        }
+    }
+
+    const Flow& flow_;
+    PageStyles& styles_;
+    Paginated& out_;
+    std::vector<OpenBox> open_;
+    std::map<std::string, std::string> strings_;
+    Page* page_ = nullptr;
+    PageContext* context_ = nullptr;
+    int index_ = 0;
+    double ox_ = 0, oy_ = 0, y_ = 0;
+};
+
+}  // namespace
+
+Paginated paginate(const Flow& flow, PageStyles& styles) {
+    Paginated out;
+    std::vector<PagePlan> plans = Planner(flow, styles).plan();
+    out.pages.reserve(plans.size());
+    out.contexts.reserve(plans.size());
+    Drawer(flow, styles, out).draw(plans);
+    return out;
+}
+
+}  // namespace quorum::layout

@@ -1,0 +1,55 @@
+// Pagination: cuts the document's Flow (boxes.hpp) into pages.
+//
+// One walk over the slices decides where each page ends: a slice that does not fit moves
+// to the next page together with everything after the last allowed break on the page
+// (breaks marked avoid_break_before are skipped; if a page has no allowed break at all,
+// the page breaks where the content overflows). Forced breaks start a new page, inserting
+// a blank page when a left/right break needs one. Margins (Space slices) at the top of a
+// page after an unforced break are truncated. Then a second walk draws the chosen slices,
+// with the decorations of boxes split across pages drawn as one fragment per page.
+#pragma once
+
+#include "layout/boxes.hpp"
+#include "style/cascade.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace quorum::layout {
+
+// @page styles, computed once per distinct selector.
+class PageStyles {
+public:
+    explicit PageStyles(const style::Cascade& cascade) : cascade_(cascade) {}
+    const style::PageStyle& get(const style::PageSelector& selector);
+    // The content width of a right-hand (non-first) page with this name.
+    double content_width(const std::string& page_name);
+
+private:
+    const style::Cascade& cascade_;
+    std::map<std::tuple<std::string, bool, bool, bool>, std::unique_ptr<style::PageStyle>> cache_;
+};
+
+// What the margin boxes need to know about a page besides its number.
+struct PageContext {
+    style::PageSelector selector;
+    const style::PageStyle* style = nullptr;
+    // string-set assignments that landed on this page, in order; and the values in force
+    // when the page starts (from earlier pages).
+    std::vector<std::pair<std::string, std::string>> strings_set_here;
+    std::map<std::string, std::string> strings_at_start;
+};
+
+struct Paginated {
+    std::vector<Page> pages;
+    std::vector<PageContext> contexts;  // one per page
+    std::vector<Anchor> anchors;
+    std::vector<Bookmark> bookmarks;
+};
+
+Paginated paginate(const Flow& flow, PageStyles& styles);
+
+}  // namespace quorum::layout
