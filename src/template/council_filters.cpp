@@ -116,16 +116,17 @@ std::string join_number(const std::pair<std::string, std::string>& parts) {
     return out;
 }
 
-int places_arg(const Bound& b, std::size_t i, int fallback, const char* filter) {
+int places_arg(const Bound& b, std::size_t i, int fallback, const char* filter, const char* option) {
     std::int64_t p = b.int_or(i, fallback);
-    if (p < 0 || p > 20) fail(std::string(filter) + ": precision must be between 0 and 20, got " + std::to_string(p));
+    if (p < 0 || p > 20)
+        fail(std::string(filter) + ": " + option + " must be between 0 and 20, got " + std::to_string(p));
     return static_cast<int>(p);
 }
 
 Value f_money(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "money", {"currency", "places", "thousands"});
     bool currency = b.bool_or(0, false);
-    int places = places_arg(b, 1, 0, "money");
+    int places = places_arg(b, 1, 0, "money", "places");
     Decimal d = to_decimal(in, "money");
     if (b.bool_or(2, false)) d.exponent -= 3;  // pounds -> £000s
     auto parts = fixed_digits(d, places);
@@ -136,7 +137,7 @@ Value f_money(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_percent(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "percent", {"precision", "already_percent", "brackets"});
-    int places = places_arg(b, 0, 1, "percent");
+    int places = places_arg(b, 0, 1, "percent", "precision");
     Decimal d = to_decimal(in, "percent");
     if (!b.bool_or(1, false)) d.exponent += 2;  // a ratio: x100, exactly, on the decimal digits
     auto parts = fixed_digits(d, places);
@@ -149,7 +150,7 @@ Value f_number(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "number", {"precision"});
     Decimal d = to_decimal(in, "number");
     int places = 0;
-    if (b.has(0) && !b.get(0)->is_none()) places = places_arg(b, 0, 0, "number");
+    if (b.has(0) && !b.get(0)->is_none()) places = places_arg(b, 0, 0, "number", "precision");
     else if (in.is_float()) places = std::max(1, -d.exponent);  // the float's own digits, at least "x.0"
     auto parts = fixed_digits(d, places);
     std::string text = join_number(parts);

@@ -184,7 +184,7 @@ Value f_center(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
-    Bound b(args, "do_replace", {"old", "new", "count"}, 2);
+    Bound b(args, "do_replace", {"old", "new", "count"}, 2, 2);
     long long count = b.has(2) && !b.get(2)->is_none() ? to_index(*b.get(2)) : -1;
     const Value& old_v = *b.get(0);
     const Value& new_v = *b.get(1);
@@ -194,7 +194,7 @@ Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
 }
 
 Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_truncate", {"length", "killwords", "end", "leeway"});
+    Bound b(args, "do_truncate", {"length", "killwords", "end", "leeway"}, 0, 2);
     std::string s = to_str(in);  // the function receives the value; len()/slicing work on str
     if (in.is_markup()) s = in.as_string();
     std::int64_t length = b.int_or(0, 255);
@@ -299,7 +299,7 @@ std::vector<std::string> textwrap(const std::string& line, std::int64_t width, b
 }
 
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"});
+    Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, 0, 2);
     require_defined(in);
     std::string s = to_str(in);
     std::int64_t width = b.int_or(0, 79);
@@ -429,7 +429,7 @@ Value f_striptags(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_xmlattr(const FilterEnv& env, const Value& in, const Arguments& args) {
-    Bound b(args, "do_xmlattr", {"autospace"});
+    Bound b(args, "do_xmlattr", {"autospace"}, 0, 2);
     require_defined(in);
     if (!in.is_dict()) fail("'" + type_name(in) + "' object has no attribute 'items'");
     std::string rv;
@@ -590,7 +590,7 @@ void json_dump(std::string& out, const Value& v, const std::string* indent, int 
 }
 
 Value f_tojson(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_tojson", {"indent"});
+    Bound b(args, "do_tojson", {"indent"}, 0, 2);
     std::string json = python_json_dumps(in, b.get(0));
     std::string out;
     out.reserve(json.size());
@@ -696,7 +696,7 @@ std::optional<std::int64_t> parse_python_int(std::string_view text, std::int64_t
         t.remove_prefix(2);
         if (!t.empty() && t[0] == '_') t.remove_prefix(1);
     }
-    if (base < 2 || base > 36) fail("int() base must be >= 2 and <= 36, or 0");
+    if (base < 2 || base > 36) return std::nullopt;  // Python's ValueError, caught by do_int
     if (t.empty() || t.front() == '_' || t.back() == '_') return std::nullopt;
     std::uint64_t value = 0;
     char prev = 0;
@@ -798,7 +798,7 @@ Value f_string(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_first(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound(args, "do_first", {});
+    Bound(args, "do_first", {}, 0, 2);
     require_defined(in);
     if (in.is_sequence()) {
         if (in.as_list().empty()) return Value::undefined("No first item, sequence was empty.");
@@ -810,7 +810,7 @@ Value f_first(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_last(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound(args, "do_last", {});
+    Bound(args, "do_last", {}, 0, 2);
     require_defined(in);
     if (in.is_sequence()) {
         if (in.as_list().empty()) return Value::undefined("No last item, sequence was empty.");
@@ -831,7 +831,7 @@ Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
-    Bound b(args, "sync_do_join", {"d", "attribute"});
+    Bound b(args, "sync_do_join", {"d", "attribute"}, 0, 2);
     Value d = b.get_or(0, Value(""));
     List items = iterate(in);
     if (b.has(1) && !b.get(1)->is_none()) {
@@ -904,7 +904,7 @@ Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_sort", {"reverse", "case_sensitive", "attribute"});
+    Bound b(args, "do_sort", {"reverse", "case_sensitive", "attribute"}, 0, 2);
     bool reverse = b.bool_or(0, false);
     bool case_sensitive = b.bool_or(1, false);
     List items = iterate(in);
@@ -951,7 +951,7 @@ Value f_items(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_unique(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_unique", {"case_sensitive", "attribute"});
+    Bound b(args, "do_unique", {"case_sensitive", "attribute"}, 0, 2);
     bool case_sensitive = b.bool_or(0, false);
     AttrGetter g = make_attrgetter(b.get(1), !case_sensitive);
     List out;
@@ -974,7 +974,7 @@ Value f_unique(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value min_or_max(const Value& in, const Arguments& args, bool want_max) {
-    Bound b(args, want_max ? "do_max" : "do_min", {"case_sensitive", "attribute"});
+    Bound b(args, want_max ? "do_max" : "do_min", {"case_sensitive", "attribute"}, 0, 2);
     List items = iterate(in);
     if (items.empty()) return Value::undefined("No aggregated item, sequence was empty.");
     AttrGetter g = make_attrgetter(b.get(1), !b.bool_or(0, false));
@@ -995,7 +995,7 @@ Value f_min(const FilterEnv&, const Value& in, const Arguments& args) { return m
 Value f_max(const FilterEnv&, const Value& in, const Arguments& args) { return min_or_max(in, args, true); }
 
 Value f_sum(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "sync_do_sum", {"attribute", "start"});
+    Bound b(args, "sync_do_sum", {"attribute", "start"}, 0, 2);
     List items = iterate(in);
     Value total = b.get_or(1, Value(std::int64_t{0}));
     if (total.is_string()) fail("sum() can't sum strings [use ''.join(seq) instead]");
@@ -1006,7 +1006,7 @@ Value f_sum(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1);
+    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1, 2);
     bool case_sensitive = b.bool_or(2, false);
     const Value* dflt = b.has(1) ? b.get(1) : nullptr;
     AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
@@ -1041,7 +1041,7 @@ Value f_default(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_attr(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_attr", {"name"}, 1);
+    Bound b(args, "do_attr", {"name"}, 1, 2);
     require_defined(in);
     std::string name = to_str(*b.get(0));
     // Python getattr only: a dict's keys are not attributes.

@@ -21,21 +21,31 @@ namespace {
 
 [[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
 
-// Python's wording for the positional-only builtin methods.
-void arity(const Arguments& args, std::string_view name, std::size_t min, std::size_t max) {
+// Python's wording for the positional-only builtin methods, which varies with how CPython
+// declares each one: METH_NOARGS / METH_O ("str.upper() takes no arguments (1 given)"),
+// argument-clinic ranges ("replace expected at least 2 arguments, got 1") and the
+// start/end searchers ("find() takes at least 1 argument (0 given)").
+enum class Style { Clinic, Searcher };
+
+void arity(const Arguments& args, std::string_view name, std::size_t min, std::size_t max, const Value* self = nullptr,
+           Style style = Style::Clinic) {
     if (!args.keyword.empty()) fail(std::string(name) + "() takes no keyword arguments");
     std::size_t n = args.positional.size();
-    if (max == 0 && n > 0) fail(std::string(name) + "() takes no arguments (" + std::to_string(n) + " given)");
-    if (n < min) {
-        if (min == max) fail(std::string(name) + "() takes exactly one argument (" + std::to_string(n) + " given)");
+    std::string given = " (" + std::to_string(n) + " given)";
+    std::string qualified = (self ? type_name(*self) + "." : std::string()) + std::string(name) + "()";
+    if (max == 0 && n > 0) fail(qualified + " takes no arguments" + given);
+    if (min == 1 && max == 1 && n != 1 && style == Style::Clinic) fail(qualified + " takes exactly one argument" + given);
+    if (style == Style::Searcher) {
+        if (n < min) fail(std::string(name) + "() takes at least 1 argument" + given);
+        if (n > max) fail(std::string(name) + "() with start/end arguments is not supported by Quorum");
+        return;
+    }
+    if (n < min)
         fail(std::string(name) + " expected at least " + std::to_string(min) + " argument" + (min == 1 ? "" : "s") +
              ", got " + std::to_string(n));
-    }
-    if (n > max) {
-        if (min == max) fail(std::string(name) + "() takes exactly one argument (" + std::to_string(n) + " given)");
+    if (n > max)
         fail(std::string(name) + " expected at most " + std::to_string(max) + " argument" + (max == 1 ? "" : "s") +
              ", got " + std::to_string(n));
-    }
 }
 
 const std::string& str_arg(const Value& v, std::string_view what) {
@@ -100,7 +110,7 @@ bool affix_match(const Value& self, const Value& arg, bool prefix, std::string_v
 }
 
 Value str_join(const Value& self, const Arguments& args) {
-    arity(args, "join", 1, 1);
+    arity(args, "join", 1, 1, &self);
     List items = iterate(args.positional[0]);
     std::string out;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -132,20 +142,20 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
         }
         return like(self, py::strip(s, chars_ptr, side));
     };
-    if (name == "upper") return arity(args, name, 0, 0), like(self, py::upper(s));
-    if (name == "lower") return arity(args, name, 0, 0), like(self, py::lower(s));
-    if (name == "title") return arity(args, name, 0, 0), like(self, py::title(s));
-    if (name == "capitalize") return arity(args, name, 0, 0), like(self, py::capitalize(s));
+    if (name == "upper") return arity(args, name, 0, 0, &self), like(self, py::upper(s));
+    if (name == "lower") return arity(args, name, 0, 0, &self), like(self, py::lower(s));
+    if (name == "title") return arity(args, name, 0, 0, &self), like(self, py::title(s));
+    if (name == "capitalize") return arity(args, name, 0, 0, &self), like(self, py::capitalize(s));
     if (name == "strip") return strip_with(py::StripSide::Both);
     if (name == "lstrip") return strip_with(py::StripSide::Left);
     if (name == "rstrip") return strip_with(py::StripSide::Right);
     if (name == "startswith" || name == "endswith") {
-        arity(args, name, 1, 1);
+        arity(args, name, 1, 1, &self, Style::Searcher);
         return Value(affix_match(self, args.positional[0], name == "startswith", name));
     }
     if (name == "split") return str_split(self, args, false);
     if (name == "rsplit") return str_split(self, args, true);
-    if (name == "splitlines") return arity(args, name, 0, 0), list_of(self, py::splitlines(s));
+    if (name == "splitlines") return arity(args, name, 0, 0, &self), list_of(self, py::splitlines(s));
     if (name == "replace") {
         arity(args, name, 2, 3);
         long long count = args.positional.size() == 3 ? int_arg(args.positional[2]) : -1;
@@ -155,24 +165,24 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "format") return str_format_method(self, args);
     if (name == "join") return str_join(self, args);
     if (name == "count") {
-        arity(args, name, 1, 1);
+        arity(args, name, 1, 1, &self, Style::Searcher);
         return Value(static_cast<std::int64_t>(py::count(s, markup_arg(self, args.positional[0], "must be str, not"))));
     }
     if (name == "find" || name == "index") {
-        arity(args, name, 1, 1);
+        arity(args, name, 1, 1, &self, Style::Searcher);
         long long at = py::find(s, markup_arg(self, args.positional[0], "must be str, not"));
         if (at < 0 && name == "index") fail("substring not found");
         return Value(static_cast<std::int64_t>(at));
     }
     if (name == "isdigit" || name == "isalpha" || name == "isspace" || name == "isalnum") {
-        arity(args, name, 0, 0);
+        arity(args, name, 0, 0, &self);
         if (s.empty()) return Value(false);
         auto u = py::to_u32(s);
         auto pred = name == "isdigit" ? py::is_digit : name == "isalpha" ? py::is_alpha : name == "isspace" ? py::is_space : py::is_alnum;
         return Value(std::all_of(u.begin(), u.end(), pred));
     }
-    if (name == "islower") return arity(args, name, 0, 0), Value(py::islower(s));
-    if (name == "isupper") return arity(args, name, 0, 0), Value(py::isupper(s));
+    if (name == "islower") return arity(args, name, 0, 0, &self), Value(py::islower(s));
+    if (name == "isupper") return arity(args, name, 0, 0, &self), Value(py::isupper(s));
     if (name == "center") {
         arity(args, name, 1, 2);
         std::string fill = args.positional.size() == 2 ? str_arg(args.positional[1], "fill character") : " ";
@@ -184,7 +194,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
 Value call_dict_method(const Value& self, std::string_view name, const Arguments& args) {
     const Dict& d = self.as_dict();
     if (name == "items" || name == "keys" || name == "values") {
-        arity(args, name, 0, 0);
+        arity(args, name, 0, 0, &self);
         List out;
         out.reserve(d.size());
         for (const auto& [k, v] : d.entries()) {
@@ -206,13 +216,13 @@ Value call_dict_method(const Value& self, std::string_view name, const Arguments
 Value call_list_method(const Value& self, std::string_view name, const Arguments& args) {
     const List& items = self.as_list();
     if (name == "index") {
-        arity(args, name, 1, 1);
+        arity(args, name, 1, 1, nullptr, Style::Searcher);
         for (std::size_t i = 0; i < items.size(); ++i)
             if (equals(items[i], args.positional[0])) return Value(static_cast<std::int64_t>(i));
         fail(self.is_tuple() ? "tuple.index(x): x not in tuple" : repr(args.positional[0]) + " is not in list");
     }
     if (name == "count") {
-        arity(args, name, 1, 1);
+        arity(args, name, 1, 1, &self);
         std::int64_t n = 0;
         for (const auto& item : items) n += equals(item, args.positional[0]) ? 1 : 0;
         return Value(n);

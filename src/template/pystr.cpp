@@ -304,17 +304,7 @@ std::vector<std::string> split(std::string_view s, const std::string* sep, long 
         skip_space();
         if (i >= s.size()) break;
         if (maxsplit >= 0 && static_cast<long long>(parts.size()) >= maxsplit) {
-            // The remainder keeps its inner and trailing whitespace, as CPython does.
-            std::string rest(s.substr(i));
-            std::size_t end = rest.size();
-            while (end > 0) {
-                std::size_t start = end - 1;
-                while (start > 0 && (static_cast<unsigned char>(rest[start]) & 0xC0) == 0x80) --start;
-                std::size_t probe = start;
-                if (!is_space(next_code_point(rest, probe))) break;
-                end = start;
-            }
-            parts.push_back(rest.substr(0, end));
+            parts.emplace_back(s.substr(i));  // the remainder keeps inner and trailing whitespace
             break;
         }
         std::size_t start = i;
