@@ -1190,6 +1190,39 @@ case("truncate-wordwrap-sweep", "{% for s in ss %}{{ s|truncate(12) }} | {{ s|tr
 case("repr-sweep", "{{ ss }}", {"ss": _PHRASES})
 
 
+# ================================================================ fourth pass
+category("errsyntax")
+_STRICT = "Unknown filter/test in an expression branch Jinja2 never evaluates: Jinja2 renders, Quorum must report it at load time (issue 2: 'stricter than Jinja2')."
+case("unknown-filter-in-untaken-inline-if", "ok\n{{ 1|nosuch if false else 2 }}", deviation=("main.txt.j2", 2, _STRICT))
+case("unknown-filter-in-short-circuit-and", "{{ false and 1|nosuch }}\n", deviation=("main.txt.j2", 1, _STRICT))
+case("unknown-filter-in-set-inline-if", "\n\n{% set x = 1 if true else 2|nosuch %}{{ x }}", deviation=("main.txt.j2", 3, _STRICT))
+case("unknown-test-in-untaken-for-loop-if", "{% for x in [1] %}{{ x }}\n{% if false %}{{ x is nosuch }}{% endif %}{% endfor %}", deviation=("main.txt.j2", 2, _STRICT))
+err("unknown-test-in-inline-if-condition", "a\n{{ 2 if 1 is nosuch else 3 }}")
+
+category("errrun")
+err("deep-chain-block-include-macro", "{% extends 'base.txt.j2' %}{% block body %}\n{% include 'part.txt.j2' %}{% endblock %}",
+    files={"base.txt.j2": "<{% block body %}{% endblock %}>", "part.txt.j2": "{% from 'lib.txt.j2' import cell %}\n{{ cell(none) }}",
+           "lib.txt.j2": "{% macro cell(v) %}\n\n[{{ v.missing_attr ~ 1 }}]{% endmacro %}"})
+err("error-in-caller-body-from-imported-macro", "{% import 'lib.txt.j2' as lib %}{% call lib.box() %}\n\n{{ 1 + 'x' }}{% endcall %}", files={"lib.txt.j2": "{% macro box() %}[{{ caller() }}]{% endmacro %}"})
+
+category("extends")
+case("conditional-extends", "{% if wide %}{% extends 'wide.txt.j2' %}{% else %}{% extends 'narrow.txt.j2' %}{% endif %}{% block b %}body{% endblock %}", {"wide": False},
+     files={"wide.txt.j2": "WIDE[{% block b %}{% endblock %}]", "narrow.txt.j2": "NARROW[{% block b %}{% endblock %}]"})
+
+category("filter")
+case("max-min-ties-first-wins", "{{ (rows|max(attribute='v')).n }} {{ (rows|min(attribute='v')).n }} {{ rows|sort(attribute='v', reverse=true)|map(attribute='n')|join }} {{ rows|sort(attribute='v')|map(attribute='n')|join }}",
+     {"rows": [{"v": 1, "n": "a"}, {"v": 2, "n": "b"}, {"v": 1, "n": "c"}, {"v": 2, "n": "d"}]})
+case("groupby-int-float-equal", "{% for g in rows|groupby('v') %}{{ g.grouper }}:{{ g.list|map(attribute='n')|join }} {% endfor %}", {"rows": [{"v": 1, "n": "a"}, {"v": 1.0, "n": "b"}, {"v": 2, "n": "c"}]})
+case("xmlattr-bool-and-list-values", "<input{{ {'checked': true, 'disabled': false, 'data-ids': [1, 2], 'value': 0}|xmlattr }}>", ext="html.j2")
+case("replace-count-zero-and-abs-bool", "{{ 'aaa'|replace('a', 'b', 0) }} {{ true|abs }} {{ 'inf'|float }} {{ '-inf'|float }}")
+case("tojson-sorts-keys-by-codepoint", "{{ d|tojson }}", '{"d": {"b": 1, "B": 2, "a": 3, "_": 4, "\u00e9": 5, "10": 6, "9": 7}}')
+
+category("loop")
+case("loop-passed-to-macro", "{% macro pos(l) %}{{ l.index }}/{{ l.length }}{{ '!' if l.last }}{% endmacro %}{% for x in 'abc' %}{{ pos(loop) }} {% endfor %}")
+case("loop-index-divisibleby", "{% for m in members %}{{ m.ward }}{% if loop.index is divisibleby 2 %}\n{% else %}, {% endif %}{% endfor %}", COUNCIL)
+case("loop-nested-first-last-table", "{% for row in [[1, 2, 3], [4, 5, 6]] %}{% if loop.first %}<table>{% endif %}<tr>{% for c in row %}<td{% if loop.last %} class=\"last\"{% endif %}>{{ c }}</td>{% endfor %}</tr>{% if loop.last %}</table>{% endif %}{% endfor %}", ext="html.j2")
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
