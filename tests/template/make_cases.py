@@ -1221,6 +1221,8 @@ category("loop")
 case("loop-passed-to-macro", "{% macro pos(l) %}{{ l.index }}/{{ l.length }}{{ '!' if l.last }}{% endmacro %}{% for x in 'abc' %}{{ pos(loop) }} {% endfor %}")
 case("loop-index-divisibleby", "{% for m in members %}{{ m.ward }}{% if loop.index is divisibleby 2 %}\n{% else %}, {% endif %}{% endfor %}", COUNCIL)
 case("loop-nested-first-last-table", "{% for row in [[1, 2, 3], [4, 5, 6]] %}{% if loop.first %}<table>{% endif %}<tr>{% for c in row %}<td{% if loop.last %} class=\"last\"{% endif %}>{{ c }}</td>{% endfor %}</tr>{% if loop.last %}</table>{% endif %}{% endfor %}", ext="html.j2")
+category("filter")
+case("round-ceil-small-negative-is-positive-zero", "{{ -0.5|round(0, 'ceil') }} {{ -0.04|round(1, 'ceil') }} {{ -0.0|round(0, 'ceil') }} {{ -0.0|round }} {{ -0.4|round(0, 'floor') }} {{ -0.001|round(2, 'ceil') }}")
 
 
 # ---------------------------------------------------------------- writer
