@@ -1225,6 +1225,33 @@ category("filter")
 case("round-ceil-small-negative-is-positive-zero", "{{ -0.5|round(0, 'ceil') }} {{ -0.04|round(1, 'ceil') }} {{ -0.0|round(0, 'ceil') }} {{ -0.0|round }} {{ -0.4|round(0, 'floor') }} {{ -0.001|round(2, 'ceil') }}")
 
 
+# ================================================================ fifth pass: Markup through filters, lexer newlines, assignment errors
+category("escape")
+MK = {"b": "<b>", "long": "<b>long text here</b>", "para": "<p>one two three four five six</p>", "x": "<i>"}
+case("markup-first-last-index", "{{ b|safe|first }} {{ b|safe|last }} {{ (b|safe)[0] }} {{ (b|safe)[1:] }} {{ b|safe|reverse }}", MK, ext="html.j2")
+case("markup-truncate-title-center", "{{ long|safe|truncate(10) }} | {{ long|safe|title }} | [{{ b|safe|center(7) }}] | {{ long|safe|upper }}", MK, ext="html.j2")
+case("markup-wordwrap-and-indent", "{{ para|safe|wordwrap(12) }}\n--\n{{ ('<b>x</b>\n<i>y</i>'|safe)|indent(2, true) }}", MK, ext="html.j2")
+case("format-str-with-markup-arg", "{{ '%s<'|format(b|safe) }} {{ (b|safe)|format() }} {{ '{}<'.format(b|safe) }}", MK, ext="html.j2")
+case("set-literal-vs-safe", "{% set p = '<b>' %}{% set q = '<b>'|safe %}{{ p }} {{ q }} {{ p ~ q }} {{ q ~ p }}", ext="html.j2")
+case("concat-with-macro-output", "{% macro tag(t) %}<{{ t }}>{% endmacro %}{{ x ~ tag('p') }} {{ tag('p') ~ x }} {{ tag('p') + x }}", MK, ext="html.j2")
+case("markup-in-string-methods", "{{ (b|safe).replace('b', 'i') }} {{ (b|safe).strip('<>') }} {{ ', '.join([b|safe, x]) }}", MK, ext="html.j2")
+
+category("syntax")
+case("cr-only-line-endings", "one\r{{ n }}\rthree\r", {"n": 2})
+case("mixed-line-endings-in-data", "a\r\nb\rc\nd{{ '\r\n' }}e", {})
+case("string-hex-escape", "{{ '\\x41\\x42' }} {{ 'caf\\xe9' }}")
+
+category("scope")
+case("for-unpack-string-keys", "{% for a, b in {'xy': 1, 'zw': 2} %}{{ a }}-{{ b }} {% endfor %}")
+case("call-block-args-with-defaults", "{% macro each(xs) %}{% for x in xs %}{{ caller(x) }}{% endfor %}{% endmacro %}{% call(x, sep='; ') each([1, 2]) %}{{ x }}{{ sep }}{% endcall %}")
+
+category("errrun")
+err("set-attribute-on-dict", "{% set d = {} %}\n{% set d.x = 1 %}")
+err("range-float-argument", "{{ range(2.5)|list }}")
+err("uppercase-true-is-a-name", "{{ TRUE }}")
+err("error-in-inline-for-filter-multiline", "{% for m in members\n   if m.nope %}{{ m }}{% endfor %}", COUNCIL)
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
