@@ -11,7 +11,7 @@ bool build(const std::vector<Token>& tokens, std::size_t& i, int depth, std::vec
     while (i < tokens.size()) {
         const Token& token = tokens[i++];
         switch (token.type) {
-            case TokenType::Whitespace: break;
+            case TokenType::Whitespace: case TokenType::EndOfFile: break;
             case TokenType::RightParen:
                 if (inside_function) return true;
                 return false;
