@@ -1,0 +1,216 @@
+// Tables through the whole layout stage: XHTML + CSS -> pages of positioned text.
+#include "document/document.hpp"
+#include "fonts/fonts.hpp"
+#include "layout/layout.hpp"
+#include "style/cascade.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+using namespace quorum;
+using layout::LaidOutDocument;
+using layout::Page;
+
+namespace {
+
+const fonts::FontCatalogue& catalogue() {
+    static const fonts::FontCatalogue fonts = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
+    return fonts;
+}
+
+// `layout_seconds`, when given, receives the time lay_out() took (parsing excluded).
+LaidOutDocument render(const std::string& body, const std::string& css, double* layout_seconds = nullptr) {
+    const std::string xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>" + css +
+                              "</style></head><body>" + body + "</body></html>";
+    const document::Document doc = document::parse_string(xhtml, "table-test.xhtml", QUORUM_TEST_DATA);
+    style::Cascade cascade;
+    for (const auto& source : doc.style_sources()) cascade.add_stylesheet(source.text, "table-test.xhtml", source.position.line);
+    const auto start = std::chrono::steady_clock::now();
+    LaidOutDocument out = layout::lay_out(doc, cascade, catalogue());
+    if (layout_seconds) *layout_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return out;
+}
+
+// Runs whose text is exactly `text`, on one page.
+std::vector<const layout::GlyphRun*> runs_with(const Page& page, const std::string& text) {
+    std::vector<const layout::GlyphRun*> out;
+    for (const auto& run : page.runs)
+        if (run.text == text) out.push_back(&run);
+    return out;
+}
+
+bool page_has(const Page& page, const std::string& text) { return !runs_with(page, text).empty(); }
+
+// The topmost text on a page (smallest baseline).
+const layout::GlyphRun* first_run(const Page& page) {
+    const layout::GlyphRun* top = nullptr;
+    for (const auto& run : page.runs)
+        if (!top || run.baseline < top->baseline) top = &run;
+    return top;
+}
+
+std::string rows(int count, const std::string& first_cell_prefix = "Row") {
+    std::string out;
+    for (int i = 1; i <= count; ++i)
+        out += "<tr><td>" + first_cell_prefix + std::to_string(i) + "</td><td>" + std::to_string(i * 7) + "</td></tr>";
+    return out;
+}
+
+const char* plain_css = "@page { size: A4; margin: 20mm } body { margin: 0; font: 10pt sans-serif }";
+
+}  // namespace
+
+TEST_CASE("table layout: thead rows repeat at the top of every page a long table runs onto") {
+    const LaidOutDocument doc = render("<table><thead><tr><th>Service</th><th>Budget</th></tr></thead><tbody>" +
+                                           rows(300) + "</tbody></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() > 3);
+    for (const Page& page : doc.pages) {
+        REQUIRE(page_has(page, "Service"));
+        CHECK(first_run(page)->text == "Service");  // the header is the first thing on the page
+    }
+    // Every row exactly once, in order across pages.
+    int next = 1;
+    for (const Page& page : doc.pages) {
+        std::vector<const layout::GlyphRun*> row_runs;
+        for (const auto& run : page.runs)
+            if (run.text.rfind("Row", 0) == 0) row_runs.push_back(&run);
+        std::sort(row_runs.begin(), row_runs.end(), [](auto* a, auto* b) { return a->baseline < b->baseline; });
+        for (const auto* run : row_runs) CHECK(run->text == "Row" + std::to_string(next++));
+    }
+    CHECK(next == 301);
+}
+
+TEST_CASE("table layout: a 10,000-row table is laid out fast, with its header on every page") {
+    double seconds = 0;
+    const LaidOutDocument doc = render("<table><thead><tr><th>Ref</th><th>Value</th></tr></thead><tbody>" +
+                                           rows(10000, "R") + "</tbody></table>",
+                                       plain_css, &seconds);
+    WARN("10,000-row table: " << doc.pages.size() << " pages laid out in " << seconds << " s");
+    REQUIRE(doc.pages.size() > 100);
+    std::size_t with_header = 0;
+    for (const Page& page : doc.pages) with_header += page_has(page, "Ref") ? 1 : 0;
+    CHECK(with_header == doc.pages.size());
+    CHECK(page_has(doc.pages.back(), "R10000"));
+    CHECK(seconds < 2.0);  // generous for a shared CI machine (Release build)
+}
+
+TEST_CASE("table layout: tfoot rows end every page the table runs onto") {
+    const LaidOutDocument doc = render("<table><thead><tr><th>H</th><th>B</th></tr></thead><tfoot><tr><td>Foot</td>"
+                                       "<td>F</td></tr></tfoot><tbody>" + rows(200) + "</tbody></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() >= 2);
+    for (const Page& page : doc.pages) {
+        const auto foot = runs_with(page, "Foot");
+        REQUIRE(foot.size() == 1);
+        for (const auto& run : page.runs) CHECK(run.baseline <= foot.front()->baseline + 0.01);  // nothing below it
+    }
+}
+
+TEST_CASE("table layout: a row taller than a page is split across pages at line boundaries") {
+    std::string tall;
+    for (int i = 1; i <= 150; ++i) tall += "<p style=\"margin:0\">Line" + std::to_string(i) + "</p>";
+    const LaidOutDocument doc = render("<table><thead><tr><th>Head</th><th>Other</th></tr></thead><tbody><tr><td>" + tall +
+                                           "</td><td>short</td></tr><tr><td>after</td><td>x</td></tr></tbody></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() >= 2);
+    int found = 0;
+    for (const Page& page : doc.pages) {
+        CHECK(page_has(page, "Head"));
+        const double bottom = page.height - 20 * 72 / 25.4;
+        for (const auto& run : page.runs) {
+            if (run.text.rfind("Line", 0) == 0) ++found;
+            CHECK(run.baseline <= bottom + 0.01);  // nothing runs into the bottom margin
+        }
+    }
+    CHECK(found == 150);  // every line exactly once
+}
+
+TEST_CASE("table layout: a table wider than the page is squeezed inside it, with one warning") {
+    std::string cells;
+    for (int i = 0; i < 14; ++i) cells += "<td>Supercalifragilistic" + std::to_string(i) + "</td>";
+    const LaidOutDocument doc = render("<table id=\"wide\"><tr>" + cells + "</tr><tr>" + cells + "</tr></table>", plain_css);
+    REQUIRE(!doc.pages.empty());
+    const double margin = 20 * 72 / 25.4;
+    for (const Page& page : doc.pages)
+        for (const auto& run : page.runs) {
+            CHECK(run.x >= margin - 0.01);
+            CHECK(run.x + run.width <= page.width - margin + 0.5);
+        }
+    const auto warned = std::count_if(doc.warnings.begin(), doc.warnings.end(),
+                                      [](const std::string& w) { return w.find("wider than the page") != std::string::npos; });
+    CHECK(warned == 1);
+}
+
+TEST_CASE("table layout: two columns of equal content split a 100% table evenly; text aligns right when asked") {
+    const LaidOutDocument doc = render("<table style=\"width:100%; border-collapse: collapse\"><tr><td>aaa</td>"
+                                       "<td style=\"text-align:right\">aaa</td></tr></table>",
+                                       std::string(plain_css) + " td { padding: 0 }");
+    REQUIRE(doc.pages.size() == 1);
+    const auto cells = runs_with(doc.pages[0], "aaa");
+    REQUIRE(cells.size() == 2);
+    const double left = 20 * 72 / 25.4, width = doc.pages[0].width - 2 * left;
+    CHECK(cells[0]->x == Approx(left).margin(0.5));
+    CHECK(cells[1]->x + cells[1]->width == Approx(left + width).margin(0.5));
+}
+
+TEST_CASE("table layout: the caption is above the table and cells with colspan/rowspan land in their slots") {
+    const LaidOutDocument doc = render("<table><caption>Budget outturn</caption>"
+                                       "<tr><td rowspan=\"2\" style=\"vertical-align: middle\">Tall</td><td colspan=\"2\">Wide</td></tr>"
+                                       "<tr><td>B1</td><td>C1</td></tr></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() == 1);
+    const Page& page = doc.pages[0];
+    const auto* caption = runs_with(page, "Budget").empty() ? nullptr : runs_with(page, "Budget").front();
+    REQUIRE(caption);
+    const auto* tall = runs_with(page, "Tall").front();
+    const auto* wide = runs_with(page, "Wide").front();
+    const auto* b1 = runs_with(page, "B1").front();
+    const auto* c1 = runs_with(page, "C1").front();
+    CHECK(caption->baseline < wide->baseline);
+    CHECK(b1->x > tall->x + tall->width);        // B1 is in column 2, right of the rowspanning cell
+    CHECK(c1->x > b1->x + b1->width);
+    CHECK(b1->baseline > wide->baseline);        // second row
+    CHECK(tall->baseline > wide->baseline);      // vertical-align: middle across both rows
+    CHECK(tall->baseline < b1->baseline);
+}
+
+TEST_CASE("table layout: a table that starts too near the bottom moves to the next page with its header") {
+    std::string filler;
+    for (int i = 0; i < 200; ++i) filler += "<p style=\"margin:0\">Filler</p>";
+    const LaidOutDocument doc = render(filler + "<table><thead><tr><th>Head</th></tr></thead><tbody>" + rows(3) +
+                                           "</tbody></table>",
+                                       plain_css);
+    REQUIRE(!doc.pages.empty());
+    for (const Page& page : doc.pages)
+        if (page_has(page, "Head")) CHECK(page_has(page, "Row1"));  // never a header alone at the bottom
+}
+
+TEST_CASE("table layout: collapsed borders are drawn once per grid line, the wider winning") {
+    const LaidOutDocument doc = render("<table style=\"border-collapse:collapse; border: 3pt solid black\"><tr>"
+                                       "<td style=\"border: 1pt solid red\">a</td><td style=\"border: 1pt solid red\">b</td>"
+                                       "</tr></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() == 1);
+    int thick = 0, thin = 0;
+    for (const auto& line : doc.pages[0].lines) {
+        if (line.thickness == Approx(3)) ++thick;
+        if (line.thickness == Approx(1)) ++thin;
+    }
+    CHECK(thick == 4);  // top, bottom, left, right of the table
+    CHECK(thin == 1);   // the line between the two cells
+}
+
+TEST_CASE("table layout: broken tables never crash") {
+    for (const std::string body : {"<table></table>", "<table><tr></tr></table>", "<table><caption>only</caption></table>",
+                                   "<table><td>stray cell</td></table>", "<table><tr><td colspan=\"0\" rowspan=\"0\">x</td></tr></table>",
+                                   "<table><tbody></tbody><tr><td>a</td></tr></table>",
+                                   "<table><colgroup span=\"5000\"/><tr><td>a</td></tr></table>"}) {
+        CAPTURE(body);
+        const LaidOutDocument doc = render(body, plain_css);
+        CHECK(doc.pages.size() >= 1);
+    }
+}
