@@ -3,6 +3,8 @@
 #include "pdf/pdf_writer.hpp"
 #include "pdf/utf8.hpp"
 
+#include <hpdf_font.h>
+
 #include <cstring>
 
 namespace quorum::pdf {
@@ -43,25 +45,27 @@ HPDF_Font EmbeddedFonts::font_for(const fonts::Face& face) {
     entry.font = HPDF_GetFont(document_.get(), name, "UTF-8");
     document_.check(file + ": cannot use font of family '" + face.family() + "'");
     if (!entry.font) throw PdfError{file + ": error: libharu returned no font for family '" + face.family() + "'"};
+    entry.definition = static_cast<HPDF_FontAttr>(as_dict(entry.font)->attr)->fontdef;
     entry.codes = std::make_unique<UsedCodes>();
     return entry.font;
 }
 
-const char* EmbeddedFonts::prepare_text(const fonts::Face& face, const std::string& utf8, std::string& scratch) {
-    UsedCodes& codes = *entry_for(face).codes;
-    bool clean = true;
+void EmbeddedFonts::append_text(const fonts::Face& face, const std::string& utf8, ContentStream& out) {
+    Entry& entry = entry_for(face);
+    out.begin_string();
     for (std::size_t pos = 0; pos < utf8.size();) {
         const char32_t cp = next_codepoint(utf8, pos);
-        if (drawable(cp)) codes.add(static_cast<char16_t>(cp));
-        else clean = false;
+        if (!drawable(cp)) continue;
+        const auto code = static_cast<char16_t>(cp);  // libharu's UTF-8 fonts: code == UTF-16 value
+        if (!entry.codes->contains(code)) {
+            entry.codes->add(code);
+            // Once per character per font: libharu marks the glyph (and any composite
+            // components) as used, so its subsetter keeps the outline.
+            HPDF_TTFontDef_GetCharWidth(entry.definition, code);
+        }
+        out.code(code);
     }
-    if (clean) return utf8.c_str();
-    scratch.clear();
-    for (std::size_t pos = 0; pos < utf8.size();) {
-        const std::size_t start = pos;
-        if (drawable(next_codepoint(utf8, pos))) scratch.append(utf8, start, pos - start);
-    }
-    return scratch.c_str();
+    out.end_string();
 }
 
 void EmbeddedFonts::write_to_unicode_maps() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fonts/fonts.hpp"
+#include "pdf/content_stream.hpp"
 #include "pdf/hpdf_document.hpp"
 #include "pdf/to_unicode.hpp"
 
@@ -20,11 +21,11 @@ public:
     // The libharu font for `face`, loading and embedding it on first use.
     HPDF_Font font_for(const fonts::Face& face);
 
-    // The text libharu should draw for `utf8` in `face`, with each code recorded for the
-    // ToUnicode map. Returns `utf8` itself unless it holds characters libharu's UTF-8
-    // encoder cannot show (outside the BMP, control characters, malformed bytes), which
-    // are dropped into `scratch`.
-    const char* prepare_text(const fonts::Face& face, const std::string& utf8, std::string& scratch);
+    // Appends `utf8` to `out` as a string of the font's 2-byte codes, recording each code
+    // for the ToUnicode map and marking its glyph for embedding. Characters libharu's
+    // UTF-8 font cannot show (outside the BMP, control characters, malformed bytes) are
+    // dropped; layout never sends them for real text.
+    void append_text(const fonts::Face& face, const std::string& utf8, ContentStream& out);
 
     // Replaces libharu's malformed ToUnicode CMaps (see to_unicode.hpp). Call once, before saving.
     void write_to_unicode_maps();
@@ -32,6 +33,7 @@ public:
 private:
     struct Entry {
         HPDF_Font font = nullptr;
+        HPDF_FontDef definition = nullptr;  // where libharu marks the glyphs to embed
         std::unique_ptr<UsedCodes> codes;  // 8 KiB: on the heap, once per face
     };
     Entry& entry_for(const fonts::Face& face);

@@ -4,6 +4,8 @@
 #include "pdf/images.hpp"
 #include "pdf/pdf_writer.hpp"
 
+#include <hpdf_pages.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -15,23 +17,14 @@ bool finite(double a, double b, double c, double d) {
     return std::isfinite(a) && std::isfinite(b) && std::isfinite(c) && std::isfinite(d);
 }
 
-HPDF_REAL channel(std::uint8_t value) { return static_cast<HPDF_REAL>(value / 255.0); }
-
 HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 
-// libharu takes integer dash lengths; patterns scale with the stroke so thick dotted
-// borders still read as dots (CSS leaves the exact pattern to the user agent).
-void set_dash(HPDF_Page page, layout::Line::Dash dash, double thickness) {
-    const auto unit = static_cast<HPDF_UINT16>(std::clamp(std::lround(thickness), 1L, 1000L));
-    if (dash == layout::Line::Dash::Dashed) {
-        const HPDF_UINT16 pattern[2] = {static_cast<HPDF_UINT16>(unit * 3), static_cast<HPDF_UINT16>(unit * 3)};
-        HPDF_Page_SetDash(page, pattern, 2, 0);
-    } else if (dash == layout::Line::Dash::Dotted) {
-        const HPDF_UINT16 pattern[2] = {unit, unit};
-        HPDF_Page_SetDash(page, pattern, 2, 0);
-    } else {
-        HPDF_Page_SetDash(page, nullptr, 0, 0);
-    }
+// Text positions in hundredths of a point: Td moves are differences of these integers,
+// so rounding never accumulates along a line of words.
+std::int64_t hundredths(double value) { return std::llround(value * 100); }
+
+HPDF_STATUS write_flate_filter_key(HPDF_Dict, HPDF_Stream stream) {
+    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
 }  // namespace
@@ -51,25 +44,68 @@ void PagePainter::paint(const layout::Page& page, HPDF_Page target) {
     page_ = target;
     height_ = HPDF_Page_GetHeight(target);
     fill_set_ = stroke_set_ = false;
+    line_width_ = -1;
+    dash_ = layout::Line::Dash::Solid;
+    content_.clear();
     paint_fills(page);
     paint_images(page);
     paint_lines(page);
     paint_text(page);
+    finish_page();
     add_links(page);
+}
+
+void PagePainter::finish_page() {
+    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
+    const std::string& bytes = content_.bytes();
+    if (compress_) {
+        const std::vector<unsigned char>& packed = deflater_.deflate(bytes);
+        HPDF_Stream_Write(attr->stream, packed.data(), static_cast<HPDF_UINT>(packed.size()));
+        // Already compressed: libharu must copy the bytes as they are, and (since it drops
+        // any /Filter key of an unfiltered stream) the key is written by a write hook.
+        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+        attr->contents->write_fn = write_flate_filter_key;
+    } else {
+        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size()));
+    }
+    content_.clear();
 }
 
 void PagePainter::set_fill(const layout::Color& color) {
     if (fill_set_ && color == fill_) return;
-    HPDF_Page_SetRGBFill(page_, channel(color.r), channel(color.g), channel(color.b));
+    content_.rgb(color.r, color.g, color.b, "rg");
     fill_ = color;
     fill_set_ = true;
 }
 
 void PagePainter::set_stroke(const layout::Color& color) {
     if (stroke_set_ && color == stroke_) return;
-    HPDF_Page_SetRGBStroke(page_, channel(color.r), channel(color.g), channel(color.b));
+    content_.rgb(color.r, color.g, color.b, "RG");
     stroke_ = color;
     stroke_set_ = true;
+}
+
+// Dashes scale with the stroke. Dotted borders are round dots (zero-length dashes with
+// round caps), as browsers draw them; CSS leaves the exact pattern to the user agent.
+void PagePainter::set_line_style(double thickness, layout::Line::Dash dash) {
+    const bool width_changed = thickness != line_width_;
+    if (width_changed) content_.number(thickness).space().op("w");
+    if (dash == dash_ && (!width_changed || dash == layout::Line::Dash::Solid)) {
+        line_width_ = thickness;
+        return;
+    }
+    switch (dash) {
+        case layout::Line::Dash::Solid: content_.op("[] 0 d 0 J"); break;
+        case layout::Line::Dash::Dashed:
+            content_.raw("[").number(thickness * 3).space().number(thickness * 3).op("] 0 d 0 J");
+            break;
+        case layout::Line::Dash::Dotted:
+            content_.raw("[0 ").number(thickness * 2).op("] 0 d 1 J");
+            break;
+    }
+    line_width_ = thickness;
+    dash_ = dash;
 }
 
 void PagePainter::paint_fills(const layout::Page& page) {
@@ -77,8 +113,8 @@ void PagePainter::paint_fills(const layout::Page& page) {
         if (fill.color.transparent() || !finite(fill.x, fill.y, fill.width, fill.height)) continue;
         if (fill.width <= 0 || fill.height <= 0) continue;
         set_fill(fill.color);
-        HPDF_Page_Rectangle(page_, real(fill.x), real(flip(fill.y + fill.height)), real(fill.width), real(fill.height));
-        HPDF_Page_Fill(page_);
+        content_.number(fill.x).space().number(flip(fill.y + fill.height)).space();
+        content_.number(fill.width).space().number(fill.height).op(" re f");
     }
 }
 
@@ -86,47 +122,50 @@ void PagePainter::paint_images(const layout::Page& page) {
     for (const layout::Image& image : page.images) {
         if (!finite(image.x, image.y, image.width, image.height) || image.width <= 0 || image.height <= 0) continue;
         HPDF_Image loaded = images_.image_for(image.path);
-        HPDF_Page_DrawImage(page_, loaded, real(image.x), real(flip(image.y + image.height)), real(image.width),
-                            real(image.height));
+        const char* name = HPDF_Page_GetXObjectName(page_, loaded);  // adds it to the page's resources
+        content_.raw("q ").number(image.width).raw(" 0 0 ").number(image.height).space();
+        content_.number(image.x).space().number(flip(image.y + image.height)).raw(" cm /").raw(name).op(" Do Q");
     }
 }
 
 void PagePainter::paint_lines(const layout::Page& page) {
-    double width = -1;
-    auto dash = layout::Line::Dash::Solid;
     for (const layout::Line& line : page.lines) {
-        if (line.color.transparent() || line.thickness <= 0 || !finite(line.x1, line.y1, line.x2, line.y2)) continue;
+        if (line.color.transparent() || !(line.thickness > 0) || !finite(line.x1, line.y1, line.x2, line.y2)) continue;
         set_stroke(line.color);
-        if (line.thickness != width) HPDF_Page_SetLineWidth(page_, real(line.thickness));
-        if (line.dash != dash || (line.dash != layout::Line::Dash::Solid && line.thickness != width))
-            set_dash(page_, line.dash, line.thickness);
-        width = line.thickness;
-        dash = line.dash;
-        HPDF_Page_MoveTo(page_, real(line.x1), real(flip(line.y1)));
-        HPDF_Page_LineTo(page_, real(line.x2), real(flip(line.y2)));
-        HPDF_Page_Stroke(page_);
+        set_line_style(line.thickness, line.dash);
+        content_.number(line.x1).space().number(flip(line.y1)).raw(" m ");
+        content_.number(line.x2).space().number(flip(line.y2)).op(" l S");
     }
 }
 
 void PagePainter::paint_text(const layout::Page& page) {
-    if (page.runs.empty()) return;
-    HPDF_Page_BeginText(page_);
     const fonts::Face* face = nullptr;
     double size = -1;
+    std::int64_t line_x = 0, line_y = 0;  // origin of the current text line (Td is relative to it)
+    bool in_text = false;
     for (const layout::GlyphRun& run : page.runs) {
         if (!run.face || run.text.empty() || run.color.transparent() || !finite(run.x, run.baseline, run.font_size, 0))
             continue;
-        if (run.font_size <= 0) continue;
+        if (!(run.font_size > 0)) continue;
+        if (!in_text) {
+            content_.op("BT");
+            in_text = true;
+        }
         if (run.face != face || run.font_size != size) {
-            HPDF_Page_SetFontAndSize(page_, fonts_.font_for(*run.face), real(run.font_size));
+            const char* name = HPDF_Page_GetLocalFontName(page_, fonts_.font_for(*run.face));  // adds it to the page's resources
+            content_.raw("/").raw(name).space().number(run.font_size).op(" Tf");
             face = run.face;
             size = run.font_size;
         }
         set_fill(run.color);
-        const char* text = fonts_.prepare_text(*run.face, run.text, scratch_);
-        if (*text) HPDF_Page_TextOut(page_, real(run.x), real(flip(run.baseline)), text);
+        const std::int64_t x = hundredths(run.x), y = hundredths(flip(run.baseline));
+        content_.number(static_cast<double>(x - line_x) / 100).space().number(static_cast<double>(y - line_y) / 100).raw(" Td ");
+        line_x = x;
+        line_y = y;
+        fonts_.append_text(*run.face, run.text, content_);
+        content_.op(" Tj");
     }
-    HPDF_Page_EndText(page_);
+    if (in_text) content_.op("ET");
 }
 
 void PagePainter::add_links(const layout::Page& page) {

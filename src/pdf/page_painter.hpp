@@ -2,6 +2,8 @@
 #pragma once
 
 #include "layout/pages.hpp"
+#include "pdf/content_stream.hpp"
+#include "pdf/deflater.hpp"
 #include "pdf/embedded_fonts.hpp"
 #include "pdf/hpdf_document.hpp"
 
@@ -29,8 +31,8 @@ struct PageTargets {
 
 class PagePainter {
 public:
-    PagePainter(HpdfDocument& document, EmbeddedFonts& fonts, ImageCache& images, PageTargets targets)
-        : document_(document), fonts_(fonts), images_(images), targets_(targets) {}
+    PagePainter(HpdfDocument& document, EmbeddedFonts& fonts, ImageCache& images, PageTargets targets, bool compress)
+        : document_(document), fonts_(fonts), images_(images), targets_(targets), compress_(compress) {}
 
     void paint(const layout::Page& page, HPDF_Page target);
 
@@ -42,18 +44,25 @@ private:
     void add_links(const layout::Page& page);
     void set_fill(const layout::Color& color);
     void set_stroke(const layout::Color& color);
+    void set_line_style(double thickness, layout::Line::Dash dash);
+    // Hands the page's operators to its content stream, compressed when asked.
+    void finish_page();
     double flip(double y) const { return height_ - y; }
 
     HpdfDocument& document_;
     EmbeddedFonts& fonts_;
     ImageCache& images_;
     PageTargets targets_;
+    bool compress_;
+    Deflater deflater_;
     HPDF_Page page_ = nullptr;
     double height_ = 0;
+    ContentStream content_;  // reused from page to page: no allocation per run
     // What the page's graphics state already holds, to skip redundant operators.
     layout::Color fill_{}, stroke_{};
     bool fill_set_ = false, stroke_set_ = false;
-    std::string scratch_;  // reused for runs that need filtering: no allocation per run
+    double line_width_ = -1;
+    layout::Line::Dash dash_ = layout::Line::Dash::Solid;
 };
 
 }  // namespace quorum::pdf

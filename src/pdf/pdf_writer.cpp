@@ -148,7 +148,7 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
 
     EmbeddedFonts fonts(document);
     ImageCache images(document);
-    PagePainter painter(document, fonts, images, {&pages, &anchors});
+    PagePainter painter(document, fonts, images, {&pages, &anchors}, options.compress);
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         painter.paint(doc.pages[i], pages[i]);
         if (document.failed()) document.check("drawing page " + std::to_string(i + 1));

@@ -112,11 +112,3 @@ std::string reader_warnings(const std::string& err) {
 }
 
 }  // namespace quorum::pdf::test
-
-#include "pdf/pdf_writer.hpp"
-
-#include <catch2/catch.hpp>
-
-// PdfError and FontError are plain structs: show their messages when a test fails.
-CATCH_TRANSLATE_EXCEPTION(const quorum::pdf::PdfError& e) { return e.message; }
-CATCH_TRANSLATE_EXCEPTION(const quorum::fonts::FontError& e) { return e.message; }
