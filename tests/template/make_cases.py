@@ -1252,6 +1252,18 @@ err("uppercase-true-is-a-name", "{{ TRUE }}")
 err("error-in-inline-for-filter-multiline", "{% for m in members\n   if m.nope %}{{ m }}{% endfor %}", COUNCIL)
 
 
+# ================================================================ sixth pass: text pasted from Word (no-break spaces, curly quotes)
+category("unicode")
+WORD = {"t": "\u00a0Budget\u00a0monitoring \u2013 Month\u00a09\u2003", "q": "a\u2019r ŵyn\u2019s \u201cquoted\u201d"}
+case("nbsp-split-trim", "{{ t.split() }} [{{ t|trim }}] [{{ t.strip() }}] {{ t|wordcount }} [{{ t|striptags }}]", WORD)
+case("curly-quotes-words", "{{ q|wordcount }} {{ q|title }} {{ q.title() }} {{ q|capitalize }} {{ q.split('\u2019') }}", WORD)
+case("nbsp-in-html-and-repr", "<td>{{ t }}</td> {{ [t] }}", WORD, ext="html.j2")
+case("unicode-whitespace-is-space", "{{ '\u00a0' is string }} {{ '\u00a0x\u00a0'|length }} {{ ('\u00a0x\u00a0'|trim)|length }} {{ '\u2028'.strip()|length }} {{ 'a\u3000b'.split() }}")
+
+category("literal")
+case("dict-repr-mixed-keys", "{{ {1: 'a', 2.5: 'b', none: 'c', true: 'd', 'k': [1, (2, 3)]} }} {{ {1: 'x', 1.0: 'y'} }}")
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
