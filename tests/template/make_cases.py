@@ -1264,6 +1264,137 @@ category("literal")
 case("dict-repr-mixed-keys", "{{ {1: 'a', 2.5: 'b', none: 'c', true: 'd', 'k': [1, (2, 3)]} }} {{ {1: 'x', 1.0: 'y'} }}")
 
 
+# ================================================================ more realistic council papers (multi-file)
+category("council")
+PACK_MACROS = """{# Shared helpers for agenda packs #}
+{%- macro status(i) -%}
+  {%- if i.result is none -%}<span class="rag grey">Not reported</span>
+  {%- else -%}
+    {%- set good = (i.result >= i.target) if i.higher_is_better else (i.result <= i.target) -%}
+    <span class="rag {{ 'green' if good else 'red' }}">{{ 'On target' if good else 'Off target' }}</span>
+  {%- endif -%}
+{%- endmacro -%}
+{%- macro pct(v, dp=1) -%}{{ ('%.' ~ dp ~ 'f')|format(v * 100) }}%{%- endmacro -%}
+{%- macro value(i) -%}
+  {%- if i.result is none -%}&ndash;
+  {%- elif i.unit == '%' -%}{{ pct(i.result) }}
+  {%- else -%}{{ i.result }}
+  {%- endif -%}
+{%- endmacro -%}
+{%- macro member_list(ms, with_party=true) -%}
+  {%- for m in ms -%}
+    {{ m.name }}{% if with_party %} ({{ m.party }}){% endif %}{{ ', ' if not loop.last }}
+  {%- endfor -%}
+{%- endmacro -%}
+"""
+PACK_BASE = """<!DOCTYPE html>
+<html lang="{{ lang|default('en-GB') }}">
+<head><meta charset="utf-8"><title>{% block title %}{{ committee.name }} \u2013 {{ committee.date }}{% endblock %}</title></head>
+<body class="{% block body_class %}pack{% endblock %}">
+{% block cover %}
+<section class="cover">
+  <h1>{{ council }}</h1>
+  <h2>{{ committee.name }}</h2>
+  <p>{{ committee.date }} {{ committee.time }} \u00b7 {{ committee.venue }}</p>
+</section>
+{% endblock %}
+{% block content %}{% endblock %}
+{% include 'partials/colophon.html.j2' %}
+</body>
+</html>
+"""
+COLOPHON = """<footer class="colophon">
+  {%- set clerk = contact|default({'name': 'Democratic Services', 'email': 'democracy@example.gov.uk'}) %}
+  Contact: {{ clerk.name }} &lt;{{ clerk.email }}&gt;
+</footer>"""
+case("agenda-pack-full", """{% extends 'pack_base.html.j2' %}
+{% import 'pack_macros.html.j2' as pm %}
+{% block body_class %}{{ super() }} cabinet{% endblock %}
+{% block content %}
+<section class="membership">
+  <h3>Membership</h3>
+  <p><strong>Chair:</strong> {{ pm.member_list(members|selectattr('role', 'equalto', 'Chair')) }}</p>
+  <p><strong>Members:</strong> {{ pm.member_list(members|rejectattr('role', 'equalto', 'Chair')|sort(attribute='name'), with_party=false) }}</p>
+</section>
+<section class="agenda">
+  <h3>Agenda</h3>
+  <table>
+  {%- for item in agenda %}
+    <tr{% if item.exempt %} class="exempt"{% endif %}>
+      <td class="num">{{ item.number }}.</td>
+      <td>{{ item.title }}{% if item.exempt %} <em>(exempt \u2013 paragraph 14)</em>{% endif %}</td>
+      <td>{{ item.papers|length }} paper{{ 's' if item.papers|length != 1 }}</td>
+    </tr>
+  {%- else %}
+    <tr><td colspan="3">No business.</td></tr>
+  {%- endfor %}
+  </table>
+</section>
+<section class="performance">
+  <h3>Performance</h3>
+  <ul>
+  {%- for i in indicators %}
+    <li id="{{ i.code|lower }}">{{ i.code }} {{ i.title }}: {{ pm.value(i) }} (target {{ pm.pct(i.target) if i.unit == '%' else i.target }}) {{ pm.status(i) }}</li>
+  {%- endfor %}
+  </ul>
+</section>
+{% endblock %}
+""", dict(COUNCIL, contact={"name": "Siân Evans", "email": "sian.evans@example.gov.uk"}), ext="html.j2",
+     files={"pack_base.html.j2": PACK_BASE, "pack_macros.html.j2": PACK_MACROS, "partials/colophon.html.j2": COLOPHON})
+case("agenda-pack-welsh-default-contact", "{% extends 'pack_base.html.j2' %}{% block title %}Pwyllgor {{ committee.name }}{% endblock %}{% block cover %}{% endblock %}{% block content %}<p>Dim busnes.</p>{% endblock %}",
+     dict(COUNCIL, lang="cy"), ext="html.j2", files={"pack_base.html.j2": PACK_BASE, "partials/colophon.html.j2": COLOPHON})
+case("minutes-plain-text", """{%- set present = members|selectattr('attended')|list -%}
+{%- set absent = members|rejectattr('attended')|list -%}
+{{ committee.name|upper }}
+{{ '=' * committee.name|length }}
+
+Minutes of the meeting held at {{ committee.venue }} on {{ committee.date }}.
+
+Present:   {{ present|map(attribute='name')|join(', ')|wordwrap(60)|indent(11) }}
+Apologies: {{ absent|map(attribute='name')|join(', ') if absent else 'none' }}
+
+{% for item in agenda -%}
+{{ item.number }}. {{ item.title|upper }}
+{% if item.exempt -%}
+   RESOLVED: that under section 100A(4) of the Local Government Act 1972 the public be excluded.
+{% elif decisions[item.number|string] is defined -%}
+   {{ decisions[item.number|string]|wordwrap(72)|indent(3) }}
+{% else -%}
+   Noted.
+{% endif %}
+{% endfor -%}
+Signed ........................ (Chair)      Dated ................""",
+     dict(COUNCIL, decisions={"2": "Cllr Tom Hughes-Smith declared a personal and prejudicial interest in item 5 and left the room for its consideration.", "4": "RESOLVED: that the forecast overspend of \u00a31.708m at Month 9 be noted, and that directors bring forward recovery plans to the next meeting of the Cabinet."}))
+case("budget-xhtml-appendix", """<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml">
+<body>
+<table>
+<caption>Appendix A \u2013 revenue budget monitoring (\u00a3000)</caption>
+{%- for directorate, lines in budget|groupby('directorate') %}
+{%- set dt = namespace(budget=0, actual=0) %}
+<tbody>
+<tr><th colspan="4">{{ directorate }}</th></tr>
+{%- for b in lines|sort(attribute='service') %}
+{%- set dt.budget = dt.budget + b.budget %}{% set dt.actual = dt.actual + b.actual %}
+<tr><td>{{ b.service }}</td><td>{{ '{:,}'.format(b.budget) }}</td><td>{{ '{:,}'.format(b.actual) }}</td><td class="{{ 'adverse' if b.actual > b.budget else 'favourable' }}">{{ '{:+,}'.format(b.actual - b.budget) }}</td></tr>
+{%- endfor %}
+<tr class="subtotal"><td>Total {{ directorate }}</td><td>{{ '{:,}'.format(dt.budget) }}</td><td>{{ '{:,}'.format(dt.actual) }}</td><td>{{ '{:+,}'.format(dt.actual - dt.budget) }}</td></tr>
+</tbody>
+{%- endfor %}
+</table>
+</body>
+</html>""", COUNCIL, ext="xhtml.j2")
+case("indicator-json-export-txt", """{
+  "committee": {{ committee.name|tojson }},
+  "generated_for": {{ committee.date|tojson }},
+  "indicators": [
+{%- for i in indicators %}
+    {"code": {{ i.code|tojson }}, "title": {{ i.title|tojson }}, "target": {{ i.target|tojson }}, "result": {{ i.result|tojson }}, "met": {{ (i.result is not none and ((i.higher_is_better and i.result >= i.target) or (not i.higher_is_better and i.result <= i.target)))|tojson }}}{{ ',' if not loop.last }}
+{%- endfor %}
+  ]
+}""", COUNCIL)
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
