@@ -1,4 +1,5 @@
 // The `quorum` command line.
+#include "cli/commands.hpp"
 #include "cli/render_template.hpp"
 
 #include "quorum/version.hpp"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
 
     quorum::cli::RenderTemplateOptions render_options;
     CLI::App* render = quorum::cli::add_render_template_command(app, render_options);
+    quorum::cli::add_render_command(app);  // runs from its own callback
 
     try {
         app.parse(argc, argv);
