@@ -913,7 +913,7 @@ err("missing-import", "{% import 'nope.txt.j2' as n %}")
 err("missing-from-import", "\n{% from 'nope.txt.j2' import a %}")
 err("from-import-unknown-name", "{% from 'm.txt.j2' import nothere %}{{ nothere() }}", files={"m.txt.j2": "{% macro f() %}{% endmacro %}"})
 err("missing-extends", "{% extends 'nobase.txt.j2' %}")
-err("include-parent-directory-refused", "{% include '../001-syntax-plain-text/main.txt.j2' %}")
+err("include-parent-directory-refused", "{% include '../../jinja_oracle.py' %}")
 err("division-by-zero", "{{ 1 / 0 }}")
 err("division-by-zero-data", "{% for b in budget %}{{ b.service }}: {{ b.actual / zero }}\n{% endfor %}", dict(COUNCIL, zero=0))
 err("floor-division-by-zero", "{{ 7 // z }}", NUMS)
@@ -1015,11 +1015,11 @@ category("extends")
 case("super-called-twice", "{% extends 'base.txt.j2' %}{% block a %}{{ super() }}+{{ super() }}{% endblock %}", files={"base.txt.j2": "[{% block a %}P{% endblock %}]"})
 case("self-nested-block", "{% block outer %}O[{% block inner %}I{% endblock %}]{% endblock %} {{ self.inner() }} {{ self.outer() }}")
 case("include-inside-with-sees-with-vars", "{% with title = 'Scrutiny' %}{% include 'h.txt.j2' %}{% endwith %}", files={"h.txt.j2": "== {{ title }} =="})
-case("include-absolute-path-refused-is-missing", "{% include '/etc/hostname' ignore missing %}ok")
+case("include-absolute-path-refused-is-missing", "{% include '/etc/passwd' ignore missing %}ok")
 
 category("errrun")
 err("block-in-loop-does-not-see-loop-var", "{% for x in [1, 2] %}\n{% block b %}{{ x }}{% endblock %}{% endfor %}")
-err("include-absolute-path-refused", "{% include '/etc/hostname' %}")
+err("include-absolute-path-refused", "{% include '/etc/passwd' %}")
 err("divisibleby-zero", "{{ 5 is divisibleby 0 }}")
 err("error-line-after-stripped-newlines", "a\n\n{%- if true -%}\n\n{{ nope }}{% endif %}")
 err("error-line-after-multiline-string", "{{ 'one\ntwo\nthree' }}\n{{ nope }}")
@@ -1393,6 +1393,10 @@ case("indicator-json-export-txt", """{
 {%- endfor %}
   ]
 }""", COUNCIL)
+
+category("include")
+err("include-dotdot-even-inside-root", "{% include 'partials/../other.txt.j2' %}", files={"other.txt.j2": "other", "partials/p.txt.j2": "p"})
+case("include-dot-slash-and-double-slash", "{% include './other.txt.j2' %} {% include 'partials//p.txt.j2' %}", files={"other.txt.j2": "other", "partials/p.txt.j2": "p"})
 
 
 # ---------------------------------------------------------------- writer
