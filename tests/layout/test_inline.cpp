@@ -1,0 +1,507 @@
+// Inline layout: LineBreaker with the real font catalogue (Liberation, DejaVu) and the
+// real en-GB hyphenation patterns; text shaping helpers with a fixed-advance fake face.
+#include "layout/hyphenate.hpp"
+#include "layout/inline.hpp"
+#include "layout/text_shaping.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+#include <vector>
+
+using namespace quorum;
+using layout::InlineItem;
+using layout::LineBox;
+using style::ComputedStyle;
+
+namespace {
+
+const fonts::FontCatalogue& catalogue() {
+    static const fonts::FontCatalogue c = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
+    return c;
+}
+
+const layout::Hyphenator& hyphenator() {
+    static const layout::Hyphenator h;
+    return h;
+}
+
+ComputedStyle block_style(style::TextAlign align = style::TextAlign::Left) {
+    ComputedStyle s;
+    s.display = style::Display::Block;
+    s.font_family = {"Liberation Sans"};
+    s.font_size = 10;
+    s.line_height_factor = 1.2;
+    s.text_align = align;
+    s.lang = "en-GB";
+    return s;
+}
+
+InlineItem text(const std::string& t, const ComputedStyle* s) {
+    InlineItem i;
+    i.kind = InlineItem::Kind::Text;
+    i.style = s;
+    i.text = t;
+    return i;
+}
+
+InlineItem open_span(const ComputedStyle* s) {
+    InlineItem i;
+    i.kind = InlineItem::Kind::OpenSpan;
+    i.style = s;
+    return i;
+}
+
+InlineItem close_span() {
+    InlineItem i;
+    i.kind = InlineItem::Kind::CloseSpan;
+    return i;
+}
+
+InlineItem forced_break() {
+    InlineItem i;
+    i.kind = InlineItem::Kind::ForcedBreak;
+    return i;
+}
+
+std::vector<LineBox> set(const std::vector<InlineItem>& content, const ComputedStyle& block, double width) {
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = width;
+    return breaker.break_lines(content, ps);
+}
+
+// The text of a line as drawn: runs in order, a space where runs are apart.
+std::string line_text(const LineBox& line) {
+    std::string out;
+    double end = -1;
+    for (const auto& r : line.runs) {
+        if (end >= 0 && r.x > end + 0.01) out += ' ';
+        out += r.text;
+        end = r.x + r.width;
+    }
+    return out;
+}
+
+double right_edge(const LineBox& line) {
+    double edge = 0;
+    for (const auto& r : line.runs) edge = std::max(edge, r.x + r.width);
+    return edge;
+}
+
+const std::string prose =
+    "The Committee is asked to note the progress made on the corporate safeguarding "
+    "action plan, to agree the revised terms of reference for the accountability board, "
+    "and to endorse the consultation arrangements set out in section four of this report, "
+    "which have been developed with partners across the county and the district councils.";
+
+// A face with fixed advances (500/1000 em) covering ASCII only: shaping tests that must
+// not depend on real font files.
+class FakeFace final : public fonts::Face {
+public:
+    explicit FakeFace(std::string family, char32_t last = 0x7F) : family_(std::move(family)), last_(last) {}
+    const std::string& family() const override { return family_; }
+    int weight() const override { return 400; }
+    bool italic() const override { return false; }
+    const std::filesystem::path& file() const override { return file_; }
+    int id() const override { return 0; }
+    double units_per_em() const override { return 1000; }
+    double ascender() const override { return 800; }
+    double descender() const override { return -200; }
+    double line_gap() const override { return 0; }
+    bool has_glyph(char32_t cp) const override { return cp <= last_ || (last_ == 0 && cp == 0x25B2); }
+    double advance(char32_t cp) const override { return has_glyph(cp) ? 500 : 0; }
+    double underline_position() const override { return -100; }
+    double underline_thickness() const override { return 50; }
+
+private:
+    std::string family_;
+    char32_t last_;
+    std::filesystem::path file_;
+};
+
+}  // namespace
+
+TEST_CASE("shaping: split_by_face falls back per glyph and measures with the face's advances", "[inline][shaping]") {
+    FakeFace ascii("Ascii");
+    FakeFace symbols("Symbols", 0);  // only U+25B2
+    const std::vector<const fonts::Face*> chain{&ascii, &symbols};
+    std::vector<layout::shaping::FaceSpan> spans;
+    std::vector<char32_t> missing;
+    layout::shaping::split_by_face("up \u25B2 10\u20AC", chain, 10, spans, &missing);
+    REQUIRE(spans.size() == 3);
+    CHECK(spans[0].face == &ascii);
+    CHECK(spans[0].width == Approx(15));  // "up " = 3 × 5pt
+    CHECK(spans[1].face == &symbols);
+    CHECK(spans[2].face == &ascii);
+    CHECK(spans[2].width == Approx(15));  // " 10"; the euro sign no face has is left out
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0] == 0x20AC);
+}
+
+TEST_CASE("shaping: white-space collapsing and preservation follow CSS", "[inline][shaping]") {
+    using layout::shaping::process_white_space;
+    layout::shaping::WhiteSpaceState state;
+    std::string out;
+    process_white_space("  a \n\t b  ", style::WhiteSpace::Normal, state, out);
+    process_white_space(" c", style::WhiteSpace::Normal, state, out);
+    CHECK(out == "a b c");
+    out.clear();
+    state = {};
+    process_white_space("a\tb\r\n  c", style::WhiteSpace::Pre, state, out);
+    CHECK(out == "a       b\n  c");
+    out.clear();
+    state = {};
+    process_white_space("a  \n  b", style::WhiteSpace::PreLine, state, out);
+    CHECK(out == "a\nb");
+}
+
+TEST_CASE("shaping: text-transform for Latin, Welsh and Polish letters", "[inline][shaping]") {
+    bool start = true;
+    std::string t = "ŵyr łódź café";
+    layout::shaping::transform_text(t, style::TextTransform::Uppercase, start);
+    CHECK(t == "ŴYR ŁÓDŹ CAFÉ");
+    start = true;
+    t = "the chief executive";
+    layout::shaping::transform_text(t, style::TextTransform::Capitalize, start);
+    CHECK(t == "The Chief Executive");
+}
+
+TEST_CASE("justified lines fill the measure exactly; the last line is left-aligned", "[inline]") {
+    const auto block = block_style(style::TextAlign::Justify);
+    const auto lines = set({text(prose, &block)}, block, 200);
+    REQUIRE(lines.size() >= 4);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        INFO("line " << i << ": " << line_text(lines[i]));
+        CHECK(right_edge(lines[i]) == Approx(200).margin(0.01));
+        CHECK(lines[i].runs.front().x == Approx(0).margin(1e-9));
+    }
+    CHECK(right_edge(lines.back()) < 200);
+    // One run per word on justified lines: no run contains a space.
+    for (const auto& line : lines)
+        for (const auto& r : line.runs) CHECK(r.text.find(' ') == std::string::npos);
+}
+
+TEST_CASE("ragged-right lines stay inside the measure and keep the words in order", "[inline]") {
+    const auto block = block_style();
+    const auto lines = set({text(prose, &block)}, block, 180);
+    REQUIRE(lines.size() >= 4);
+    std::string all;
+    for (const auto& line : lines) {
+        CHECK(right_edge(line) <= 180 + 1e-6);
+        all += line_text(line);
+        // A hyphenated line ends in "-": joining words back means dropping it.
+        if (!all.empty() && all.back() == '-') all.pop_back();
+        else all += ' ';
+    }
+    all.pop_back();
+    CHECK(all == prose);
+    // Ragged runs include their spaces (one run per face/colour change, not per word).
+    CHECK(lines[0].runs.size() == 1);
+}
+
+TEST_CASE("right and centre alignment place the shortest line against the right edge / in the middle", "[inline]") {
+    auto right = block_style(style::TextAlign::Right);
+    auto centre = block_style(style::TextAlign::Center);
+    const auto r = set({text("Recommendations", &right)}, right, 300);
+    const auto c = set({text("Recommendations", &centre)}, centre, 300);
+    REQUIRE(r.size() == 1);
+    REQUIRE(c.size() == 1);
+    CHECK(right_edge(r[0]) == Approx(300));
+    const double width = c[0].runs[0].width;
+    CHECK(c[0].runs[0].x == Approx((300 - width) / 2));
+}
+
+TEST_CASE("hyphens: auto hyphenates real English words with en-GB patterns", "[inline][hyphenate]") {
+    auto block = block_style();
+    block.hyphens = style::Hyphens::Auto;
+    const auto lines = set({text("accountability safeguarding consultation accountability safeguarding", &block)}, block, 60);
+    int hyphenated = 0;
+    std::string joined;
+    for (const auto& line : lines) {
+        const std::string t = line_text(line);
+        CHECK(right_edge(line) <= 60 + 1e-6);
+        if (!t.empty() && t.back() == '-') {
+            ++hyphenated;
+            joined += t.substr(0, t.size() - 1);
+        } else {
+            joined += t + " ";
+        }
+    }
+    CHECK(hyphenated > 0);
+    CHECK(joined == "accountability safeguarding consultation accountability safeguarding ");
+}
+
+TEST_CASE("hyphens: none never hyphenates; soft hyphens are dropped", "[inline][hyphenate]") {
+    auto block = block_style();
+    block.hyphens = style::Hyphens::None;
+    const auto lines = set({text("accountability safe\u00ADguarding consultation", &block)}, block, 80);
+    for (const auto& line : lines) {
+        const std::string t = line_text(line);
+        CHECK((t.empty() || t.back() != '-'));
+        CHECK(t.find("\u00AD") == std::string::npos);
+    }
+    CHECK(line_text(lines[1]) == "safeguarding");
+}
+
+TEST_CASE("hyphens: manual breaks at soft hyphens and draws a hyphen there", "[inline][hyphenate]") {
+    auto block = block_style();  // hyphens: manual is the initial value
+    const auto lines = set({text("Chief Executive's safe\u00ADguarding", &block)}, block, 110);
+    REQUIRE(lines.size() == 2);
+    CHECK(line_text(lines[0]) == "Chief Executive's safe-");
+    CHECK(line_text(lines[1]) == "guarding");
+}
+
+TEST_CASE("a 2,000-character word is broken at character boundaries and never overflows", "[inline][emergency]") {
+    const auto block = block_style();
+    std::string word;
+    for (int i = 0; i < 2000; ++i) word += static_cast<char>('a' + i % 26);
+    const auto start = std::chrono::steady_clock::now();
+    const auto lines = set({text("Before " + word + " after", &block)}, block, 250);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    REQUIRE(lines.size() > 10);
+    std::string all;
+    for (const auto& line : lines) {
+        CHECK(right_edge(line) <= 250 + 1e-6);
+        all += line_text(line);
+    }
+    CHECK(all.find(word) != std::string::npos);
+    CHECK(ms < 200);
+}
+
+TEST_CASE("a long URL breaks after / - ? & rather than mid-name", "[inline][emergency]") {
+    const auto block = block_style();
+    const std::string url =
+        "https://democracy.example-council.gov.uk/documents/s12345/Committee-Report-Appendix-B.pdf?"
+        "version=2&download=true&format=accessible";
+    const auto lines = set({text("See " + url + " for details.", &block)}, block, 150);
+    REQUIRE(lines.size() >= 3);
+    std::string all;
+    int at_joint = 0, inner = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string t = line_text(lines[i]);
+        CHECK(right_edge(lines[i]) <= 150 + 1e-6);
+        all += t;
+        UNSCOPED_INFO("line " << i << ": " << t);
+        if (i + 1 < lines.size() && i > 0) {
+            const char last = t.back();
+            if (std::string("/-?&=._").find(last) != std::string::npos) ++at_joint;
+            else ++inner;
+        }
+    }
+    CHECK(all.find(url) != std::string::npos);
+    CHECK(at_joint >= 2);
+}
+
+TEST_CASE("white-space: pre keeps spaces and newlines and does not wrap short lines", "[inline]") {
+    auto block = block_style();
+    block.white_space = style::WhiteSpace::Pre;
+    block.font_family = {"Liberation Mono"};
+    const auto lines = set({text("a   b\n    indented\n\nend", &block)}, block, 400);
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0].runs.at(0).text == "a   b");
+    CHECK(lines[1].runs.at(0).text == "    indented");
+    CHECK(lines[2].runs.empty());
+    CHECK(lines[2].height == Approx(lines[0].height));
+    CHECK(lines[3].runs.at(0).text == "end");
+}
+
+TEST_CASE("white-space: nowrap does not break at spaces", "[inline]") {
+    auto block = block_style();
+    block.white_space = style::WhiteSpace::Nowrap;
+    const auto lines = set({text("Item 12: Budget", &block)}, block, 500);
+    REQUIRE(lines.size() == 1);
+    auto normal = block_style();
+    const auto wrapped = set({text("Item 12: Budget", &normal)}, normal, 40);
+    CHECK(wrapped.size() > 1);
+}
+
+TEST_CASE("<br> forces a break; a trailing <br> adds no empty line", "[inline]") {
+    const auto block = block_style();
+    const auto lines = set({text("County Hall", &block), forced_break(), text(" Main Street", &block), forced_break()},
+                           block, 400);
+    REQUIRE(lines.size() == 2);
+    CHECK(line_text(lines[0]) == "County Hall");
+    CHECK(line_text(lines[1]) == "Main Street");
+}
+
+TEST_CASE("glyph fallback: a '✓' (not in Liberation Sans) is drawn with DejaVu Sans", "[inline][fonts]") {
+    // Liberation Sans 2 has ▲ ▼ ↔ itself; the tick mark, common in council checklists, it lacks.
+    const auto& liberation = catalogue().face("Liberation Sans", 400, false);
+    REQUIRE_FALSE(liberation.has_glyph(0x2713));
+    const auto block = block_style();
+    const auto lines = set({text("Risk \u2713 rising", &block)}, block, 400);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].runs.size() == 3);
+    CHECK(lines[0].runs[0].face->family() == "Liberation Sans");
+    CHECK(lines[0].runs[1].face->family() == "DejaVu Sans");
+    CHECK(lines[0].runs[1].text == "\u2713");
+    CHECK(lines[0].runs[2].face->family() == "Liberation Sans");
+    // Runs abut: the fallback glyph's advance is its own face's.
+    CHECK(lines[0].runs[1].x == Approx(lines[0].runs[0].x + lines[0].runs[0].width));
+}
+
+TEST_CASE("mixed font sizes raise the line box", "[inline]") {
+    const auto block = block_style();
+    auto big = block;
+    big.display = style::Display::Inline;
+    big.font_size = 24;
+    big.line_height_factor = 1.2;
+    const auto plain = set({text("Agenda item", &block)}, block, 400);
+    const auto mixed = set({text("Agenda ", &block), open_span(&big), text("item", &big), close_span()}, block, 400);
+    REQUIRE(plain.size() == 1);
+    REQUIRE(mixed.size() == 1);
+    CHECK(plain[0].height == Approx(12));  // 10pt × 1.2
+    CHECK(mixed[0].height > 24);
+    CHECK(mixed[0].baseline > plain[0].baseline);
+    // Both runs sit on the same baseline.
+    CHECK(mixed[0].runs[0].baseline == Approx(mixed[0].runs[1].baseline));
+}
+
+TEST_CASE("vertical-align: super raises and sub lowers the text", "[inline]") {
+    const auto block = block_style();
+    auto sup = block;
+    sup.display = style::Display::Inline;
+    sup.font_size = 7;
+    sup.vertical_align = style::VerticalAlign::Super;
+    auto sub = sup;
+    sub.vertical_align = style::VerticalAlign::Sub;
+    const auto lines = set({text("m", &block), open_span(&sup), text("2", &sup), close_span(), text(" H", &block),
+                            open_span(&sub), text("2", &sub), close_span(), text("O", &block)},
+                           block, 400);
+    REQUIRE(lines.size() == 1);
+    const auto& runs = lines[0].runs;
+    REQUIRE(runs.size() == 5);  // m, 2, " H", 2, O
+    const double base = runs[0].baseline;
+    CHECK(runs[1].baseline == Approx(base - 10.0 / 3));
+    CHECK(runs[3].baseline == Approx(base + 10.0 / 5));
+    CHECK(runs[2].baseline == Approx(base));
+    CHECK(runs[4].baseline == Approx(base));
+}
+
+TEST_CASE("underline uses the face's metrics; links and anchors cover the span on each line", "[inline]") {
+    const auto block = block_style();
+    auto link = block;
+    link.display = style::Display::Inline;
+    link.underline = true;
+    link.color = {0, 0, 255, 255};
+    InlineItem a = open_span(&link);
+    a.link_uri = "https://www.example.gov.uk/";
+    a.id = "ref1";
+    const auto lines =
+        set({text("See the ", &block), a, text("council website for the full papers", &link), close_span(), text(".", &block)},
+            block, 120);
+    REQUIRE(lines.size() == 2);
+    REQUIRE(lines[0].links.size() == 1);
+    REQUIRE(lines[1].links.size() == 1);
+    CHECK(lines[0].links[0].uri == "https://www.example.gov.uk/");
+    REQUIRE(lines[0].anchors.size() == 1);
+    CHECK(lines[0].anchors[0].id == "ref1");
+    CHECK(lines[0].links[0].x == Approx(lines[0].anchors[0].x));
+    CHECK(lines[1].links[0].x == Approx(0));
+    // Underline below the baseline, across the link's text only.
+    REQUIRE_FALSE(lines[0].lines.empty());
+    const auto& u = lines[0].lines[0];
+    CHECK(u.y1 > lines[0].baseline);
+    CHECK(u.y1 < lines[0].height);
+    CHECK(u.x1 == Approx(lines[0].links[0].x));
+    CHECK(u.x2 == Approx(lines[0].links[0].x + lines[0].links[0].width));
+    CHECK(u.color == link.color);
+}
+
+TEST_CASE("inline backgrounds and borders of spans", "[inline]") {
+    const auto block = block_style();
+    auto mark = block;
+    mark.display = style::Display::Inline;
+    mark.background_color = {255, 255, 0, 255};
+    mark.padding_left = mark.padding_right = style::Length::pt(2);
+    mark.border_left = mark.border_right = mark.border_top = mark.border_bottom = {1, style::BorderStyle::Solid, {}};
+    const auto lines = set({text("Status: ", &block), open_span(&mark), text("Approved", &mark), close_span()}, block, 400);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].fills.size() == 1);
+    CHECK(lines[0].lines.size() == 4);
+    const auto& fill = lines[0].fills[0];
+    const auto& word = lines[0].runs.back();
+    CHECK(word.text == "Approved");
+    CHECK(fill.x == Approx(word.x - 2));  // padding-left inside the border
+    CHECK(fill.x + fill.width == Approx(word.x + word.width + 2));
+}
+
+TEST_CASE("atomic items are placed on the baseline and make room", "[inline]") {
+    const auto block = block_style();
+    InlineItem img;
+    img.kind = InlineItem::Kind::Atomic;
+    img.width = 40;
+    img.height = 30;
+    img.baseline = 30;
+    img.atomic_id = 7;
+    const auto lines = set({text("Logo ", &block), img, text(" here", &block)}, block, 400);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].atomics.size() == 1);
+    CHECK(lines[0].atomics[0].atomic_id == 7);
+    CHECK(lines[0].atomics[0].y + 30 == Approx(lines[0].baseline));
+    CHECK(lines[0].height >= 30);
+}
+
+TEST_CASE("measure: min is the widest word, max the whole paragraph on one line", "[inline]") {
+    const auto block = block_style();
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    const auto w = breaker.measure({text("a committee report", &block)}, block);
+    const auto& face = catalogue().face("Liberation Sans", 400, false);
+    const double committee = layout::shaping::measure("committee", {&face}, 10);
+    const double all = layout::shaping::measure("a committee report", {&face}, 10);
+    CHECK(w.min == Approx(committee));
+    CHECK(w.max == Approx(all));
+    auto anywhere = block;
+    anywhere.overflow_wrap = style::OverflowWrap::Anywhere;
+    const auto wa = breaker.measure({text("a committee report", &anywhere)}, anywhere);
+    CHECK(wa.min < committee / 4);
+}
+
+TEST_CASE("unknown languages warn once and do not hyphenate; missing glyphs warn", "[inline]") {
+    layout::Hyphenator h;
+    layout::LineBreaker breaker(catalogue(), &h);
+    auto block = block_style();
+    block.hyphens = style::Hyphens::Auto;
+    block.lang = "tlh";
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = 60;
+    breaker.break_lines({text("accountability accountability", &block)}, ps);
+    breaker.break_lines({text("safeguarding \u4E2D \u4E2D", &block)}, ps);
+    int lang_warnings = 0, glyph_warnings = 0;
+    for (const auto& w : breaker.warnings()) {
+        if (w.find("'tlh'") != std::string::npos) ++lang_warnings;
+        if (w.find("U+4E2D") != std::string::npos) ++glyph_warnings;
+    }
+    CHECK(lang_warnings == 1);
+    CHECK(glyph_warnings == 1);
+}
+
+TEST_CASE("empty and whitespace-only paragraphs give no lines", "[inline]") {
+    const auto block = block_style();
+    CHECK(set({}, block, 100).empty());
+    CHECK(set({text("  \n\t ", &block)}, block, 100).empty());
+    CHECK(set({text("x", &block)}, block, 0).size() == 1);  // no room at all still sets
+}
+
+TEST_CASE("performance: the text of a 581-page pack breaks well under half a second", "[inline][performance]") {
+    // ~581 pages × ~450 words: 5,000 paragraphs of 50 words, justified, hyphens: auto.
+    auto block = block_style(style::TextAlign::Justify);
+    block.hyphens = style::Hyphens::Auto;
+    const std::vector<InlineItem> paragraph{text(prose + " " + prose.substr(0, 90), &block)};
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = 450;
+    std::size_t lines = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < 5000; ++i) lines += breaker.break_lines(paragraph, ps).size();
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    WARN("5,000 paragraphs, " << lines << " lines in " << s << " s");
+    CHECK(lines > 15000);
+    CHECK(s < 0.5);
+}
