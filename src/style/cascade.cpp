@@ -87,6 +87,8 @@ std::optional<std::vector<PageSelectorTest>> parse_page_selectors(const std::vec
         } else if (t.is(css::TokenType::Ident) && !any) {
             current.name = t.value;
             any = true;
+        } else if (t.is(css::TokenType::Colon) && i + 1 < prelude.size() && prelude[i + 1].is(css::TokenType::Function)) {
+            return error = "unsupported page selector ':" + prelude[i + 1].value + "()'", std::nullopt;
         } else if (t.is(css::TokenType::Colon) && i + 1 < prelude.size() && prelude[i + 1].is(css::TokenType::Ident)) {
             std::string pseudo = css::to_lower(prelude[++i].value);
             if (pseudo == "first") current.first = true;
