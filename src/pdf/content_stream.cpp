@@ -21,9 +21,12 @@ void append_unsigned(std::string& out, std::uint64_t value) {
 }  // namespace
 
 ContentStream& ContentStream::number(double value, int decimals) {
-    if (!std::isfinite(value)) value = 0;
+    if (!(std::fabs(value) < 1e15)) value = 0;  // NaN, infinities and absurd sizes draw at 0
     const std::int64_t scale = powers_of_ten[decimals < 0 ? 0 : decimals > 4 ? 4 : decimals];
-    std::int64_t scaled = std::llround(value * static_cast<double>(scale));
+    // Round half away from zero without a libm call (this runs several times per word);
+    // coordinates are far inside int64 range once scaled.
+    const double scaled_value = value * static_cast<double>(scale);
+    std::int64_t scaled = static_cast<std::int64_t>(scaled_value + (scaled_value < 0 ? -0.5 : 0.5));
     if (scaled < 0) {
         bytes_.push_back('-');
         scaled = -scaled;
@@ -47,6 +50,10 @@ ContentStream& ContentStream::rgb(std::uint8_t r, std::uint8_t g, std::uint8_t b
 // PDF 32000-1 §7.3.4.2: in a literal string, unbalanced parentheses and backslashes must
 // be escaped, and a bare CR or LF would be read back as LF, so those are escaped too.
 void ContentStream::byte(std::uint8_t value) {
+    if (value > ')' && value != '\\') {  // the common case: nothing to escape
+        bytes_.push_back(static_cast<char>(value));
+        return;
+    }
     switch (value) {
         case '(': bytes_.append("\\("); break;
         case ')': bytes_.append("\\)"); break;

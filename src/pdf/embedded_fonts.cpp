@@ -47,11 +47,13 @@ HPDF_Font EmbeddedFonts::font_for(const fonts::Face& face) {
     if (!entry.font) throw PdfError{file + ": error: libharu returned no font for family '" + face.family() + "'"};
     entry.definition = static_cast<HPDF_FontAttr>(as_dict(entry.font)->attr)->fontdef;
     entry.codes = std::make_unique<UsedCodes>();
+    entry.widths.assign(0x10000, 0);
     return entry.font;
 }
 
-void EmbeddedFonts::append_text(const fonts::Face& face, const std::string& utf8, ContentStream& out) {
+std::int64_t EmbeddedFonts::append_text(const fonts::Face& face, const std::string& utf8, ContentStream& out) {
     Entry& entry = entry_for(face);
+    std::int64_t advance = 0;
     out.begin_string();
     for (std::size_t pos = 0; pos < utf8.size();) {
         const char32_t cp = next_codepoint(utf8, pos);
@@ -60,12 +62,15 @@ void EmbeddedFonts::append_text(const fonts::Face& face, const std::string& utf8
         if (!entry.codes->contains(code)) {
             entry.codes->add(code);
             // Once per character per font: libharu marks the glyph (and any composite
-            // components) as used, so its subsetter keeps the outline.
-            HPDF_TTFontDef_GetCharWidth(entry.definition, code);
+            // components) as used, so its subsetter keeps the outline, and tells us the
+            // width it writes into /W.
+            entry.widths[code] = HPDF_TTFontDef_GetCharWidth(entry.definition, code);
         }
+        advance += entry.widths[code];
         out.code(code);
     }
     out.end_string();
+    return advance;
 }
 
 void EmbeddedFonts::write_to_unicode_maps() {

@@ -283,3 +283,26 @@ TEST_CASE("write_pdf replaces an existing file atomically and reports unwritable
         pdf_error_of([] { pdf::write_pdf(sample_document(), "/nonexistent-folder/out.pdf", {fixed_date, true}); });
     CHECK(message.rfind("/nonexistent-folder/out.pdf: error: cannot write", 0) == 0);
 }
+
+TEST_CASE("justified words land where layout put them (TJ adjustments from the font's widths)") {
+    const auto& sans = catalogue().face("Arial", 400, false);
+    layout::LaidOutDocument doc;
+    doc.pages.emplace_back();
+    const std::vector<std::pair<double, std::string>> words = {
+        {56, "Members"}, {112.37, "are"}, {140.5, "asked"}, {190.01, "to"}, {230.77, "note"}, {300, "£5.2m"}, {351.25, "–"}};
+    for (const auto& [x, word] : words) doc.pages[0].runs.push_back(run(sans, 11, x, 100, word));
+    const fs::path path = scratch_folder() / "justified.pdf";
+    pdf::write_pdf(doc, path, {fixed_date, true});
+    const CommandResult boxes = run_command("pdftotext -bbox " + quoted(path) + " -");
+    INFO(boxes.out);
+    CHECK(boxes.err.empty());
+    for (const auto& [x, word] : words) {
+        const std::size_t at = boxes.out.find(">" + word + "</word>");
+        REQUIRE(at != std::string::npos);
+        const std::size_t x_min = boxes.out.rfind("xMin=\"", at);
+        const double found = std::stod(boxes.out.substr(x_min + 6));
+        CHECK(found == Approx(x).margin(0.02));
+    }
+    const CommandResult text = run_command("pdftotext -raw " + quoted(path) + " -");  // content order
+    CHECK(text.out == "Members are asked to note £5.2m –\n\f");
+}
