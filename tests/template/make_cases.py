@@ -1398,6 +1398,18 @@ category("include")
 err("include-dotdot-even-inside-root", "{% include 'partials/../other.txt.j2' %}", files={"other.txt.j2": "other", "partials/p.txt.j2": "p"})
 case("include-dot-slash-and-double-slash", "{% include './other.txt.j2' %} {% include 'partials//p.txt.j2' %}", files={"other.txt.j2": "other", "partials/p.txt.j2": "p"})
 
+category("json")
+case("data-keys-shadow-globals", "{{ range }} | {{ dict }} | {{ namespace }} | {{ loop }}", {"range": "2024/25 to 2026/27", "dict": {"cy": "geiriadur"}, "namespace": "urn:council", "loop": 5})
+err("data-key-shadowing-range-not-callable", "{% for i in range(3) %}{{ i }}{% endfor %}", {"range": [1, 2]})
+case("data-keys-not-identifiers", "{{ d['first-name'] }} {{ d['2026'] }} {{ d['with space'] }} {{ d[''] }}", {"d": {"first-name": "Siân", "2026": "year", "with space": "s", "": "empty key"}})
+
+category("errrun")
+err("error-in-subfolder-template-names-path", "{% include 'partials/row.txt.j2' %}", files={"partials/row.txt.j2": "ok\n{{ nope }}"})
+err("syntax-error-in-subfolder-template", "{% include 'partials/row.txt.j2' %}", files={"partials/row.txt.j2": "\n{% endif %}"})
+
+category("include")
+case("untaken-branch-templates-not-loaded", "{% if false %}{% include 'missing.txt.j2' %}{% import 'gone.txt.j2' as g %}{% extends 'nobase.txt.j2' %}{% endif %}ok {% if false %}{% include 'bad.txt.j2' %}{% endif %}", files={"bad.txt.j2": "{% if %}"})
+
 
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
