@@ -1410,6 +1410,13 @@ err("syntax-error-in-subfolder-template", "{% include 'partials/row.txt.j2' %}",
 category("include")
 case("untaken-branch-templates-not-loaded", "{% if false %}{% include 'missing.txt.j2' %}{% import 'gone.txt.j2' as g %}{% extends 'nobase.txt.j2' %}{% endif %}ok {% if false %}{% include 'bad.txt.j2' %}{% endif %}", files={"bad.txt.j2": "{% if %}"})
 
+category("errrun")
+err("filter-unknown-keyword", "{{ 'abc'|truncate(lenght=3) }}")
+err("filter-too-many-args", "a\n{{ 'abc'|upper(1) }}")
+err("test-too-many-args", "{{ 3 is divisibleby(3, 4) }}")
+err("global-bad-args", "{{ range(1, 2, 3, 4) }}")
+err("method-bad-args", "{{ 'a,b'.split(',', 1, 2) }}")
+
 
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
