@@ -86,6 +86,7 @@ void ParagraphBuilder::build(const std::vector<InlineItem>& content, const style
                              const BuildOptions& options, Paragraph& out) {
     p_ = &out;
     out.clear();
+    chains_.forget_last();
     block_ = &block;
     options_ = options;
     out.justify = block.text_align == style::TextAlign::Justify;

@@ -165,7 +165,7 @@ void transform_text(std::string& text, style::TextTransform transform, bool& at_
     text.swap(out);
 }
 
-const std::vector<const fonts::Face*>& FaceChains::chain(const style::ComputedStyle& style) {
+const std::vector<const fonts::Face*>& FaceChains::lookup(const style::ComputedStyle& style) {
     key_.clear();
     for (const auto& family : style.font_family) {
         key_ += family;

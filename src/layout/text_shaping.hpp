@@ -50,11 +50,22 @@ class FaceChains {
 public:
     explicit FaceChains(const fonts::FontCatalogue& fonts) : fonts_(fonts) {}
     // Never empty: throws fonts::FontError when not a single face can be found.
-    const std::vector<const fonts::Face*>& chain(const style::ComputedStyle& style);
+    const std::vector<const fonts::Face*>& chain(const style::ComputedStyle& style) {
+        if (&style == last_style_) return *last_chain_;  // a paragraph asks for the same style per word
+        last_chain_ = &lookup(style);
+        last_style_ = &style;
+        return *last_chain_;
+    }
+    // Call when styles may have been freed or changed (start of a paragraph): the
+    // one-entry memo is keyed by address.
+    void forget_last() { last_style_ = nullptr; }
     const fonts::FontCatalogue& catalogue() const { return fonts_; }
 
 private:
+    const std::vector<const fonts::Face*>& lookup(const style::ComputedStyle& style);
     const fonts::FontCatalogue& fonts_;
+    const style::ComputedStyle* last_style_ = nullptr;
+    const std::vector<const fonts::Face*>* last_chain_ = nullptr;
     std::string key_;  // reused: lookups allocate nothing
     struct Hash {
         using is_transparent = void;

@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -259,9 +259,9 @@ TEST_CASE("a 2,000-character word is broken at character boundaries and never ov
     const auto block = block_style();
     std::string word;
     for (int i = 0; i < 2000; ++i) word += static_cast<char>('a' + i % 26);
-    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t start = std::clock();  // CPU time: the machine is shared
     const auto lines = set({text("Before " + word + " after", &block)}, block, 250);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     REQUIRE(lines.size() > 10);
     std::string all;
     for (const auto& line : lines) {
@@ -498,9 +498,9 @@ TEST_CASE("performance: the text of a 581-page pack breaks well under half a sec
     ps.block = &block;
     ps.available_width = 450;
     std::size_t lines = 0;
-    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t start = std::clock();  // CPU time: the machine is shared
     for (int i = 0; i < 5000; ++i) lines += breaker.break_lines(paragraph, ps).size();
-    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double s = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     WARN("5,000 paragraphs, " << lines << " lines in " << s << " s");
     CHECK(lines > 15000);
     CHECK(s < 0.5);

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 #include <cmath>
 #include <vector>
 
@@ -235,9 +235,9 @@ TEST_CASE("a 20,000-word paragraph breaks in linear time", "[knuth_plass][perfor
     std::vector<double> words;
     for (int i = 0; i < 20000; ++i) words.push_back(15 + (i * 37 % 50));
     const auto items = justified(words, 4);
-    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t start = std::clock();  // CPU time: the machine is shared
     const auto result = kp::break_paragraph(items, {450});
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     CHECK_FALSE(result.overfull);
     CHECK(result.breaks.size() > 1000);
     CHECK(ms < 200);
