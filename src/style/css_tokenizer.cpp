@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace quorum::style::css {
 namespace {
@@ -330,6 +331,49 @@ std::string to_lower(std::string_view s) {
 
 bool Token::is_ident(std::string_view lower_case_name) const {
     return type == TokenType::Ident && iequals(value, lower_case_name);
+}
+
+namespace {
+std::string number_text(double n) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", n);
+    return buffer;
+}
+}  // namespace
+
+std::string serialize(const std::vector<Token>& tokens) {
+    std::string out;
+    for (const Token& t : tokens) {
+        switch (t.type) {
+            case TokenType::Ident: out += t.value; break;
+            case TokenType::Function: out += t.value + "("; break;
+            case TokenType::AtKeyword: out += "@" + t.value; break;
+            case TokenType::Hash: out += "#" + t.value; break;
+            case TokenType::String: out += "\"" + t.value + "\""; break;
+            case TokenType::BadString: out += "\""; break;
+            case TokenType::Url: out += "url(" + t.value + ")"; break;
+            case TokenType::BadUrl: out += "url("; break;
+            case TokenType::Delim: out += t.value; break;
+            case TokenType::Number: out += number_text(t.number); break;
+            case TokenType::Percentage: out += number_text(t.number) + "%"; break;
+            case TokenType::Dimension: out += number_text(t.number) + t.value; break;
+            case TokenType::Whitespace: out += ' '; break;
+            case TokenType::CDO: out += "<!--"; break;
+            case TokenType::CDC: out += "-->"; break;
+            case TokenType::Colon: out += ':'; break;
+            case TokenType::Semicolon: out += ';'; break;
+            case TokenType::Comma: out += ','; break;
+            case TokenType::LeftBracket: out += '['; break;
+            case TokenType::RightBracket: out += ']'; break;
+            case TokenType::LeftParen: out += '('; break;
+            case TokenType::RightParen: out += ')'; break;
+            case TokenType::LeftBrace: out += '{'; break;
+            case TokenType::RightBrace: out += '}'; break;
+            case TokenType::EndOfFile: break;
+        }
+        if (out.size() > 60) return out.substr(0, 57) + "...";  // messages stay one readable line
+    }
+    return out;
 }
 
 std::vector<Token> tokenize(std::string_view css, int first_line) { return Tokenizer(css, first_line).run(); }

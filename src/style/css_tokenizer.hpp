@@ -35,6 +35,9 @@ struct Token {
 // the first line (for <style> elements inside a document).
 std::vector<Token> tokenize(std::string_view css, int first_line = 1);
 
+// Tokens back to CSS text, for messages ("invalid value 'counter()' for 'content'").
+std::string serialize(const std::vector<Token>& tokens);
+
 bool iequals(std::string_view a, std::string_view b);
 std::string to_lower(std::string_view s);
 

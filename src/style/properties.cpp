@@ -371,7 +371,9 @@ private:
     Components v_;
     const std::string& name() const { return raw_.name; }
 
-    void invalid() { d_.warn(raw_.line, "invalid value for '" + name() + "' ignored"); }
+    void invalid() {
+        d_.warn(raw_.line, "invalid value '" + css::serialize(raw_.value) + "' for '" + name() + "' ignored");
+    }
     void emit(Property p, Value v) { out_.push_back({p, std::move(v)}); }
 
     // inherit/initial/unset apply to every longhand of a shorthand.

@@ -307,13 +307,13 @@ TEST_CASE("bad declarations drop only themselves; warnings name file and line on
     CHECK(p.color == Color{255, 0, 0, 255});  // the earlier valid value survives
     CHECK(p.margin_top.value == 5);
     const auto& w = s.cascade.warnings();
-    CHECK(has_warning(s.cascade, "test.css:3: warning: invalid value for 'color' ignored"));
-    CHECK(has_warning(s.cascade, "test.css:5: warning: invalid value for 'margin-top' ignored"));
+    CHECK(has_warning(s.cascade, "test.css:3: warning: invalid value 'nonsense' for 'color' ignored"));
+    CHECK(has_warning(s.cascade, "test.css:5: warning: invalid value '-' for 'margin-top' ignored"));
     CHECK(has_warning(s.cascade, "test.css:6: warning: unsupported property 'float' ignored"));
     CHECK(has_warning(s.cascade, "test.css:8: warning: unsupported property 'letter-spacing' ignored"));
     CHECK(has_warning(s.cascade, "test.css:9: warning: unknown property 'frobnicate' ignored"));
-    CHECK(has_warning(s.cascade, "test.css:10: warning: invalid value for 'width' ignored"));
-    CHECK(has_warning(s.cascade, "test.css:11: warning: invalid value for 'text-align' ignored"));
+    CHECK(has_warning(s.cascade, "test.css:10: warning: invalid value '-5pt' for 'width' ignored"));
+    CHECK(has_warning(s.cascade, "test.css:11: warning: invalid value 'middle' for 'text-align' ignored"));
     int floats = 0;
     for (const auto& line : w) floats += line.find("'float'") != std::string::npos;
     CHECK(floats == 1);
