@@ -30,6 +30,9 @@ class Dict {
 public:
     const Value* find(const Value& key) const;
     const Value* find(std::string_view key) const;
+    // [additive] string keys without the Value/string_view ambiguity: find("name").
+    const Value* find(const char* key) const { return find(std::string_view(key)); }
+    const Value* find(const std::string& key) const { return find(std::string_view(key)); }
     void set(Value key, Value value);  // replaces in place when the key exists (order kept)
     bool erase(const Value& key);
     std::size_t size() const { return entries_.size(); }

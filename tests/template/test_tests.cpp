@@ -1,0 +1,48 @@
+// Jinja2's tests, called directly and through templates (expectations from Jinja2 3.1).
+#include "library_fixture.hpp"
+
+using namespace quorum::tmpl;
+using namespace quorum::tmpl::libtest;
+
+namespace {
+
+bool test(const std::string& name, const Value& v, List args = {}) {
+    PureTest fn = builtin_test(name);
+    REQUIRE(fn != nullptr);
+    FilterEnv env;
+    return fn(env, v, Arguments{std::move(args), {}});
+}
+
+}  // namespace
+
+TEST_CASE("every test of issue 2 is registered", "[tests]") {
+    for (const char* name : {"boolean", "callable", "defined", "divisibleby", "eq", "equalto", "==", "escaped", "even",
+                             "false", "float", "ge", "gt", "in", "integer", "iterable", "le", "lower", "lt", "mapping",
+                             "ne", "none", "number", "odd", "sameas", "sequence", "string", "true", "undefined", "upper"})
+        CHECK(builtin_test(name) != nullptr);
+}
+
+TEST_CASE("tests on an undefined value behave as with StrictUndefined", "[tests]") {
+    Value u = Value::undefined("'x' is undefined");
+    CHECK_FALSE(test("defined", u));
+    CHECK(test("undefined", u));
+    CHECK_FALSE(test("none", u));
+    CHECK_FALSE(test("string", u));
+    CHECK(test("callable", u));  // Undefined defines __call__
+    CHECK(error_of([&] { test("odd", u); }) == "'x' is undefined");
+    CHECK(error_of([&] { test("lower", u); }) == "'x' is undefined");
+}
+
+TEST_CASE("type tests distinguish bool from int", "[tests]") {
+    CHECK_FALSE(test("integer", Value(true)));
+    CHECK(test("number", Value(true)));
+    CHECK(test("boolean", Value(false)));
+    CHECK(test("sameas", Value::none(), {Value::none()}));
+    CHECK(test("divisibleby", Value(9), {Value(3)}));
+    CHECK(error_of([] { test("divisibleby", Value(9)); }) ==
+          "test_divisibleby() missing 1 required positional argument: 'num'");
+}
+
+TEST_CASE("tests inside templates (Jinja2 oracle)", "[tests][oracle]") {
+#include "oracle_tests.inc"
+}
