@@ -214,3 +214,30 @@ TEST_CASE("table layout: broken tables never crash") {
         CHECK(doc.pages.size() >= 1);
     }
 }
+
+TEST_CASE("table layout: budget outturn and landscape indicator tables from a real council paper") {
+    const document::Document doc = document::parse_file(QUORUM_TEST_DATA "/layout/table_budget.xhtml");
+    style::Cascade cascade;
+    for (const auto& source : doc.style_sources()) cascade.add_stylesheet(source.text, doc.source_path.string(), source.position.line);
+    const LaidOutDocument out = layout::lay_out(doc, cascade, catalogue());
+    REQUIRE(out.pages.size() >= 3);
+    const Page& first = out.pages[0];
+    CHECK(first.width < first.height);  // the finance tables: portrait
+    // Numbers are right-aligned: the right edges of a column's figures line up.
+    const auto a = runs_with(first, "49,226"), b = runs_with(first, "6,525"), total = runs_with(first, "55,751");
+    REQUIRE((a.size() == 1 && b.size() == 1 && total.size() == 1));
+    CHECK(a[0]->x + a[0]->width == Approx(b[0]->x + b[0]->width).margin(0.01));
+    CHECK(a[0]->x + a[0]->width == Approx(total[0]->x + total[0]->width).margin(0.01));
+    // Header cells wrap: "Variance" heads several columns, on more than one line each.
+    CHECK(runs_with(first, "Variance").size() >= 3);
+    // The indicator table runs over landscape pages, its header at the top of each.
+    for (std::size_t p = 1; p < out.pages.size(); ++p) {
+        CAPTURE(p);
+        CHECK(out.pages[p].width > out.pages[p].height);
+        CHECK(page_has(out.pages[p], "Benchmarking"));
+    }
+    // Its 36 rows all appear once.
+    int rows_seen = 0;
+    for (const Page& page : out.pages) rows_seen += static_cast<int>(runs_with(page, "SPI").size());
+    CHECK(rows_seen == 36);
+}
