@@ -1,47 +1,69 @@
-// The fonts of one PDF: each catalogue face embedded once (TrueType, UTF-8 encoder),
-// the codes drawn with it recorded, and correct ToUnicode maps written at the end.
+// The fonts of one PDF: each catalogue face embedded once as a Type0 / CIDFontType2 font
+// whose character codes are the characters' UTF-16 values (Identity-H), with /W,
+// CIDToGIDMap and ToUnicode written for exactly the characters drawn.
+//
+// Why we build the font dictionaries ourselves instead of HPDF_GetFont(name, "UTF-8"):
+//  - Debian's libharu 2.3.0 attaches a *CID* CMap (begincidrange) as the font's
+//    /ToUnicode, which poppler rejects ("Invalid 'begincidrange' operator in ToUnicode
+//    CMap") so copy-paste, search and screen readers get guessed text. A ToUnicode map
+//    must use bfchar/bfrange; we know every code we drew, so we write the exact map.
+//  - Its font constructor maps all 65,536 codes through the cmap (a linear search each):
+//    ~15 ms per face per document, more than drawing a hundred pages, and /W and
+//    CIDToGIDMap entries for thousands of glyphs never drawn.
+// libharu still parses the TrueType file, subsets it (glyph outlines we did not mark are
+// emptied; its tag HPDFAA+... is a per-document counter, so output is reproducible) and
+// writes the objects we create through its object API.
 #pragma once
 
 #include "fonts/fonts.hpp"
 #include "pdf/content_stream.hpp"
+#include "pdf/deflater.hpp"
 #include "pdf/hpdf_document.hpp"
 #include "pdf/to_unicode.hpp"
 
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace quorum::pdf {
 
 class EmbeddedFonts {
 public:
-    explicit EmbeddedFonts(HpdfDocument& document) : document_(document) {}
+    EmbeddedFonts(HpdfDocument& document, bool compress) : document_(document), compress_(compress) {}
 
-    // The libharu font for `face`, loading and embedding it on first use.
+    // The font dictionary for `face` (for HPDF_Page_GetLocalFontName), created on first use.
     HPDF_Font font_for(const fonts::Face& face);
 
-    // Appends `utf8` to `out` as a string of the font's 2-byte codes, recording each code
-    // for the ToUnicode map and marking its glyph for embedding. Characters libharu's
-    // UTF-8 font cannot show (outside the BMP, control characters, malformed bytes) are
-    // dropped; layout never sends them for real text. Returns the string's advance as the
-    // PDF reader will compute it: the sum of the font's /W widths, in 1/1000 em.
+    // Appends `utf8` to `out` as a string of 2-byte codes, recording each code for /W,
+    // CIDToGIDMap and ToUnicode and marking its glyph for embedding. Characters outside
+    // the BMP, control characters and malformed bytes are dropped (layout never sends
+    // them for real text). Returns the string's advance as a reader computes it from
+    // /W, in 1/1000 em.
     std::int64_t append_text(const fonts::Face& face, const std::string& utf8, ContentStream& out);
 
-    // Replaces libharu's malformed ToUnicode CMaps (see to_unicode.hpp). Call once, before saving.
-    void write_to_unicode_maps();
+    // Writes /W, CIDToGIDMap, ToUnicode and the subset font file. Call once, before saving.
+    void finish();
 
 private:
     struct Entry {
-        HPDF_Font font = nullptr;
-        HPDF_FontDef definition = nullptr;  // where libharu marks the glyphs to embed
+        HPDF_FontDef definition = nullptr;  // libharu's parsed TrueType file
+        HPDF_Dict type0 = nullptr, cid_font = nullptr;
+        HPDF_Dict to_unicode = nullptr, cid_to_gid = nullptr, font_file = nullptr;
         std::unique_ptr<UsedCodes> codes;  // 8 KiB: on the heap, once per face
         std::vector<std::int16_t> widths;  // by code, filled as codes are first used (1/1000 em)
     };
     Entry& entry_for(const fonts::Face& face);
+    void create(Entry& entry, const fonts::Face& face);
+    HPDF_Dict new_stream();
+    void write_widths(Entry& entry);
+    void write_cid_to_gid(Entry& entry);
+    void write_to_unicode(Entry& entry);
+    void compress_in_place(HPDF_Dict stream_dict);
 
     HpdfDocument& document_;
+    bool compress_;
+    Deflater deflater_;
     std::vector<Entry> by_face_id_;
 };
 

@@ -23,9 +23,6 @@ HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 // so rounding never accumulates along a line of words.
 std::int64_t hundredths(double value) { return std::llround(value * 100); }
 
-HPDF_STATUS write_flate_filter_key(HPDF_Dict, HPDF_Stream stream) {
-    return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
 
 }  // namespace
 
@@ -59,12 +56,7 @@ void PagePainter::finish_page() {
     auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
     const std::string& bytes = content_.bytes();
     if (compress_) {
-        const std::vector<unsigned char>& packed = deflater_.deflate(bytes);
-        HPDF_Stream_Write(attr->stream, packed.data(), static_cast<HPDF_UINT>(packed.size()));
-        // Already compressed: libharu must copy the bytes as they are, and (since it drops
-        // any /Filter key of an unfiltered stream) the key is written by a write hook.
-        attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-        attr->contents->write_fn = write_flate_filter_key;
+        deflater_.write_compressed(attr->contents, bytes.data(), bytes.size());
     } else {
         HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
                           static_cast<HPDF_UINT>(bytes.size()));

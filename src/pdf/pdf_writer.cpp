@@ -146,7 +146,7 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
     std::unordered_map<std::string, const layout::Anchor*> anchors;
     for (const layout::Anchor& anchor : doc.anchors) anchors.try_emplace(anchor.id, &anchor);  // first id wins, as in HTML
 
-    EmbeddedFonts fonts(document);
+    EmbeddedFonts fonts(document, options.compress);
     ImageCache images(document);
     PagePainter painter(document, fonts, images, {&pages, &anchors}, options.compress);
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
@@ -155,7 +155,7 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
     }
     write_outlines(document, doc, pages);
     write_info(document, doc.metadata, options);
-    fonts.write_to_unicode_maps();
+    fonts.finish();
     return save_to_memory(document);
 }
 

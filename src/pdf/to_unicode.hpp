@@ -1,16 +1,8 @@
 // ToUnicode CMaps for the fonts we embed.
 //
-// Why we write them ourselves: Debian's libharu 2.3.0, for a TrueType font used with
-// its "UTF-8" encoder, attaches a *CID* CMap (begincidrange <0000> <FFFF> 0) as the
-// font's /ToUnicode. A ToUnicode map must use bfchar/bfrange, so poppler warns
-// "Invalid 'begincidrange' operator in ToUnicode CMap" and readers guess the text.
-// The character codes libharu writes for that encoder are the UTF-16 (BMP) values of
-// the characters, so the correct map is the identity over the codes we used. We know
-// those codes exactly (we drew them), so we replace the stream's contents in place
-// through libharu's object API just before saving: no second PDF library, no second
-// pass over the bytes, and the object keeps its number (no orphans, reproducible).
-// (The alternative, post-processing with qpdf, would re-parse and re-write the whole
-// file: slower and one more moving part for the same result.)
+// Why: see embedded_fonts.hpp (libharu 2.3.0 writes a CID CMap where a ToUnicode map
+// belongs). Codes are the characters' UTF-16 values, so the map is the identity over the
+// codes drawn.
 #pragma once
 
 #include <array>
