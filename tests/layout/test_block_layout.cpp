@@ -1,0 +1,316 @@
+// Box generation, block layout, pagination and margin boxes through lay_out():
+// real fonts, the real cascade and the real line breaker.
+#include "document/document.hpp"
+#include "fonts/fonts.hpp"
+#include "layout/boxes.hpp"
+#include "layout/layout.hpp"
+#include "style/cascade.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <string>
+
+using namespace quorum;
+using layout::LaidOutDocument;
+using layout::Page;
+
+namespace {
+
+const fonts::FontCatalogue& font_catalogue() {
+    static const fonts::FontCatalogue fonts = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
+    return fonts;
+}
+
+struct Rendered {
+    document::Document doc;
+    style::Cascade cascade;
+    LaidOutDocument out;
+};
+
+std::unique_ptr<Rendered> render_doc(const std::string& body, const std::string& css, const std::string& head = "") {
+    auto r = std::make_unique<Rendered>();
+    const std::string xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head>" + head + "<style>" + css +
+                              "</style></head><body>" + body + "</body></html>";
+    r->doc = document::parse_string(xhtml, "block-test.xhtml", QUORUM_TEST_DATA);
+    for (const auto& source : r->doc.style_sources()) r->cascade.add_stylesheet(source.text, "block-test.xhtml", source.position.line);
+    r->out = layout::lay_out(r->doc, r->cascade, font_catalogue());
+    return r;
+}
+
+// The page's text: runs in reading order (by baseline, then x), lines joined by '\n'.
+std::string page_text(const Page& page) {
+    std::vector<const layout::GlyphRun*> runs;
+    for (const auto& r : page.runs) runs.push_back(&r);
+    std::sort(runs.begin(), runs.end(), [](auto* a, auto* b) {
+        if (std::abs(a->baseline - b->baseline) > 1) return a->baseline < b->baseline;
+        return a->x < b->x;
+    });
+    std::string text;
+    double baseline = -1e9, end = 0;
+    for (auto* r : runs) {
+        // Runs that touch are one word split by font or span; a gap is a space.
+        if (!text.empty()) text += std::abs(r->baseline - baseline) > 1 ? "\n" : r->x - end > 0.5 ? " " : "";
+        baseline = r->baseline;
+        end = r->x + r->width;
+        text += r->text;
+    }
+    return text;
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+std::string paragraphs(int count, const std::string& word = "Councillors") {
+    std::string out;
+    for (int i = 1; i <= count; ++i) {
+        out += "<p>Paragraph " + std::to_string(i) + ".";
+        for (int w = 0; w < 40; ++w) out += " " + word + " considered the report";
+        out += "</p>";
+    }
+    return out;
+}
+
+const std::string small_pages = "@page { size: 300pt 300pt; margin: 20pt; } body { margin: 0; font: 10pt/12pt 'Liberation Sans'; } p { margin: 0 0 6pt 0; }";
+
+}  // namespace
+
+TEST_CASE("counters format in every list style", "[layout][boxes]") {
+    using style::ListStyleType;
+    CHECK(layout::format_counter(4, ListStyleType::Decimal) == "4");
+    CHECK(layout::format_counter(4, ListStyleType::DecimalLeadingZero) == "04");
+    CHECK(layout::format_counter(28, ListStyleType::LowerAlpha) == "ab");
+    CHECK(layout::format_counter(26, ListStyleType::UpperAlpha) == "Z");
+    CHECK(layout::format_counter(1994, ListStyleType::UpperRoman) == "MCMXCIV");
+    CHECK(layout::format_counter(9, ListStyleType::LowerRoman) == "ix");
+    CHECK(layout::format_counter(0, ListStyleType::LowerRoman) == "0");  // out of range: decimal
+    CHECK(layout::format_counter(3, ListStyleType::Disc) == "\u2022");
+    CHECK(layout::format_counter(3, ListStyleType::None).empty());
+}
+
+TEST_CASE("box tree: display none, anonymous blocks, unknown elements warned once", "[layout][boxes]") {
+    const std::string xhtml =
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>.gone{display:none}</style></head><body>"
+        "<div>before <p>para</p> after</div><p class=\"gone\">hidden</p><blink>a</blink><blink>b</blink></body></html>";
+    const auto doc = document::parse_string(xhtml, "t.xhtml", QUORUM_TEST_DATA);
+    style::Cascade cascade;
+    for (const auto& s : doc.style_sources()) cascade.add_stylesheet(s.text, "t.xhtml");
+    const layout::BoxTree tree = layout::build_box_tree(doc, cascade);
+    REQUIRE(tree.root);
+    const layout::Box& body = *tree.root->children.at(0);
+    // div (mixed content -> 3 children: anon, p, anon), then an anonymous block for the blinks.
+    REQUIRE(body.children.size() == 2);
+    const layout::Box& div = *body.children[0];
+    REQUIRE(div.children.size() == 3);
+    CHECK(div.children[0]->is_anonymous());
+    CHECK(div.children[0]->has_inline_content());
+    CHECK(div.children[1]->element->name == "p");
+    CHECK(div.children[2]->is_anonymous());
+    CHECK(body.children[1]->is_anonymous());
+    REQUIRE(tree.warnings.size() == 1);
+    INFO(tree.warnings[0]);
+    CHECK(contains(tree.warnings[0], ":1:"));  // parsed from a string: no file name
+    CHECK(contains(tree.warnings[0], "unknown element <blink>"));
+}
+
+TEST_CASE("list markers: ol start, reversed, type and CSS list-style-type", "[layout][lists]") {
+    auto r = render_doc("<ol start=\"4\"><li>four</li><li>five</li></ol>"
+                        "<ol reversed=\"reversed\"><li>three</li><li>two</li><li>one</li></ol>"
+                        "<ol type=\"a\"><li>alpha</li><li>beta</li></ol>"
+                        "<ul class=\"r\"><li>roman</li><li>roman2</li></ul><ul><li>bullet</li></ul>",
+                        ".r { list-style-type: upper-roman }");
+    REQUIRE(r->out.pages.size() == 1);
+    const std::string text = page_text(r->out.pages[0]);
+    CHECK(contains(text, "4. four"));
+    CHECK(contains(text, "5. five"));
+    CHECK(contains(text, "3. three"));
+    CHECK(contains(text, "1. one"));
+    CHECK(contains(text, "a. alpha"));
+    CHECK(contains(text, "b. beta"));
+    CHECK(contains(text, "II. roman2"));
+    CHECK(contains(text, "\u2022 bullet"));
+    // Outside markers hang left of the item's text.
+    const auto& runs = r->out.pages[0].runs;
+    auto four = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text.rfind("four", 0) == 0; });
+    auto mark = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text.rfind("4.", 0) == 0; });
+    REQUIRE(four != runs.end());
+    REQUIRE(mark != runs.end());
+    CHECK(mark->x + mark->width <= four->x);
+    CHECK(mark->baseline == Approx(four->baseline));
+}
+
+TEST_CASE("counters and ::before content number headings", "[layout][counters]") {
+    auto r = render_doc("<h2>Alpha</h2><h2>Beta</h2><h2 class=\"restart\">Gamma</h2>",
+                        "body { counter-reset: sec } h2 { counter-increment: sec } h2::before { content: counter(sec) \". \" }"
+                        ".restart { counter-reset: sec 10 }");
+    const std::string text = page_text(r->out.pages.at(0));
+    CHECK(contains(text, "1. Alpha"));
+    CHECK(contains(text, "2. Beta"));
+    CHECK(contains(text, "11. Gamma"));
+}
+
+TEST_CASE("forced breaks, blank pages for right-hand starts, :blank margin boxes", "[layout][paginate]") {
+    auto r = render_doc("<p>one</p><h1>Right</h1><p>two</p><p class=\"pg\">three</p>",
+                        small_pages + " h1 { break-before: right } .pg { break-before: page }"
+                                      " @page :blank { @top-center { content: \"This page is intentionally left blank\" } }"
+                                      " @page { @bottom-center { content: counter(page) \"/\" counter(pages) } }");
+    REQUIRE(r->out.pages.size() == 4);
+    CHECK_FALSE(r->out.pages[0].blank);
+    CHECK(r->out.pages[1].blank);
+    CHECK(page_text(r->out.pages[1]) == "This page is intentionally left blank\n2/4");
+    CHECK(contains(page_text(r->out.pages[2]), "Right"));
+    CHECK(contains(page_text(r->out.pages[3]), "three"));
+    CHECK(contains(page_text(r->out.pages[3]), "4/4"));
+}
+
+TEST_CASE("a left break from a right page inserts a blank page; at the start no empty page", "[layout][paginate]") {
+    auto r = render_doc("<h1>First</h1><p>x</p><h1 class=\"l\">Left</h1>", small_pages + " h1 { break-before: page } .l { break-before: left }");
+    REQUIRE(r->out.pages.size() == 2);  // page 1 (right) has First; Left lands on page 2, a left page
+    CHECK(contains(page_text(r->out.pages[0]), "First"));
+    CHECK(contains(page_text(r->out.pages[1]), "Left"));
+}
+
+TEST_CASE("named pages change size mid-document and set their own content width", "[layout][paginate]") {
+    auto r = render_doc("<p>portrait</p><div class=\"wide\"><p>landscape</p></div><p>portrait again</p>",
+                        "@page { size: A4; margin: 20mm } @page wide { size: A4 landscape; margin: 10mm }"
+                        " body { margin: 0 } .wide { page: wide } .wide p { background-color: #ccc }");
+    REQUIRE(r->out.pages.size() == 3);
+    CHECK(r->out.pages[0].width == Approx(595.276).margin(0.1));
+    CHECK(r->out.pages[1].width == Approx(841.89).margin(0.1));
+    CHECK(r->out.pages[1].height == Approx(595.276).margin(0.1));
+    CHECK(r->out.pages[1].name == "wide");
+    CHECK(r->out.pages[2].width == Approx(595.276).margin(0.1));
+    // The grey paragraph spans the landscape content width: 841.89 - 2 * 10mm.
+    REQUIRE_FALSE(r->out.pages[1].fills.empty());
+    CHECK(r->out.pages[1].fills[0].width == Approx(841.89 - 2 * 28.3465).margin(0.5));
+}
+
+TEST_CASE("headings stay with the paragraph that follows", "[layout][paginate]") {
+    // Fill the page almost to the bottom, then a heading: it must move to the next page.
+    std::string body;
+    for (int i = 0; i < 20; ++i) body += "<p>line " + std::to_string(i) + "</p>";
+    body += "<h2>Heading</h2><p>Body after heading</p>";
+    auto r = render_doc(body, small_pages + " p { margin: 0 } h2 { margin: 0; font-size: 10pt; line-height: 12pt }");
+    REQUIRE(r->out.pages.size() == 2);
+    CHECK_FALSE(contains(page_text(r->out.pages[0]), "Heading"));
+    CHECK(contains(page_text(r->out.pages[1]), "Heading\nBody after heading"));
+}
+
+TEST_CASE("orphans and widows keep at least two lines on each side of a break", "[layout][paginate]") {
+    // 21 lines fit on a page (260pt / 12pt). 20 one-line paragraphs, then a 5-line one:
+    // only 1 line would fit (an orphan), so the whole paragraph's first 2 lines move.
+    std::string body;
+    for (int i = 0; i < 20; ++i) body += "<p>line " + std::to_string(i) + "</p>";
+    body += "<p class=\"long\">A1 A2 A3 A4 A5</p>";
+    auto r = render_doc(body, small_pages + " p { margin: 0 } .long { width: 20pt }");
+    REQUIRE(r->out.pages.size() == 2);
+    CHECK_FALSE(contains(page_text(r->out.pages[0]), "A1"));
+    CHECK(contains(page_text(r->out.pages[1]), "A1"));
+
+    // 18 lines + a 4-line paragraph: 3 would fit but that leaves a widow; 2 + 2 it is.
+    std::string body2;
+    for (int i = 0; i < 19; ++i) body2 += "<p>line " + std::to_string(i) + "</p>";
+    body2 += "<p class=\"long\">B1 B2 B3 B4</p>";
+    auto r2 = render_doc(body2, small_pages + " p { margin: 0 } .long { width: 20pt }");
+    REQUIRE(r2->out.pages.size() == 2);
+    CHECK(contains(page_text(r2->out.pages[0]), "B1\nB2"));
+    CHECK_FALSE(contains(page_text(r2->out.pages[0]), "B3"));
+    CHECK(contains(page_text(r2->out.pages[1]), "B3\nB4"));
+}
+
+TEST_CASE("break-inside: avoid moves a block whole; split boxes keep their decoration", "[layout][paginate]") {
+    std::string body;
+    for (int i = 0; i < 15; ++i) body += "<p>line " + std::to_string(i) + "</p>";
+    body += "<div class=\"keep\"><p>K1</p><p>K2</p><p>K3</p><p>K4</p><p>K5</p><p>K6</p><p>K7</p><p>K8</p></div>";
+    auto r = render_doc(body, small_pages + " p { margin: 0 } .keep { break-inside: avoid; border: 2pt solid red }");
+    REQUIRE(r->out.pages.size() == 2);
+    CHECK_FALSE(contains(page_text(r->out.pages[0]), "K1"));
+
+    auto split = render_doc(body, small_pages + " p { margin: 0 } .keep { border: 2pt solid red; background-color: #eee }");
+    REQUIRE(split->out.pages.size() == 2);
+    CHECK(contains(page_text(split->out.pages[0]), "K1"));
+    CHECK(contains(page_text(split->out.pages[1]), "K8"));
+    // Background on both pages; the top border only on the first, the bottom only on the second.
+    CHECK(split->out.pages[0].fills.size() == 1);
+    CHECK(split->out.pages[1].fills.size() == 1);
+    auto horizontal = [](const Page& p) {
+        return std::count_if(p.lines.begin(), p.lines.end(), [](const layout::Line& l) { return l.y1 == l.y2; });
+    };
+    CHECK(horizontal(split->out.pages[0]) == 1);
+    CHECK(horizontal(split->out.pages[1]) == 1);
+    CHECK(split->out.pages[1].fills[0].y == Approx(20));  // continues from the content top
+}
+
+TEST_CASE("margins collapse between siblings and through parents", "[layout][block]") {
+    auto r = render_doc("<p class=\"a\">A</p><div class=\"d\"><p class=\"b\">B</p></div>",
+                        small_pages + " p { margin: 0 } .a { margin-bottom: 20pt } .d { margin-top: 10pt } .b { margin-top: 30pt }");
+    const auto& runs = r->out.pages.at(0).runs;
+    REQUIRE(runs.size() == 2);
+    // max(20, 10, 30) = 30pt between the line boxes (12pt tall).
+    CHECK(runs[1].baseline - runs[0].baseline == Approx(42).margin(0.01));
+}
+
+TEST_CASE("running strings, page counters and target-counter page references", "[layout][margin]") {
+    std::string body = "<p>See <a class=\"ref\" href=\"#late\">later</a>.</p>";
+    for (int i = 0; i < 3; ++i) body += "<h2>Section " + std::to_string(i) + "</h2><p class=\"pb\">text</p>";
+    body += "<h2 id=\"late\">Late section</h2>";
+    auto r = render_doc(body,
+                        small_pages + " h2 { string-set: title content(text) } .pb { break-after: page }"
+                                      " a.ref::after { content: \" (page \" target-counter(attr(href), page) \")\" }"
+                                      " @page { @top-left { content: string(title, first) } @top-right { content: string(title, last) }"
+                                      " @bottom-center { content: \"Page \" counter(page) \" of \" counter(pages) } }");
+    REQUIRE(r->out.pages.size() == 4);
+    CHECK(contains(page_text(r->out.pages[0]), "See later (page 4)."));
+    CHECK(contains(page_text(r->out.pages[0]), "Page 1 of 4"));
+    // string(title, first) is the first assignment on the page, else the one in force.
+    CHECK(contains(page_text(r->out.pages[3]), "Late section Late section"));
+    CHECK(contains(page_text(r->out.pages[1]), "Section 1 Section 1"));
+    REQUIRE_FALSE(r->out.anchors.empty());
+    auto late = std::find_if(r->out.anchors.begin(), r->out.anchors.end(), [](auto& a) { return a.id == "late"; });
+    REQUIRE(late != r->out.anchors.end());
+    CHECK(late->page == 3);
+}
+
+TEST_CASE("bookmarks from h1-h4 and metadata from the head", "[layout]") {
+    auto r = render_doc("<h1>One</h1><h2>Two</h2><h5>Five</h5><h4>Four</h4>", "",
+                        "<title>Planning Committee</title><meta name=\"author\" content=\"Democratic Services\"/>");
+    REQUIRE(r->out.bookmarks.size() == 3);
+    CHECK(r->out.bookmarks[0].title == "One");
+    CHECK(r->out.bookmarks[0].level == 1);
+    CHECK(r->out.bookmarks[2].level == 4);
+    CHECK(r->out.metadata.title == "Planning Committee");
+    CHECK(r->out.metadata.author == "Democratic Services");
+}
+
+TEST_CASE("hostile input: empty body, deep nesting, huge words", "[layout][robust]") {
+    auto empty = render_doc("", "");
+    CHECK(empty->out.pages.size() == 1);
+
+    std::string nested;
+    for (int i = 0; i < 1000; ++i) nested += "<ul><li>level";
+    for (int i = 0; i < 1000; ++i) nested += "</li></ul>";
+    auto deep = render_doc(nested, "");
+    CHECK_FALSE(deep->out.pages.empty());
+
+    auto word = render_doc("<p>" + std::string(2000, 'x') + "</p>", small_pages);
+    CHECK(word->out.pages.size() >= 1);
+    for (const auto& page : word->out.pages)
+        for (const auto& run : page.runs) CHECK(run.x + run.width <= page.width);
+}
+
+TEST_CASE("a 600-page document lays out well under a second", "[layout][speed]") {
+    auto r = render_doc("<p>warm-up</p>", "");
+    const std::string xhtml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>@page { size: A4; margin: 20mm }"
+                              " p { margin: 0 0 6pt 0; font-size: 11pt }</style></head><body>" + paragraphs(2400) + "</body></html>";
+    r->doc = document::parse_string(xhtml, "speed.xhtml", QUORUM_TEST_DATA);
+    r->cascade = style::Cascade();
+    for (const auto& source : r->doc.style_sources()) r->cascade.add_stylesheet(source.text, "speed.xhtml");
+    // CPU time, not wall time: the machine running the tests may be busy.
+    const std::clock_t start = std::clock();
+    r->out = layout::lay_out(r->doc, r->cascade, font_catalogue());
+    const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    INFO(r->out.pages.size() << " pages in " << seconds << " s");
+    CHECK(r->out.pages.size() > 500);
+    CHECK(seconds < 1.0);
+}
