@@ -36,18 +36,29 @@ private:
     bool has_winner_ = false;
 };
 
-const Span* group_starting_at(const std::vector<Span>& groups, int index) {
-    for (const Span& g : groups)
-        if (g.first == index && g.count > 0) return &g;
-    return nullptr;
-}
-const Span* group_ending_at(const std::vector<Span>& groups, int index) {
-    for (const Span& g : groups)
-        if (g.first + g.count == index && g.count > 0) return &g;
-    return nullptr;
-}
+// Which span (row group or column group) starts / ends at each grid line, and which
+// contains each row or column: looked up per edge, so precomputed (a table may have a
+// tbody per row, and a linear search per edge would make 10,000 rows quadratic).
+struct SpanIndex {
+    std::vector<const Span*> starting, ending, containing;
+    SpanIndex(const std::vector<Span>& spans, int count) : starting(count + 1), ending(count + 1), containing(count) {
+        for (const Span& span : spans) {
+            if (span.count <= 0 || span.first < 0 || span.first + span.count > count) continue;
+            if (!starting[span.first]) starting[span.first] = &span;
+            if (!ending[span.first + span.count]) ending[span.first + span.count] = &span;
+            for (int i = span.first; i < span.first + span.count; ++i)
+                if (!containing[i]) containing[i] = &span;
+        }
+    }
+};
 
-Border horizontal_edge(const CollapseInput& in, int r, int c) {
+struct Lookup {
+    const CollapseInput& in;
+    SpanIndex row_groups, column_groups;
+};
+
+Border horizontal_edge(const Lookup& look, int r, int c) {
+    const CollapseInput& in = look.in;
     const Grid& grid = *in.grid;
     const int above = r > 0 ? grid.owner(r - 1, c) : -1;
     const int below = r < grid.row_count ? grid.owner(r, c) : -1;
@@ -58,20 +69,20 @@ Border horizontal_edge(const CollapseInput& in, int r, int c) {
     if (below >= 0) contest.offer(in.cells[below].top, BorderOrigin::Cell);
     if (r > 0 && r - 1 < static_cast<int>(in.rows.size())) contest.offer(in.rows[r - 1].bottom, BorderOrigin::Row);
     if (r < static_cast<int>(in.rows.size())) contest.offer(in.rows[r].top, BorderOrigin::Row);
-    if (const Span* g = group_ending_at(in.row_groups, r)) contest.offer(g->borders.bottom, BorderOrigin::RowGroup);
-    if (const Span* g = group_starting_at(in.row_groups, r)) contest.offer(g->borders.top, BorderOrigin::RowGroup);
+    if (const Span* g = look.row_groups.ending[r]) contest.offer(g->borders.bottom, BorderOrigin::RowGroup);
+    if (const Span* g = look.row_groups.starting[r]) contest.offer(g->borders.top, BorderOrigin::RowGroup);
     const bool outer = r == 0 || r == grid.row_count;
     if (outer) {
         const auto pick = [r](const Edges& e) { return r == 0 ? e.top : e.bottom; };
         if (c < static_cast<int>(in.columns.size())) contest.offer(pick(in.columns[c]), BorderOrigin::Column);
-        for (const Span& g : in.column_groups)
-            if (c >= g.first && c < g.first + g.count) contest.offer(pick(g.borders), BorderOrigin::ColumnGroup);
+        if (const Span* g = look.column_groups.containing[c]) contest.offer(pick(g->borders), BorderOrigin::ColumnGroup);
         contest.offer(pick(in.table), BorderOrigin::Table);
     }
     return contest.result();
 }
 
-Border vertical_edge(const CollapseInput& in, int r, int c) {
+Border vertical_edge(const Lookup& look, int r, int c) {
+    const CollapseInput& in = look.in;
     const Grid& grid = *in.grid;
     const int left = c > 0 ? grid.owner(r, c - 1) : -1;
     const int right = c < grid.column_count ? grid.owner(r, c) : -1;
@@ -83,13 +94,12 @@ Border vertical_edge(const CollapseInput& in, int r, int c) {
     if (outer) {
         const auto pick = [c](const Edges& e) { return c == 0 ? e.left : e.right; };
         if (r < static_cast<int>(in.rows.size())) contest.offer(pick(in.rows[r]), BorderOrigin::Row);
-        for (const Span& g : in.row_groups)
-            if (r >= g.first && r < g.first + g.count) contest.offer(pick(g.borders), BorderOrigin::RowGroup);
+        if (const Span* g = look.row_groups.containing[r]) contest.offer(pick(g->borders), BorderOrigin::RowGroup);
     }
     if (c > 0 && c - 1 < static_cast<int>(in.columns.size())) contest.offer(in.columns[c - 1].right, BorderOrigin::Column);
     if (c < static_cast<int>(in.columns.size())) contest.offer(in.columns[c].left, BorderOrigin::Column);
-    if (const Span* g = group_ending_at(in.column_groups, c)) contest.offer(g->borders.right, BorderOrigin::ColumnGroup);
-    if (const Span* g = group_starting_at(in.column_groups, c)) contest.offer(g->borders.left, BorderOrigin::ColumnGroup);
+    if (const Span* g = look.column_groups.ending[c]) contest.offer(g->borders.right, BorderOrigin::ColumnGroup);
+    if (const Span* g = look.column_groups.starting[c]) contest.offer(g->borders.left, BorderOrigin::ColumnGroup);
     if (outer) contest.offer(c == 0 ? in.table.left : in.table.right, BorderOrigin::Table);
     return contest.result();
 }
@@ -126,10 +136,11 @@ CollapsedBorders collapse_borders(const CollapseInput& input) {
     out.columns = grid.column_count;
     out.horizontal.resize(static_cast<std::size_t>(out.rows + 1) * out.columns);
     out.vertical.resize(static_cast<std::size_t>(out.rows) * (out.columns + 1));
+    const Lookup look{input, SpanIndex(input.row_groups, out.rows), SpanIndex(input.column_groups, out.columns)};
     for (int r = 0; r <= out.rows; ++r)
-        for (int c = 0; c < out.columns; ++c) out.horizontal[static_cast<std::size_t>(r) * out.columns + c] = horizontal_edge(input, r, c);
+        for (int c = 0; c < out.columns; ++c) out.horizontal[static_cast<std::size_t>(r) * out.columns + c] = horizontal_edge(look, r, c);
     for (int r = 0; r < out.rows; ++r)
-        for (int c = 0; c <= out.columns; ++c) out.vertical[static_cast<std::size_t>(r) * (out.columns + 1) + c] = vertical_edge(input, r, c);
+        for (int c = 0; c <= out.columns; ++c) out.vertical[static_cast<std::size_t>(r) * (out.columns + 1) + c] = vertical_edge(look, r, c);
     return out;
 }
 

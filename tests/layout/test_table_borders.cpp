@@ -68,3 +68,19 @@ TEST_CASE("collapse: a row group's border applies on its boundary only") {
     CHECK_FALSE(out.above(2, 0).visible());
     CHECK_FALSE(out.above(0, 0).visible());
 }
+
+TEST_CASE("collapse: a tbody per row in a 10,000-row table stays linear") {
+    std::vector<RowInput> rows;
+    for (int r = 0; r < 10000; ++r) rows.push_back(RowInput{r, {{}, {}, {}}});
+    const Grid grid = build_grid(rows);
+    CollapseInput in;
+    in.grid = &grid;
+    in.cells.assign(grid.cells.size(), Edges{});
+    for (int r = 0; r < 10000; ++r) in.row_groups.push_back(Span{r, 1, Edges{border(r % 2 ? 2 : 1), {}, {}, {}}});
+    in.column_groups = {Span{0, 2, Edges{{}, {}, {}, border(4)}}, Span{2, 1, Edges{}}};
+    const CollapsedBorders out = collapse_borders(in);
+    CHECK(out.above(0, 0).width == 1);
+    CHECK(out.above(9999, 2).width == 2);
+    CHECK(out.left_of(5000, 0).width == 4);     // the first column group's left edge
+    CHECK_FALSE(out.left_of(5000, 1).visible());  // inside the column group
+}
