@@ -1,7 +1,8 @@
 // Methods on values: 'a b'.split(), d.items(), xs.index(3) ... as Python's str, dict and
 // list methods behave. method_of() returns a bound method (a Callable); the interpreter
-// calls it like any other callable. Methods of a Markup return Markup and escape their
-// str arguments, as markupsafe's wrappers do.
+// calls it like any other callable. Methods of a Markup return Markup; those markupsafe
+// wraps with escaping (strip, replace, center, format, join) escape their str arguments,
+// while split/count/find/startswith take them as they are.
 //
 // method_of() also answers the field names of named tuples (groupby's .grouper/.list):
 // for those it returns the field's value itself, which is what `x.grouper` means.
@@ -50,7 +51,7 @@ void arity(const Arguments& args, std::string_view name, std::size_t min, std::s
 
 const std::string& str_arg(const Value& v, std::string_view what) {
     if (v.is_undefined()) fail(v.undefined_hint());
-    if (!v.is_string()) fail(std::string(what) + " must be str, not " + type_name(v));
+    if (!v.is_string()) fail((what.empty() ? "" : std::string(what) + " ") + "must be str, not " + type_name(v));
     return v.as_string();
 }
 
@@ -82,7 +83,8 @@ Value str_split(const Value& self, const Arguments& args, bool from_right) {
     std::string sep;
     const std::string* sep_ptr = nullptr;
     if (b.has(0) && !b.get(0)->is_none()) {
-        sep = markup_arg(self, *b.get(0), "sep");
+        if (!b.get(0)->is_string()) fail("must be str or None, not " + type_name(*b.get(0)));
+        sep = b.get(0)->as_string();  // Markup.split does not escape its separator
         sep_ptr = &sep;
     }
     long long maxsplit = b.has(1) ? int_arg(*b.get(1)) : -1;
@@ -137,7 +139,8 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
         std::string chars;
         const std::string* chars_ptr = nullptr;
         if (!args.positional.empty() && !args.positional[0].is_none()) {
-            chars = markup_arg(self, args.positional[0], "strip arg");
+            if (!args.positional[0].is_string()) fail(std::string(name) + " arg must be None or str");
+            chars = markup_arg(self, args.positional[0], "");
             chars_ptr = &chars;
         }
         return like(self, py::strip(s, chars_ptr, side));
@@ -166,11 +169,11 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "join") return str_join(self, args);
     if (name == "count") {
         arity(args, name, 1, 1, &self, Style::Searcher);
-        return Value(static_cast<std::int64_t>(py::count(s, markup_arg(self, args.positional[0], "must be str, not"))));
+        return Value(static_cast<std::int64_t>(py::count(s, str_arg(args.positional[0], ""))));
     }
     if (name == "find" || name == "index") {
         arity(args, name, 1, 1, &self, Style::Searcher);
-        long long at = py::find(s, markup_arg(self, args.positional[0], "must be str, not"));
+        long long at = py::find(s, str_arg(args.positional[0], ""));
         if (at < 0 && name == "index") fail("substring not found");
         return Value(static_cast<std::int64_t>(at));
     }

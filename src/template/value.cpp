@@ -354,6 +354,7 @@ void append_repr(std::string& out, const Value& v) {
             out += '}';
             return;
         }
+        case Value::Kind::Undefined: out += "Undefined"; return;  // Undefined.__repr__ does not raise
         default: out += to_str(v);
     }
 }
