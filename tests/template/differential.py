@@ -118,6 +118,8 @@ def quorum_check(binary, case_dir, r):
         return None
     file, line = dev if dev else (r["file"], r["line"])
     why = "quorum-expect.txt (stricter than Jinja2)" if dev else f'Jinja2: {r["type"]}: {r["message"]}'
+    if code == 0:
+        return (f"quorum rendered {len(out)} bytes ({out[:60]!r}) but must fail: {why} at {file}:{line}")
     problems = []
     if code != 1:
         problems.append(f"exit {code}, want 1")
