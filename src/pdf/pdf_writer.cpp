@@ -139,7 +139,8 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
     HpdfDocument document;
     HPDF_Doc hpdf = document.get();
     HPDF_SetCompressionMode(hpdf, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
-    HPDF_UseUTFEncodings(hpdf);
+    // PDF 1.4: image soft masks (PNG alpha), /Lang and DisplayDocTitle are 1.4 features.
+    hpdf->pdf_version = HPDF_VER_14;
     document.check("setting up the PDF");
 
     const std::vector<HPDF_Page> pages = add_pages(document, doc);

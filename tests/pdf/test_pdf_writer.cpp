@@ -76,7 +76,7 @@ TEST_CASE("every ToUnicode map is a bfrange map, not libharu's CID map") {
     CHECK(text.find("/CMapName /UTF-8") == std::string::npos);
 }
 
-TEST_CASE("qpdf, mupdf and pdffonts accept the file without warnings; every font is embedded") {
+TEST_CASE("qpdf, mupdf and pdffonts accept the file without warnings, and every font is embedded") {
     const fs::path pdf = write_sample("check.pdf");
     const CommandResult check = run_command("qpdf --check " + quoted(pdf));
     INFO(check.out << check.err);
@@ -120,6 +120,7 @@ TEST_CASE("page sizes, metadata, and dates come through") {
     CHECK(info.out.find("Subject:         Budget papers") != std::string::npos);
     CHECK(info.out.find("Keywords:        budget, cabinet") != std::string::npos);
     CHECK(info.out.find("Creator:         Quorum") != std::string::npos);
+    CHECK(info.out.find("PDF version:     1.4") != std::string::npos);
     const CommandResult iso = run_command("pdfinfo -isodates " + quoted(pdf));
     CHECK(iso.out.find("CreationDate:    2026-03-12T12:00:00Z") != std::string::npos);
     CHECK(iso.out.find("ModDate:         2026-03-12T12:00:00Z") != std::string::npos);
@@ -163,7 +164,7 @@ std::vector<std::string> references_in(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("external links are URI annotations; internal links go to the anchor's page") {
+TEST_CASE("external links are URI annotations, internal links go to the anchor's page") {
     const fs::path pdf = write_sample("links.pdf");
     const CommandResult urls = run_command("pdfinfo -url " + quoted(pdf));
     INFO(urls.out << urls.err);
