@@ -37,6 +37,13 @@ HPDF_Dict EmbeddedFonts::new_stream() {
     return stream;
 }
 
+HPDF_Dict EmbeddedFonts::new_dict() {
+    HPDF_Doc doc = document_.get();
+    HPDF_Dict dict = HPDF_Dict_New(doc->mmgr);
+    if (!dict || HPDF_Xref_Add(doc->xref, dict) != HPDF_OK) throw PdfError{"cannot create a PDF object (out of memory)"};
+    return dict;
+}
+
 void EmbeddedFonts::create(Entry& entry, const fonts::Face& face) {
     HPDF_Doc doc = document_.get();
     const std::string file = face.file().string();
@@ -45,14 +52,8 @@ void EmbeddedFonts::create(Entry& entry, const fonts::Face& face) {
     document_.check(context);
     entry.definition = name ? HPDF_Doc_FindFontDef(doc, name) : nullptr;
     if (!entry.definition) throw PdfError{context + ": error: libharu returned no font"};
-    const HPDF_FontDef def = entry.definition;
-    const char* base_font = static_cast<HPDF_TTFontDefAttr>(def->attr)->base_font;  // with the subset tag
+    const char* base_font = static_cast<HPDF_TTFontDefAttr>(entry.definition->attr)->base_font;  // with the subset tag
 
-    auto new_dict = [&] {
-        HPDF_Dict dict = HPDF_Dict_New(doc->mmgr);
-        if (!dict || HPDF_Xref_Add(doc->xref, dict) != HPDF_OK) throw PdfError{context + ": error: out of memory"};
-        return dict;
-    };
     entry.type0 = new_dict();
     HPDF_Dict_AddName(entry.type0, "Type", "Font");
     HPDF_Dict_AddName(entry.type0, "Subtype", "Type0");
@@ -62,9 +63,18 @@ void EmbeddedFonts::create(Entry& entry, const fonts::Face& face) {
     HPDF_Dict_Add(entry.type0, "DescendantFonts", descendants);
     entry.to_unicode = new_stream();
     HPDF_Dict_Add(entry.type0, "ToUnicode", entry.to_unicode);
-
-    entry.cid_font = new_dict();
+    create_cid_font(entry, base_font);
     HPDF_Array_Add(descendants, entry.cid_font);
+    document_.check(context);
+
+    entry.codes = std::make_unique<UsedCodes>();
+    entry.widths.assign(0x10000, 0);
+}
+
+// The descendant font: /W and CIDToGIDMap are filled in by finish().
+void EmbeddedFonts::create_cid_font(Entry& entry, const char* base_font) {
+    HPDF_Doc doc = document_.get();
+    entry.cid_font = new_dict();
     HPDF_Dict_AddName(entry.cid_font, "Type", "Font");
     HPDF_Dict_AddName(entry.cid_font, "Subtype", "CIDFontType2");
     HPDF_Dict_AddName(entry.cid_font, "BaseFont", base_font);
@@ -73,16 +83,20 @@ void EmbeddedFonts::create(Entry& entry, const fonts::Face& face) {
     add_string(system_info, "Registry", "Adobe");
     add_string(system_info, "Ordering", "Identity");
     HPDF_Dict_AddNumber(system_info, "Supplement", 0);
-    HPDF_Dict_AddNumber(entry.cid_font, "DW", def->missing_width);
+    HPDF_Dict_AddNumber(entry.cid_font, "DW", entry.definition->missing_width);
     entry.cid_to_gid = new_stream();
     HPDF_Dict_Add(entry.cid_font, "CIDToGIDMap", entry.cid_to_gid);
+    HPDF_Dict_Add(entry.cid_font, "FontDescriptor", create_descriptor(entry, base_font));
+}
 
+// Metrics as libharu read them from the font (1/1000 em); the font file is added by finish().
+HPDF_Dict EmbeddedFonts::create_descriptor(Entry& entry, const char* base_font) {
+    const HPDF_FontDef def = entry.definition;
     HPDF_Dict descriptor = new_dict();
-    HPDF_Dict_Add(entry.cid_font, "FontDescriptor", descriptor);
     HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
     HPDF_Dict_AddName(descriptor, "FontName", base_font);
     HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
-    HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(doc->mmgr, def->font_bbox));
+    HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(descriptor->mmgr, def->font_bbox));
     HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
     HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
     HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
@@ -90,10 +104,7 @@ void EmbeddedFonts::create(Entry& entry, const fonts::Face& face) {
     HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
     entry.font_file = new_stream();
     HPDF_Dict_Add(descriptor, "FontFile2", entry.font_file);
-    document_.check(context);
-
-    entry.codes = std::make_unique<UsedCodes>();
-    entry.widths.assign(0x10000, 0);
+    return descriptor;
 }
 
 std::int64_t EmbeddedFonts::append_text(const fonts::Face& face, const std::string& utf8, ContentStream& out) {

@@ -55,7 +55,10 @@ private:
     };
     Entry& entry_for(const fonts::Face& face);
     void create(Entry& entry, const fonts::Face& face);
-    HPDF_Dict new_stream();
+    void create_cid_font(Entry& entry, const char* base_font);
+    HPDF_Dict create_descriptor(Entry& entry, const char* base_font);
+    HPDF_Dict new_dict();    // an indirect object
+    HPDF_Dict new_stream();  // an indirect stream, compressed when the document is
     void write_widths(Entry& entry);
     void write_cid_to_gid(Entry& entry);
     void write_to_unicode(Entry& entry);
