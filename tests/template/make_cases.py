@@ -1418,6 +1418,31 @@ err("global-bad-args", "{{ range(1, 2, 3, 4) }}")
 err("method-bad-args", "{{ 'a,b'.split(',', 1, 2) }}")
 
 
+# ================================================================ error lines in multi-line constructs (long tags are split over lines in real templates)
+category("errrun")
+_ML = {"x": "abc", "d": {"k": 1}}
+err("ml-set-list", "{% set x = [\n  1,\n  nope + 1] %}", _ML)
+err("ml-macro-call-args", "{% macro m(a, b) %}{{ a }}{{ b }}{% endmacro %}{{ m(\n  1,\n  nope) }}", _ML)
+err("ml-include-name", "{% include\n   nope %}", _ML)
+err("ml-with-assignments", "{% with a = 1,\n        b = nope %}{{ b }}{% endwith %}", _ML)
+err("ml-elif", "{% if false %}\n{% elif\n  nope %}x{% endif %}", _ML)
+err("ml-subscript", "{{ [\n  1,\n  2][nope] }}", _ML)
+err("ml-namespace-set", "{% set ns = namespace(v=0) %}\n{% set ns.v =\n   nope + 1 %}", _ML)
+err("ml-filter-args", "{{ x|replace(\n  'a',\n  nope) }}", _ML)
+err("ml-call-block-args", "{% macro m(a) %}{{ caller() }}{% endmacro %}{% call m(\n  nope.y) %}x{% endcall %}", _ML)
+err("ml-for-unpack-iterable", "{% for a, b in\n    d.nope %}{% endfor %}", _ML)
+err("ml-print-dict-literal", "{{ {\n  'a': 1,\n  'b': nope ~ ''\n} }}", _ML)
+err("ml-inline-if", "{{ 'yes'\n   if nope\n   else 'no' }}", _ML)
+err("ml-arith-second-line-operand", "{{ 1 +\n  nope }}", _ML)
+err("ml-filter-chain-undefined-filter-input", "{{ d.nope\n  |upper\n  |trim }}", _ML)
+err("ml-division-by-zero-third-line", "{{ (1 +\n 2) /\n 0 }}", _ML)
+err("ml-comparison", "{% if d.k ==\n   1 and d.z >\n   2 %}x{% endif %}", _ML)
+err("ml-test-argument", "{{ 4 is divisibleby(\n nope) }}", _ML)
+err("ml-method-call-args", "{{ x.replace(\n 'a',\n nope) }}", _ML)
+err("ml-output-second-expression", "{{ x }} and {{\n  nope }}", _ML)
+err("ml-for-body-after-multiline-header", "{% for c in\n   x %}\n{{ c ~ nope }}{% endfor %}", _ML)
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
