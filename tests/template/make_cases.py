@@ -1443,6 +1443,49 @@ err("ml-output-second-expression", "{{ x }} and {{\n  nope }}", _ML)
 err("ml-for-body-after-multiline-header", "{% for c in\n   x %}\n{{ c ~ nope }}{% endfor %}", _ML)
 
 
+# ================================================================ scale and depth
+category("council")
+_rng2 = _random.Random(1972)
+_SERV = ["Adult Social Care", "Children\u2019s Services", "Highways & Transport", "Waste", "Libraries", "Leisure", "Planning", "Housing", "Corporate", "Pr\u0175s Fund"]
+_rows = [{"code": f"K{n:04d}", "service": _SERV[n % len(_SERV)], "target": _rng2.choice([_rng2.randint(0, 500), round(_rng2.random(), 3)]),
+          "result": _rng2.choice([None, _rng2.randint(0, 500), round(_rng2.random(), 3)]), "higher": _rng2.random() < 0.6} for n in range(1500)]
+case("scale-1500-indicator-rows", """{%- for service, rows in indicators|groupby('service') %}
+<h2>{{ service }} ({{ rows|length }})</h2>
+<table>
+{%- for r in rows|sort(attribute='code') %}
+<tr class="{{ loop.cycle('o', 'e') }}"><td>{{ r.code }}</td><td>{{ r.target }}</td><td>{{ r.result if r.result is not none else '&ndash;'|safe }}</td><td>
+{%- if r.result is none %}grey{% elif (r.result >= r.target) == r.higher %}green{% else %}red{% endif %}</td></tr>
+{%- endfor %}
+</table>
+{%- endfor %}
+<p>{{ indicators|selectattr('result', 'none')|list|length }} not reported of {{ indicators|length }}.</p>""",
+     json.dumps({"indicators": _rows}, ensure_ascii=False, separators=(",", ":")), ext="html.j2")
+
+category("include")
+case("include-depth-ten", "{% include 'l1.txt.j2' %}", {"n": 0},
+     files={f"l{i}.txt.j2": (f"{i}{{% include 'l{i + 1}.txt.j2' %}}{i}" if i < 10 else "[10]") for i in range(1, 11)})
+category("extends")
+case("extends-depth-six", "{% extends 'e5.txt.j2' %}{% block b %}6>{{ super() }}{% endblock %}",
+     files={**{f"e{i}.txt.j2": (f"{{% extends 'e{i - 1}.txt.j2' %}}{{% block b %}}{i}>{{{{ super() }}}}{{% endblock %}}" if i > 1 else "<{% block b %}1{% endblock %}>") for i in range(1, 6)}})
+category("macro")
+case("macro-recursion-depth-60", "{% macro down(n) %}{% if n > 0 %}{{ n % 10 }}{{ down(n - 1) }}{% else %}!{% endif %}{% endmacro %}{{ down(60) }}")
+category("ws")
+case("html-page-all-dashes", """<ul>
+{%- for a in agenda -%}
+  {%- if not a.exempt %}
+  <li>
+    {{- a.number -}}. {{ a.title -}}
+    {%- for p in a.papers -%}
+      {%- if loop.first %} ({% endif -%}
+      {{- p -}}
+      {%- if not loop.last %}, {% else %}){% endif -%}
+    {%- endfor -%}
+  </li>
+  {%- endif -%}
+{%- endfor %}
+</ul>""", COUNCIL, ext="html.j2")
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
