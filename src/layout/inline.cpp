@@ -45,6 +45,7 @@ private:
     void place_piece(std::size_t index, double x, double width);
     void add_text(const Piece& piece, double x, double width, bool may_join);
     void add_decorations(const Piece& piece, double x, double width);
+    bool extend_decoration(const Line& stroke);
     void touch_spans(int span, double x0, double x1);
     void emit_spans();
     const style::ComputedStyle& span_style(int span) const {
@@ -66,6 +67,8 @@ private:
 LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool last_line) {
     LineBox line;
     line_ = &line;
+    run_open_ = false;
+    decoration_open_[0] = decoration_open_[1] = false;
     line.width = ps_.available_width;
     const std::size_t end = brk.position;
     const bool justify = p_.justify && !(last_line && ps_.is_last_paragraph_fragment);
@@ -233,20 +236,23 @@ void LineAssembler::add_decorations(const Piece& piece, double x, double width) 
         // Underline from the face's post table; line-through at about half the x-height.
         const double y = k == 0 ? baseline - face->underline_position() * scale + thickness / 2
                                 : baseline - 0.27 * s.font_size;
-        if (decoration_open_[k]) {
-            // Continue the previous stroke when it is the same line in the same colour.
-            for (auto it = line_->lines.rbegin(); it != line_->lines.rend(); ++it) {
-                if (std::abs(it->y1 - y) < epsilon && it->color == s.color && std::abs(it->x2 - x) < 1e-3 &&
-                    std::abs(it->thickness - thickness) < epsilon) {
-                    it->x2 = x + width;
-                    goto next;
-                }
-            }
-        }
-        line_->lines.push_back({x, y, x + width, y, thickness, s.color, Line::Dash::Solid});
+        const Line stroke{x, y, x + width, y, thickness, s.color, Line::Dash::Solid};
+        if (!(decoration_open_[k] && extend_decoration(stroke))) line_->lines.push_back(stroke);
         decoration_open_[k] = true;
-    next:;
     }
+}
+
+// Continues an earlier stroke of this line that ends where `stroke` starts, at the same
+// height, thickness and colour: one underline under a phrase, not one per word.
+bool LineAssembler::extend_decoration(const Line& stroke) {
+    for (auto it = line_->lines.rbegin(); it != line_->lines.rend(); ++it) {
+        if (std::abs(it->y1 - stroke.y1) < epsilon && it->y1 == it->y2 && it->color == stroke.color &&
+            std::abs(it->x2 - stroke.x1) < 1e-3 && std::abs(it->thickness - stroke.thickness) < epsilon) {
+            it->x2 = stroke.x2;
+            return true;
+        }
+    }
+    return false;
 }
 
 void LineAssembler::touch_spans(int span, double x0, double x1) {
@@ -277,7 +283,7 @@ void LineAssembler::emit_spans() {
         const double x0 = on.x0 + left, x1 = on.x1 - right;
         const double top = baseline - c.ascent - s.padding_top.resolve(0);
         const double bottom = baseline + c.descent + s.padding_bottom.resolve(0);
-        if (!s.background_color.transparent())
+        if (!s.background_color.transparent() && x1 > x0)
             line_->fills.push_back({x0, top, std::max(0.0, x1 - x0), bottom - top, s.background_color});
         const auto stroke = [&](double ax, double ay, double bx, double by, const style::Border& b) {
             if (b.visible()) line_->lines.push_back({ax, ay, bx, by, b.width, b.color, dash_of(b.style)});
@@ -288,7 +294,7 @@ void LineAssembler::emit_spans() {
         stroke(x0 - left, bottom + bb / 2, x1 + right, bottom + bb / 2, s.border_bottom);
         if (on.starts) stroke(x0 - left / 2, top - bt, x0 - left / 2, bottom + bb, s.border_left);
         if (on.ends) stroke(x1 + right / 2, top - bt, x1 + right / 2, bottom + bb, s.border_right);
-        if (!item.link_uri.empty() || !item.link_target.empty())
+        if ((!item.link_uri.empty() || !item.link_target.empty()) && on.x1 > on.x0)
             line_->links.push_back({on.x0, baseline - c.ascent, std::max(0.0, on.x1 - on.x0), c.ascent + c.descent,
                                     item.link_uri, item.link_target});
         on = SpanOnLine{};

@@ -222,7 +222,7 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
             flush_word();
             add_forced_break();
             p_->has_content = true;
-        } else if (cp == ' ' && spaces_break) {
+        } else if (cp == ' ' && spaces_break && !(mode == style::WhiteSpace::PreWrap && p_->text.size() == part_begin && at_line_start())) {
             std::size_t end = i;
             while (end < text.size() && text[end] == ' ') ++end;  // pre-wrap: a run of spaces hangs as one
             close_part();
@@ -257,6 +257,15 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
         }
     }
     close_part();
+}
+
+// Nothing set yet on the current line: pre-wrap keeps such spaces as indentation (a
+// box), because glue at the start of a line is discarded.
+bool ParagraphBuilder::at_line_start() const {
+    if (!word_.empty()) return false;
+    if (p_->pieces.empty()) return true;
+    const Piece::Kind k = p_->pieces.back().kind;
+    return k == Piece::Kind::Break || (p_->pieces.size() == 1 && k == Piece::Kind::Helper);
 }
 
 void ParagraphBuilder::add_space(const shaping::FaceSpan& space, int context, style::WhiteSpace mode) {

@@ -106,6 +106,7 @@ private:
     void emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens);
     void push(const kp::Item& item, const Piece& piece);
     void trim_trailing_space();
+    bool at_line_start() const;
     int text_context(const style::ComputedStyle& style);
     int make_context(const style::ComputedStyle& style, int parent, bool apply_own_align);
     const std::vector<const fonts::Face*>& chain(const style::ComputedStyle& s) { return chains_.chain(s); }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <string>
 #include <vector>
@@ -203,6 +204,38 @@ TEST_CASE("ragged-right lines stay inside the measure and keep the words in orde
     CHECK(lines[0].runs.size() == 1);
 }
 
+TEST_CASE("ragged-right is balanced: total fit's lines vary less than first fit's", "[inline]") {
+    const auto block = block_style();
+    const std::string paragraph = prose + " " + prose;
+    const double width = 170;
+    const auto lines = set({text(paragraph, &block)}, block, width);
+    // First fit over the same words with the same font, as a browser would set them.
+    const auto& face = catalogue().face("Liberation Sans", 400, false);
+    const double space = layout::shaping::measure(" ", {&face}, 10);
+    std::vector<double> greedy{-1};
+    std::size_t from = 0;
+    while (from < paragraph.size()) {
+        std::size_t to = paragraph.find(' ', from);
+        if (to == std::string::npos) to = paragraph.size();
+        const double w = layout::shaping::measure(paragraph.substr(from, to - from), {&face}, 10);
+        if (greedy.back() >= 0 && greedy.back() + space + w <= width) greedy.back() += space + w;
+        else if (greedy.back() < 0) greedy.back() = w;
+        else greedy.push_back(w);
+        from = to + 1;
+    }
+    auto spread = [&](const std::vector<double>& widths) {  // what ragged total fit minimises, roughly
+        double sum = 0;
+        for (std::size_t i = 0; i + 1 < widths.size(); ++i) sum += std::pow((width - widths[i]) / 30, 3);
+        return sum;
+    };
+    std::vector<double> optimal;
+    for (const auto& line : lines) optimal.push_back(right_edge(line));
+    INFO("total fit " << spread(optimal) << " over " << optimal.size() << " lines; first fit " << spread(greedy)
+                      << " over " << greedy.size());
+    CHECK(spread(optimal) < spread(greedy));
+    CHECK(optimal.size() <= greedy.size() + 1);
+}
+
 TEST_CASE("right and centre alignment place the shortest line against the right edge / in the middle", "[inline]") {
     auto right = block_style(style::TextAlign::Right);
     auto centre = block_style(style::TextAlign::Center);
@@ -307,6 +340,19 @@ TEST_CASE("white-space: pre keeps spaces and newlines and does not wrap short li
     CHECK(lines[2].runs.empty());
     CHECK(lines[2].height == Approx(lines[0].height));
     CHECK(lines[3].runs.at(0).text == "end");
+}
+
+TEST_CASE("white-space: pre-wrap keeps indentation and wraps long lines at spaces", "[inline]") {
+    auto block = block_style();
+    block.white_space = style::WhiteSpace::PreWrap;
+    block.font_family = {"Liberation Mono"};
+    // Liberation Mono: 6pt per character at 10pt.
+    const auto lines = set({text("  1. Apologies  for absence\n  2. Minutes", &block)}, block, 6 * 16);
+    REQUIRE(lines.size() == 3);
+    CHECK(line_text(lines[0]) == "  1. Apologies");
+    CHECK(line_text(lines[1]) == "for absence");
+    CHECK(line_text(lines[2]) == "  2. Minutes");
+    for (const auto& line : lines) CHECK(right_edge(line) <= 96 + 1e-6);
 }
 
 TEST_CASE("white-space: nowrap does not break at spaces", "[inline]") {
