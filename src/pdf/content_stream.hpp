@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace quorum::pdf {
 
@@ -19,6 +20,7 @@ public:
     void clear() { bytes_.clear(); }
     const std::string& bytes() const { return bytes_; }
     bool empty() const { return bytes_.empty(); }
+    std::string take() { return std::exchange(bytes_, {}); }
 
     // Numbers: up to `decimals` decimals, trailing zeros dropped ("12", "0.5", "-3.25").
     ContentStream& number(double value, int decimals = 2);

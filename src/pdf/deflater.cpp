@@ -42,7 +42,10 @@ const std::vector<unsigned char>& Deflater::deflate(const void* input, std::size
 }
 
 void Deflater::write_compressed(HPDF_Dict stream_dict, const void* data, std::size_t size) {
-    const std::vector<unsigned char>& packed = deflate(data, size);
+    set_deflated_contents(stream_dict, deflate(data, size));
+}
+
+void set_deflated_contents(HPDF_Dict stream_dict, const std::vector<unsigned char>& packed) {
     HPDF_MemStream_FreeData(stream_dict->stream);
     HPDF_Stream_Write(stream_dict->stream, packed.data(), static_cast<HPDF_UINT>(packed.size()));
     stream_dict->filter = HPDF_STREAM_FILTER_NONE;  // already compressed: copied as it is

@@ -26,13 +26,16 @@ public:
     const std::vector<unsigned char>& deflate(const std::string& input) { return deflate(input.data(), input.size()); }
     const std::vector<unsigned char>& deflate(const void* input, std::size_t size);
 
-    // Replaces the contents of libharu stream object `stream_dict` with `data`, deflated,
-    // and makes libharu write it as it is, under /Filter /FlateDecode.
+    // Replaces the contents of libharu stream object `stream_dict` with `data`, deflated.
     void write_compressed(HPDF_Dict stream_dict, const void* data, std::size_t size);
 
 private:
     z_stream_s* stream_;
     std::vector<unsigned char> output_;
 };
+
+// Replaces the contents of libharu stream object `stream_dict` with already deflated
+// bytes, and makes libharu write them as they are, under /Filter /FlateDecode.
+void set_deflated_contents(HPDF_Dict stream_dict, const std::vector<unsigned char>& packed);
 
 }  // namespace quorum::pdf

@@ -37,7 +37,7 @@ HPDF_Image ImageCache::image_for(const std::string& path) {
     return image;
 }
 
-void PagePainter::paint(const layout::Page& page, HPDF_Page target) {
+std::string PagePainter::paint(const layout::Page& page, HPDF_Page target) {
     page_ = target;
     height_ = HPDF_Page_GetHeight(target);
     fill_set_ = stroke_set_ = false;
@@ -48,20 +48,8 @@ void PagePainter::paint(const layout::Page& page, HPDF_Page target) {
     paint_images(page);
     paint_lines(page);
     paint_text(page);
-    finish_page();
     add_links(page);
-}
-
-void PagePainter::finish_page() {
-    auto* attr = static_cast<HPDF_PageAttr>(page_->attr);
-    const std::string& bytes = content_.bytes();
-    if (compress_) {
-        deflater_.write_compressed(attr->contents, bytes.data(), bytes.size());
-    } else {
-        HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                          static_cast<HPDF_UINT>(bytes.size()));
-    }
-    content_.clear();
+    return content_.take();
 }
 
 void PagePainter::set_fill(const layout::Color& color) {

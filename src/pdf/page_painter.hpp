@@ -3,7 +3,6 @@
 
 #include "layout/pages.hpp"
 #include "pdf/content_stream.hpp"
-#include "pdf/deflater.hpp"
 #include "pdf/embedded_fonts.hpp"
 #include "pdf/hpdf_document.hpp"
 
@@ -31,10 +30,12 @@ struct PageTargets {
 
 class PagePainter {
 public:
-    PagePainter(HpdfDocument& document, EmbeddedFonts& fonts, ImageCache& images, PageTargets targets, bool compress)
-        : document_(document), fonts_(fonts), images_(images), targets_(targets), compress_(compress) {}
+    PagePainter(HpdfDocument& document, EmbeddedFonts& fonts, ImageCache& images, PageTargets targets)
+        : document_(document), fonts_(fonts), images_(images), targets_(targets) {}
 
-    void paint(const layout::Page& page, HPDF_Page target);
+    // Registers the page's resources and annotations on `target` and returns its content
+    // stream (uncompressed): the caller compresses it, possibly on another thread.
+    std::string paint(const layout::Page& page, HPDF_Page target);
 
 private:
     void paint_fills(const layout::Page& page);
@@ -45,16 +46,12 @@ private:
     void set_fill(const layout::Color& color);
     void set_stroke(const layout::Color& color);
     void set_line_style(double thickness, layout::Line::Dash dash);
-    // Hands the page's operators to its content stream, compressed when asked.
-    void finish_page();
     double flip(double y) const { return height_ - y; }
 
     HpdfDocument& document_;
     EmbeddedFonts& fonts_;
     ImageCache& images_;
     PageTargets targets_;
-    bool compress_;
-    Deflater deflater_;
     HPDF_Page page_ = nullptr;
     double height_ = 0;
     ContentStream content_;  // reused from page to page: no allocation per run

@@ -5,8 +5,11 @@
 #include "pdf/destinations.hpp"
 #include "pdf/embedded_fonts.hpp"
 #include "pdf/hpdf_document.hpp"
+#include "pdf/page_compressor.hpp"
 #include "pdf/page_painter.hpp"
 #include "pdf/text_strings.hpp"
+
+#include <hpdf_pages.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -116,6 +119,13 @@ std::vector<HPDF_Page> add_pages(HpdfDocument& document, const layout::LaidOutDo
     return pages;
 }
 
+HPDF_Dict contents_of(HPDF_Page page) { return static_cast<HPDF_PageAttr>(page->attr)->contents; }
+
+void write_contents(HPDF_Page page, const std::string& content) {
+    HPDF_Stream_Write(contents_of(page)->stream, reinterpret_cast<const HPDF_BYTE*>(content.data()),
+                      static_cast<HPDF_UINT>(content.size()));
+}
+
 std::string save_to_memory(HpdfDocument& document) {
     HPDF_SaveToStream(document.get());
     document.check("saving the PDF");
@@ -149,10 +159,17 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
 
     EmbeddedFonts fonts(document, options.compress);
     ImageCache images(document);
-    PagePainter painter(document, fonts, images, {&pages, &anchors}, options.compress);
+    PagePainter painter(document, fonts, images, {&pages, &anchors});
+    PageCompressor compressor(doc.pages.size(), options.compress ? PageCompressor::default_workers() : 0);
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-        painter.paint(doc.pages[i], pages[i]);
+        std::string content = painter.paint(doc.pages[i], pages[i]);
         if (document.failed()) document.check("drawing page " + std::to_string(i + 1));
+        if (options.compress) compressor.submit(i, std::move(content));
+        else write_contents(pages[i], content);
+    }
+    if (options.compress) {
+        std::vector<std::vector<unsigned char>>& packed = compressor.finish();
+        for (std::size_t i = 0; i < doc.pages.size(); ++i) set_deflated_contents(contents_of(pages[i]), packed[i]);
     }
     write_outlines(document, doc, pages);
     write_info(document, doc.metadata, options);
