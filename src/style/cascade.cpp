@@ -187,6 +187,7 @@ struct Cascade::Impl {
     // compute() calls safe; layout is single-threaded, so it is never contended.
     mutable std::mutex cache_mutex;
     mutable std::unordered_map<std::string, DeclarationBlock> style_attribute_cache;
+    std::string document_name = "style attribute";
     mutable std::vector<std::string> style_attribute_warnings;
     mutable std::unordered_set<std::string> style_attribute_seen;
     mutable double root_font_size = 12;
@@ -307,11 +308,10 @@ struct Cascade::Impl {
         if (!text || text->empty()) return nullptr;
         auto it = style_attribute_cache.find(*text);
         if (it != style_attribute_cache.end()) return &it->second;
-        // Warnings name the element's line; the attribute's text is the same on every use.
-        Diagnostics d(style_attribute_warnings, style_attribute_seen,
-                      "style attribute at line " + std::to_string(e.position.line));
-        auto raw = css::parse_declaration_list(*text, d);
-        for (auto& r : raw) r.line = e.position.line;
+        // Warnings name the element's line (the first element using this text: later
+        // uses hit the cache, and repeating the same warning would only be noise).
+        Diagnostics d(style_attribute_warnings, style_attribute_seen, document_name, " (style attribute)");
+        auto raw = css::parse_declaration_list(*text, d, std::max(e.position.line, 1));
         return &style_attribute_cache.emplace(*text, make_block(raw, false, d)).first->second;
     }
 
@@ -493,6 +493,11 @@ PageStyle Cascade::page_style(const PageSelector& selector) const {
         out.present = !out.content.empty();
     }
     return page;
+}
+
+void Cascade::set_document_name(const std::string& file) {
+    std::lock_guard lock(impl_->cache_mutex);
+    impl_->document_name = file;
 }
 
 const std::vector<std::string>& Cascade::warnings() const {

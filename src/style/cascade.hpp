@@ -71,6 +71,10 @@ public:
 
     PageStyle page_style(const PageSelector& selector) const;
 
+    // Names the document in warnings about its style="" attributes
+    // ("agenda.xhtml:12: warning: ... (style attribute)"); "style attribute" when unset.
+    void set_document_name(const std::string& file);
+
     // "file:line: warning: message", each at most once, in the order found.
     const std::vector<std::string>& warnings() const;
 

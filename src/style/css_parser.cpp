@@ -244,8 +244,8 @@ Stylesheet parse_stylesheet(std::string_view css, Diagnostics& diagnostics, int 
     return Parser(tokenize(css, first_line), diagnostics).stylesheet();
 }
 
-std::vector<RawDeclaration> parse_declaration_list(std::string_view css, Diagnostics& diagnostics) {
-    return Parser(tokenize(css), diagnostics).declaration_list();
+std::vector<RawDeclaration> parse_declaration_list(std::string_view css, Diagnostics& diagnostics, int first_line) {
+    return Parser(tokenize(css, first_line), diagnostics).declaration_list();
 }
 
 }  // namespace quorum::style::css

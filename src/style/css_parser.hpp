@@ -46,6 +46,6 @@ struct Stylesheet {
 Stylesheet parse_stylesheet(std::string_view css, Diagnostics& diagnostics, int first_line = 1);
 
 // Parses the contents of a style="" attribute.
-std::vector<RawDeclaration> parse_declaration_list(std::string_view css, Diagnostics& diagnostics);
+std::vector<RawDeclaration> parse_declaration_list(std::string_view css, Diagnostics& diagnostics, int first_line = 1);
 
 }  // namespace quorum::style::css

@@ -320,7 +320,10 @@ TEST_CASE("bad declarations drop only themselves; warnings name file and line on
 }
 
 TEST_CASE("style attribute warnings name the element's line", "[style][cascade]") {
-    Styled s("<p id=\"p\"\n style=\"colour: red; color: blue\">x</p>", "");
+    Styled s("<p id=\"p\"\n style=\"colour: red; color: blue\">x</p>\n<p id=\"q\" style=\"color: red;\n  colour: red\">y</p>", "");
     CHECK(s["p"].color == Color{0, 0, 255, 255});
-    CHECK(has_warning(s.cascade, "style attribute at line 1:1: warning: unknown property 'colour' ignored"));
+    CHECK(has_warning(s.cascade, "style attribute:1: warning: unknown property 'colour' ignored (style attribute)"));
+    s.cascade.set_document_name("agenda.xhtml");
+    CHECK(s["q"].color == Color{255, 0, 0, 255});
+    CHECK(has_warning(s.cascade, "agenda.xhtml:3: warning: unknown property 'colour' ignored (style attribute)"));
 }
