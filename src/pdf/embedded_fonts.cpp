@@ -19,14 +19,20 @@ void add_string(HPDF_Dict dict, const char* key, const char* value) {
 
 EmbeddedFonts::Entry& EmbeddedFonts::entry_for(const fonts::Face& face) {
     const auto id = static_cast<std::size_t>(face.id());
-    if (id >= by_face_id_.size()) by_face_id_.resize(id + 1);
-    return by_face_id_[id];
+    if (id < by_face_id_.size() && by_face_id_[id]) return *by_face_id_[id];
+    if (id >= by_face_id_.size()) by_face_id_.resize(id + 1, nullptr);
+    Entry*& shared = by_file_[face.file().string()];
+    if (!shared) {
+        Entry& created = entries_.emplace_back();
+        create(created, face);
+        shared = &created;
+    }
+    by_face_id_[id] = shared;
+    return *shared;
 }
 
 HPDF_Font EmbeddedFonts::font_for(const fonts::Face& face) {
-    Entry& entry = entry_for(face);
-    if (!entry.type0) create(entry, face);
-    return static_cast<HPDF_Font>(static_cast<void*>(entry.type0));
+    return static_cast<HPDF_Font>(static_cast<void*>(entry_for(face).type0));
 }
 
 HPDF_Dict EmbeddedFonts::new_stream() {
@@ -181,8 +187,7 @@ void EmbeddedFonts::compress_in_place(HPDF_Dict stream_dict) {
 }
 
 void EmbeddedFonts::finish() {
-    for (Entry& entry : by_face_id_) {
-        if (!entry.type0) continue;
+    for (Entry& entry : entries_) {
         write_widths(entry);
         write_cid_to_gid(entry);
         write_to_unicode(entry);

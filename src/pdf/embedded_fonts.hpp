@@ -22,8 +22,10 @@
 #include "pdf/to_unicode.hpp"
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace quorum::pdf {
@@ -53,6 +55,9 @@ private:
         std::unique_ptr<UsedCodes> codes;  // 8 KiB: on the heap, once per face
         std::vector<std::int16_t> widths;  // by code, filled as codes are first used (1/1000 em)
     };
+    // The face's entry, created (and its font loaded) on first use. Faces of one file
+    // (two catalogue families naming the same file) share an entry: libharu refuses to
+    // load a font twice.
     Entry& entry_for(const fonts::Face& face);
     void create(Entry& entry, const fonts::Face& face);
     void create_cid_font(Entry& entry, const char* base_font);
@@ -67,7 +72,9 @@ private:
     HpdfDocument& document_;
     bool compress_;
     Deflater deflater_;
-    std::vector<Entry> by_face_id_;
+    std::deque<Entry> entries_;               // in order of first use: deterministic output
+    std::vector<Entry*> by_face_id_;          // the hot-path lookup
+    std::unordered_map<std::string, Entry*> by_file_;
 };
 
 }  // namespace quorum::pdf

@@ -334,3 +334,21 @@ TEST_CASE("justified words land where layout put them (TJ adjustments from the f
     const CommandResult text = run_command("pdftotext -raw " + quoted(path) + " -");  // content order
     CHECK(text.out == "Members are asked to note £5.2m –\n\f");
 }
+
+TEST_CASE("two families naming the same font file share one embedded font") {
+    const fonts::FontCatalogue shared = fonts::FontCatalogue::load(QUORUM_TEST_DATA "/fonts/shared_file.json");
+    const fonts::Face& house = shared.face("House Sans", 400, false);
+    const fonts::Face& liberation = shared.face("Liberation Sans", 400, false);
+    REQUIRE(house.id() != liberation.id());
+    layout::LaidOutDocument doc;
+    doc.pages.emplace_back();
+    doc.pages[0].runs.push_back(run(house, 12, 56, 100, "House style"));
+    doc.pages[0].runs.push_back(run(liberation, 12, 56, 120, "Liberation style"));
+    const fs::path path = scratch_folder() / "shared-font.pdf";
+    pdf::write_pdf(doc, path, {fixed_date, true});
+    const CommandResult fonts = run_command("pdffonts " + quoted(path));
+    INFO(fonts.out);
+    CHECK(fonts.out.find("HPDFAA+LiberationSans") != std::string::npos);
+    CHECK(fonts.out.find("HPDFAB") == std::string::npos);
+    CHECK(page_text(path, 1) == "House style\nLiberation style\n\n\f");
+}
