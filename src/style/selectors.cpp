@@ -9,13 +9,16 @@ namespace {
 using css::Token;
 using css::TokenType;
 
+void add_specificity(const Compound& c, std::uint32_t& ids, std::uint32_t& classes, std::uint32_t& types) {
+    if (!c.id.empty()) ++ids;
+    classes += static_cast<std::uint32_t>(c.classes.size() + c.attributes.size() + c.nth.size() + c.pseudo_classes.size());
+    if (!c.tag.empty()) ++types;
+    for (const Compound& n : c.negations) add_specificity(n, ids, classes, types);  // :not() counts its argument
+}
+
 std::uint32_t specificity_of(const Selector& s) {
     std::uint32_t ids = 0, classes = 0, types = 0;
-    for (const Compound& c : s.compounds) {
-        if (!c.id.empty()) ++ids;
-        classes += static_cast<std::uint32_t>(c.classes.size() + c.attributes.size() + c.nth.size());
-        if (!c.tag.empty()) ++types;
-    }
+    for (const Compound& c : s.compounds) add_specificity(c, ids, classes, types);
     if (s.pseudo) ++types;
     auto cap = [](std::uint32_t v) { return std::min<std::uint32_t>(v, 1023); };
     return cap(ids) << 20 | cap(classes) << 10 | cap(types);
@@ -168,6 +171,8 @@ private:
         return true;
     }
 
+    bool negation(Compound& c);
+
     bool pseudo(Compound& c, Selector& s) {
         ++i_;  // ':'
         bool element_syntax = !at_end() && peek().is(TokenType::Colon);
@@ -183,6 +188,11 @@ private:
             }
             if (!element_syntax && name == "first-child") return c.nth.push_back({0, 1, false}), true;
             if (!element_syntax && name == "last-child") return c.nth.push_back({0, 1, true}), true;
+            static constexpr std::pair<std::string_view, SimplePseudo> simple[] = {
+                {"root", SimplePseudo::Root}, {"empty", SimplePseudo::Empty}, {"only-child", SimplePseudo::OnlyChild},
+                {"first-of-type", SimplePseudo::FirstOfType}, {"last-of-type", SimplePseudo::LastOfType}};
+            for (const auto& [text, kind] : simple)
+                if (!element_syntax && name == text) return c.pseudo_classes.push_back(kind), true;
             return fail("unsupported selector ':" + std::string(element_syntax ? ":" : "") + name + "'"), false;
         }
         if (t.is(TokenType::Function) && !element_syntax &&
@@ -199,10 +209,25 @@ private:
             c.nth.push_back(*nth);
             return true;
         }
+        if (t.is(TokenType::Function) && !element_syntax && css::iequals(t.value, "not")) return negation(c);
         std::string shown = t.is(TokenType::Function) ? t.value + "()" : t.value;
         return fail("unsupported selector ':" + shown + "'"), false;
     }
 };
+
+bool SelectorParser::negation(Compound& c) {
+    ++i_;  // "not("
+    skip_whitespace();
+    Compound inner;
+    Selector scratch;  // a pseudo-element inside :not() is invalid; caught below
+    if (!compound(inner, scratch)) return false;
+    skip_whitespace();
+    if (scratch.pseudo || !inner.negations.empty()) return fail("unsupported selector inside ':not()'"), false;
+    if (at_end() || !peek().is(TokenType::RightParen)) return fail("unsupported selector ':not()' with a list or combinator"), false;
+    ++i_;
+    c.negations.push_back(std::move(inner));
+    return true;
+}
 
 bool includes_word(std::string_view list, std::string_view word) {
     std::size_t i = 0;
@@ -242,6 +267,45 @@ bool nth_matches(const NthTest& nth, const document::Node& e) {
     return diff % nth.a == 0 && diff / nth.a >= 0;
 }
 
+const document::Node* next_element_sibling(const document::Node& e) {
+    if (!e.parent) return nullptr;
+    const auto& siblings = e.parent->children;
+    std::size_t slot = 0;
+    if (e.child_slot >= 0) {
+        slot = static_cast<std::size_t>(e.child_slot);
+    } else {
+        while (slot < siblings.size() && siblings[slot].get() != &e) ++slot;
+    }
+    for (std::size_t i = slot + 1; i < siblings.size(); ++i)
+        if (siblings[i]->is_element()) return siblings[i].get();
+    return nullptr;
+}
+
+// Of-type tests walk siblings only until the first of the same type: in a long table
+// the neighbour is nearly always another <tr>, so this stays O(1) per row.
+bool is_first_of_type(const document::Node& e) {
+    for (const document::Node* p = e.previous_element_sibling(); p; p = p->previous_element_sibling())
+        if (p->name == e.name) return false;
+    return true;
+}
+
+bool is_last_of_type(const document::Node& e) {
+    for (const document::Node* n = next_element_sibling(e); n; n = next_element_sibling(*n))
+        if (n->name == e.name) return false;
+    return true;
+}
+
+bool pseudo_class_matches(SimplePseudo p, const document::Node& e) {
+    switch (p) {
+        case SimplePseudo::Root: return e.parent == nullptr;
+        case SimplePseudo::Empty: return e.children.empty();
+        case SimplePseudo::OnlyChild: return e.element_sibling_count() == 1;
+        case SimplePseudo::FirstOfType: return is_first_of_type(e);
+        case SimplePseudo::LastOfType: return is_last_of_type(e);
+    }
+    return false;
+}
+
 bool compound_matches(const Compound& c, const document::Node& e) {
     if (!e.is_element()) return false;
     if (!c.tag.empty() && c.tag != e.name) return false;
@@ -255,6 +319,10 @@ bool compound_matches(const Compound& c, const document::Node& e) {
         if (!attribute_matches(a, e)) return false;
     for (const NthTest& n : c.nth)
         if (!nth_matches(n, e)) return false;
+    for (SimplePseudo p : c.pseudo_classes)
+        if (!pseudo_class_matches(p, e)) return false;
+    for (const Compound& n : c.negations)
+        if (compound_matches(n, e)) return false;
     return true;
 }
 

@@ -24,12 +24,16 @@ struct NthTest {  // an+b, 1-based; last = count from the end (:last-child)
     bool from_end = false;
 };
 
+enum class SimplePseudo : std::uint8_t { Root, Empty, OnlyChild, FirstOfType, LastOfType };
+
 struct Compound {
     std::string tag;  // lower-case; "" = any element
     std::string id;
     std::vector<std::string> classes;
     std::vector<AttributeTest> attributes;
     std::vector<NthTest> nth;
+    std::vector<SimplePseudo> pseudo_classes;
+    std::vector<Compound> negations;  // :not(compound), each must NOT match
 };
 
 enum class Combinator : std::uint8_t { Descendant, Child, Adjacent, Sibling };

@@ -105,6 +105,26 @@ TEST_CASE("structural pseudo-classes and nth-child formulas", "[style][selectors
     CHECK_FALSE(parse_nth("x"));
 }
 
+TEST_CASE(":root, :empty, :only-child, :first-of-type, :last-of-type, :not()", "[style][selectors]") {
+    const char* html = R"(<div id="d"><h2 id="h">a</h2><p id="p1" class="x">b</p><p id="p2">c</p><span id="s"></span></div>
+                          <ul><li id="only">x</li></ul>)";
+    CHECK(selects(html, ":root body div", "d"));
+    CHECK_FALSE(selects(html, "div:root", "d"));
+    CHECK(selects(html, "span:empty", "s"));
+    CHECK_FALSE(selects(html, "p:empty", "p1"));
+    CHECK(selects(html, "li:only-child", "only"));
+    CHECK_FALSE(selects(html, "p:only-child", "p1"));
+    CHECK(selects(html, "p:first-of-type", "p1"));
+    CHECK_FALSE(selects(html, "p:first-of-type", "p2"));
+    CHECK(selects(html, "p:last-of-type", "p2"));
+    CHECK_FALSE(selects(html, "p:last-of-type", "p1"));
+    CHECK(selects(html, "p:not(.x)", "p2"));
+    CHECK_FALSE(selects(html, "p:not(.x)", "p1"));
+    CHECK(selects(html, "div :not(p):not(span)", "h"));
+    CHECK(specificity("p:not(#a.b)") == spec(1, 1, 1));
+    CHECK(specificity(":root") == spec(0, 1, 0));
+}
+
 TEST_CASE("specificity is (ids, classes+attributes+pseudo-classes, types+pseudo-elements)", "[style][selectors]") {
     CHECK(specificity("*") == spec(0, 0, 0));
     CHECK(specificity("li") == spec(0, 0, 1));
@@ -122,7 +142,7 @@ TEST_CASE("unsupported selectors skip the rule with one warning naming the line"
     Styled s(R"(<a id="a" href="x">x</a><p id="p">y</p>)",
              "p { color: blue }\n"
              "a:hover, p { color: red }\n"
-             "p:not(.x) { color: green }\n"
+             "p:not(div p) { color: green }\n"
              "p::first-line { color: yellow }\n"
              "a:hover { color: red }\n"
              "p > > p { color: red }\n"
@@ -130,7 +150,7 @@ TEST_CASE("unsupported selectors skip the rule with one warning naming the line"
     CHECK(s["p"].color == Color{0, 0, 255, 255});  // the whole list is dropped, not just a:hover
     CHECK(s["p"].text_align == TextAlign::Right);
     CHECK(has_warning(s.cascade, "test.css:2: warning: unsupported selector ':hover'; rule ignored"));
-    CHECK(has_warning(s.cascade, "test.css:3: warning: unsupported selector ':not()'; rule ignored"));
+    CHECK(has_warning(s.cascade, "test.css:3: warning: unsupported selector ':not()' with a list or combinator; rule ignored"));
     CHECK(has_warning(s.cascade, "test.css:4: warning: unsupported selector '::first-line'; rule ignored"));
     CHECK(has_warning(s.cascade, "test.css:6:"));
     int hovers = 0;
