@@ -680,6 +680,10 @@ private:
         value.kind = Value::Kind::List;
         for (const Component& c : v_) {
             if (c.token.is_ident("no-open-quote") || c.token.is_ident("no-close-quote")) continue;
+            if (c.is_function("leader")) {  // tables of contents: keep the page number, lose the dots
+                d_.warn(raw_.line, "leader() is not supported; the rest of 'content' is kept");
+                continue;
+            }
             auto item = content_item(c);
             if (!item) return invalid();
             value.content.push_back(std::move(*item));
