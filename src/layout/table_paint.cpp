@@ -89,6 +89,106 @@ void draw_cell_box(Marks& m, const TableGeometry& g, int index, double y, double
     if (!g.collapse) draw_cell_borders(m, s, x, y, w, h);
 }
 
+// Separate model, a piece of a cell cut across pages: the sides always, the top and
+// bottom borders only on the pieces holding them (box-decoration-break: slice).
+void draw_cell_sides(Marks& m, const style::ComputedStyle& s, double x, double w, double top, double bottom,
+                     bool with_top, bool with_bottom) {
+    if (with_top && s.border_top.visible()) add_line(m, x, top + s.border_top.width / 2, x + w, top + s.border_top.width / 2, s.border_top);
+    if (with_bottom && s.border_bottom.visible())
+        add_line(m, x, bottom - s.border_bottom.width / 2, x + w, bottom - s.border_bottom.width / 2, s.border_bottom);
+    if (s.border_left.visible()) add_line(m, x + s.border_left.width / 2, top, x + s.border_left.width / 2, bottom, s.border_left);
+    if (s.border_right.visible())
+        add_line(m, x + w - s.border_right.width / 2, top, x + w - s.border_right.width / 2, bottom, s.border_right);
+}
+
+// A cell of a tall row, positioned in the row's coordinates (row top = 0).
+struct PlacedContent {
+    const LaidCell* laid = nullptr;
+    std::vector<double> slice_tops;  // per slice of laid->flow
+    std::vector<int> segment;        // per slice: the piece it is drawn in
+};
+
+PlacedContent place_content(const TableGeometry& g, const Band& band, const LaidCell& laid, double box_top) {
+    PlacedContent p;
+    p.laid = &laid;
+    const double offset = vertical_offset(g.cell_boxes[laid.index]->style->vertical_align, band.row_heights[0],
+                                          laid.natural_height, laid.baseline, band.row_baselines[0]);
+    double y = box_top + offset + g.cell_insets[laid.index].top;
+    for (const Slice& slice : laid.flow) {
+        p.slice_tops.push_back(y);
+        y += slice_height(slice);
+    }
+    return p;
+}
+
+// Which piece each slice falls in; a zero-height slice exactly at a cut stays with the
+// piece above (it closes a block there rather than opening an empty one below).
+void assign_segments(PlacedContent& p, const std::vector<double>& bounds) {
+    constexpr double tolerance = 0.01;
+    int piece = 0;
+    const int last = static_cast<int>(bounds.size()) - 2;
+    for (std::size_t i = 0; i < p.slice_tops.size(); ++i) {
+        const bool weightless = slice_height(p.laid->flow[i]) <= 0;
+        const double key = weightless ? p.slice_tops[i] - 2 * tolerance : p.slice_tops[i];
+        while (piece < last && key >= bounds[piece + 1] - tolerance) ++piece;
+        p.segment.push_back(piece);
+    }
+}
+
+void draw_content_piece(Slice& slice, const PlacedContent& p, int piece, double piece_top) {
+    std::size_t begin = 0;
+    while (begin < p.segment.size() && p.segment[begin] < piece) ++begin;
+    std::size_t end = begin;
+    while (end < p.segment.size() && p.segment[end] == piece) ++end;
+    if (begin == end) return;
+    const Flow flow = chunk_flow(p.laid->flow, FlowChunk{begin, end, 0});
+    // chunk_flow may add re-opened decorations at the top: they have no height, so the
+    // first real slice still starts at slice_tops[begin].
+    const double y = p.slice_tops[begin] - piece_top;
+    flatten_flow(flow, slice.marks, 0, y);
+    carry_navigation(slice, flow, y);
+}
+
+// A tall row cut only where every cell can break: the pieces stack seamlessly, so the
+// paginator may put several on one page and break at any of them.
+std::vector<Slice> paint_row_segments(const TableGeometry& g, const Band& band, const std::vector<double>& cuts) {
+    const int row = band.first_row;
+    const double box_top = g.v_spacing, box_bottom = g.v_spacing + band.row_heights[0];
+    std::vector<double> bounds{0};
+    bounds.insert(bounds.end(), cuts.begin(), cuts.end());
+    bounds.push_back(box_bottom);
+    std::vector<PlacedContent> placed;
+    for (const LaidCell& laid : band.cells) {
+        placed.push_back(place_content(g, band, laid, box_top));
+        assign_segments(placed.back(), bounds);
+    }
+    std::vector<Slice> out;
+    for (std::size_t piece = 0; piece + 1 < bounds.size(); ++piece) {
+        const double ya = bounds[piece], yb = bounds[piece + 1];
+        const bool first = piece == 0, last = piece + 2 == bounds.size();
+        Slice slice;
+        slice.kind = Slice::Kind::Content;
+        slice.height = yb - ya;
+        const double top = std::max(box_top, ya) - ya, bottom = std::min(box_bottom, yb) - ya;
+        draw_row_background(slice.marks, g, row, top, bottom - top);
+        for (const PlacedContent& p : placed) {
+            const GridCell& cell = g.grid.cells[p.laid->index];
+            const double x = g.cell_left(cell), w = g.cell_right(cell) - x;
+            const style::ComputedStyle& s = *g.cell_boxes[p.laid->index]->style;
+            fill(slice.marks, x, top, w, bottom - top, s.background_color);
+            if (!g.collapse) draw_cell_sides(slice.marks, s, x, w, top, bottom, first, last);
+            draw_content_piece(slice, p, static_cast<int>(piece), ya);
+        }
+        if (g.collapse) {
+            if (first) draw_row_line(slice.marks, g, row, top);
+            if (last) draw_row_line(slice.marks, g, row + 1, bottom);
+            draw_column_lines(slice.marks, g, row, top, bottom);
+        }
+        out.push_back(std::move(slice));
+    }
+    return out;
+}
+
 }  // namespace
 
 Slice paint_band(const TableGeometry& g, const Band& band, int from, int to) {
@@ -126,7 +226,10 @@ Slice paint_band(const TableGeometry& g, const Band& band, int from, int to) {
     return slice;
 }
 
-std::vector<Slice> paint_split_row(const TableGeometry& g, const Band& band, double budget) {
+namespace {
+
+// Fallback when cells' lines never line up: each cell cut on its own into page-sized pieces.
+std::vector<Slice> paint_row_chunks(const TableGeometry& g, const Band& band, double budget) {
     std::vector<std::vector<FlowChunk>> chunks;
     std::size_t pieces = 1;
     for (const LaidCell& laid : band.cells) {
@@ -166,6 +269,20 @@ std::vector<Slice> paint_split_row(const TableGeometry& g, const Band& band, dou
         out.push_back(std::move(slice));
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<Slice> paint_split_row(const TableGeometry& g, const Band& band, double budget) {
+    std::vector<CellBreaks> breaks;
+    const double box_top = g.v_spacing;
+    for (const LaidCell& laid : band.cells) {
+        const PlacedContent placed = place_content(g, band, laid, box_top);
+        const double content_top = placed.slice_tops.empty() ? box_top : placed.slice_tops.front();
+        breaks.push_back(cell_breaks(laid.flow, content_top));
+    }
+    if (auto cuts = common_cuts(breaks, box_top + band.row_heights[0], budget)) return paint_row_segments(g, band, *cuts);
+    return paint_row_chunks(g, band, budget);  // cells' lines never line up: cut each cell on its own
 }
 
 }  // namespace quorum::layout::table

@@ -1,5 +1,8 @@
 #include "layout/table_split.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace quorum::layout::table {
 
 double slice_height(const Slice& slice) { return slice.kind == Slice::Kind::Break ? 0 : slice.height; }
@@ -50,6 +53,49 @@ Flow chunk_flow(const Flow& flow, const FlowChunk& chunk) {
         out.push_back(std::move(close));
     }
     return out;
+}
+
+CellBreaks cell_breaks(const Flow& flow, double content_top) {
+    CellBreaks out;
+    out.content_top = content_top;
+    double y = content_top;
+    for (std::size_t i = 0; i < flow.size(); ++i) {
+        if (i > 0 && !flow[i].avoid_break_before && flow[i].kind != Slice::Kind::Close) out.positions.push_back(y);
+        y += slice_height(flow[i]);
+    }
+    out.content_bottom = y;
+    return out;
+}
+
+namespace {
+
+constexpr double tolerance = 0.01;  // pt: positions computed by different sums
+
+bool cell_can_cut(const CellBreaks& cell, double y) {
+    if (y <= cell.content_top + tolerance || y >= cell.content_bottom - tolerance) return true;
+    const auto it = std::lower_bound(cell.positions.begin(), cell.positions.end(), y - tolerance);
+    return it != cell.positions.end() && std::abs(*it - y) <= tolerance;
+}
+
+}  // namespace
+
+std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget) {
+    std::vector<double> candidates;
+    for (const CellBreaks& cell : cells) candidates.insert(candidates.end(), cell.positions.begin(), cell.positions.end());
+    std::sort(candidates.begin(), candidates.end());
+    std::vector<double> cuts;
+    for (double y : candidates) {
+        if (y <= tolerance || y >= row_height - tolerance) continue;
+        if (!cuts.empty() && y - cuts.back() <= tolerance) continue;
+        if (std::all_of(cells.begin(), cells.end(), [y](const CellBreaks& c) { return cell_can_cut(c, y); })) cuts.push_back(y);
+    }
+    double previous = 0;
+    for (double y : cuts) {
+        if (y - previous > budget) return std::nullopt;
+        previous = y;
+    }
+    if (row_height - previous > budget) return std::nullopt;
+    return cuts;
 }
 
 }  // namespace quorum::layout::table

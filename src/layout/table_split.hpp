@@ -8,6 +8,7 @@
 #include "layout/boxes.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <vector>
 
 namespace quorum::layout::table {
@@ -26,5 +27,22 @@ Flow chunk_flow(const Flow& flow, const FlowChunk& chunk);
 
 // Height a slice adds to a flow (Break slices add none).
 double slice_height(const Slice& slice);
+
+// Where one cell of a tall row may be cut, in the row's coordinates.
+struct CellBreaks {
+    double content_top = 0, content_bottom = 0;
+    std::vector<double> positions;  // tops of slices a page may start with (ascending)
+};
+
+// The cell's break positions: the top of every slice but the first that does not ask to
+// stay with the one before (orphans/widows, break-inside: avoid), offset by `content_top`.
+CellBreaks cell_breaks(const Flow& flow, double content_top);
+
+// Cuts across a whole row that every cell can take: at one of its break positions, or
+// outside its content. Cutting there leaves no gap in any cell, so the pieces between
+// can be stacked on a page seamlessly and the page can break at any of them. Returns
+// the cut positions (ascending, inside (0, row_height)), or nothing when some piece
+// between two cuts would still be taller than `budget`.
+std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget);
 
 }  // namespace quorum::layout::table

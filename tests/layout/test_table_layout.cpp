@@ -127,6 +127,24 @@ TEST_CASE("table layout: a row taller than a page is split across pages at line 
         }
     }
     CHECK(found == 150);  // every line exactly once
+    CHECK(page_has(doc.pages[0], "Line1"));  // the tall row starts at once, filling the first page
+}
+
+TEST_CASE("table layout: a tall row whose cells' lines never line up is still cut within the pages") {
+    std::string a, b;
+    for (int i = 1; i <= 120; ++i) a += "<p style=\"margin:0; font-size: 10pt\">A" + std::to_string(i) + "</p>";
+    for (int i = 1; i <= 100; ++i) b += "<p style=\"margin:0; font-size: 13pt\">B" + std::to_string(i) + "</p>";
+    const LaidOutDocument doc = render("<table><tr><td>" + a + "</td><td>" + b + "</td></tr></table>", plain_css);
+    REQUIRE(doc.pages.size() >= 2);
+    int seen_a = 0, seen_b = 0;
+    for (const Page& page : doc.pages)
+        for (const auto& run : page.runs) {
+            seen_a += run.text[0] == 'A';
+            seen_b += run.text[0] == 'B';
+            CHECK(run.baseline <= page.height - 20 * 72 / 25.4 + 0.01);
+        }
+    CHECK(seen_a == 120);
+    CHECK(seen_b == 100);
 }
 
 TEST_CASE("table layout: a table wider than the page is squeezed inside it, with one warning") {

@@ -65,3 +65,28 @@ TEST_CASE("split: chunks re-open and close the blocks they cut through") {
     CHECK(second.front().height == 0);
     CHECK(second.front().decoration.background == first.front().decoration.background);
 }
+
+TEST_CASE("split: break positions of a cell skip slices that must stay with the one before") {
+    Flow flow{content(10), content(10), content(10), content(10)};
+    flow[1].avoid_break_before = true;  // orphans: the first two lines stay together
+    const CellBreaks breaks = cell_breaks(flow, 5);
+    CHECK(breaks.positions == std::vector<double>{25, 35});
+    CHECK(breaks.content_top == 5);
+    CHECK(breaks.content_bottom == 45);
+}
+
+TEST_CASE("split: a row is cut where every cell can break, including beyond a short cell's content") {
+    // A tall cell with 10pt lines from y=4, and a short cell of one line.
+    const CellBreaks tall = cell_breaks(Flow{content(10), content(10), content(10), content(10), content(10)}, 4);
+    const CellBreaks short_cell = cell_breaks(Flow{content(12)}, 4);
+    const auto cuts = common_cuts({tall, short_cell}, 58, 25);
+    REQUIRE(cuts);
+    CHECK(*cuts == std::vector<double>{24, 34, 44});  // 14 is inside the short cell's line
+}
+
+TEST_CASE("split: no common cuts when lines never line up within the budget") {
+    const CellBreaks a = cell_breaks(Flow{content(10), content(10), content(10), content(10)}, 0);
+    const CellBreaks b = cell_breaks(Flow{content(13), content(13), content(13)}, 0);
+    CHECK_FALSE(common_cuts({a, b}, 40, 15));
+    CHECK(common_cuts({a, b}, 40, 100));  // a cut-free row that fits is fine
+}
