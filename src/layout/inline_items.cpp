@@ -294,7 +294,8 @@ void ParagraphBuilder::add_space(const shaping::FaceSpan& space, int context, st
 }
 
 void ParagraphBuilder::add_break_opportunity(double penalty, bool flagged, double width, const fonts::Face* hyphen_face,
-                                             int context, int span) {
+                                             int context, int span, double stretch) {
+    if (stretch <= 0) stretch = ragged_stretch_;
     Piece helper;
     helper.context = context;
     Piece at = helper;
@@ -309,9 +310,9 @@ void ParagraphBuilder::add_break_opportunity(double penalty, bool flagged, doubl
     // interword stretch. Elsewhere the break needs its own stretch or the line could
     // never end short of the measure.
     const bool own_stretch = !(p_->justify && hyphen_face);
-    if (own_stretch) push(kp::Item::glue(0, ragged_stretch_, 0, false), helper);
+    if (own_stretch) push(kp::Item::glue(0, stretch, 0, false), helper);
     push(kp::Item::penalty_item(width, penalty, flagged), at);
-    if (own_stretch) push(kp::Item::glue(0, -ragged_stretch_, 0, false), helper);
+    if (own_stretch) push(kp::Item::glue(0, -stretch, 0, false), helper);
 }
 
 void ParagraphBuilder::add_forced_break() {
@@ -536,7 +537,11 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_
         segment_begin = i;
         if (penalty < kp::infinite_penalty) {
             const double hyphen_width = hyphen_face ? shaping::advance_pt(*hyphen_face, '-', size) : 0;
-            add_break_opportunity(penalty, flagged, hyphen_width, hyphen_face, part.context, part.span);
+            // Inside an over-long word, lines should run full: little stretch, except at a
+            // URL's joints, where ending a line somewhat short reads better than "gov.u|k".
+            const bool plain_emergency = penalty == emergency_penalty;
+            add_break_opportunity(penalty, flagged, hyphen_width, hyphen_face, part.context, part.span,
+                                  plain_emergency ? block_->font_size : 0);
         }
     }
 }

@@ -100,8 +100,10 @@ private:
     void close_span(const InlineItem& item, int index);
     void add_forced_break();
     void add_space(const shaping::FaceSpan& space, int context, style::WhiteSpace mode);
+    // `stretch`: the white space the line may end with when broken here (0: the default,
+    // 3em, the ragged-right trick's amount).
     void add_break_opportunity(double penalty, bool flagged, double width, const fonts::Face* hyphen_face, int context,
-                               int span);
+                               int span, double stretch = 0);
     void flush_word();
     void emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens);
     void push(const kp::Item& item, const Piece& piece);
