@@ -23,33 +23,35 @@ std::string plural(std::size_t n, const char* word) {
 }  // namespace
 
 Bound::Bound(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
-             std::size_t required, std::size_t counted_before)
-    : values_(names.size(), nullptr), names_(names), function_(function) {
-    if (args.positional.size() > names_.size()) {
-        std::size_t lo = counted_before + required, hi = counted_before + names_.size();
+             std::size_t required, std::size_t counted_before) {
+    const std::string_view* name = names.begin();
+    std::size_t count = names.size();
+    if (count > max_parameters) fail("internal error: too many parameters for " + std::string(function));
+    if (args.positional.size() > count) {
+        std::size_t lo = counted_before + required, hi = counted_before + count;
         std::string takes = lo == hi ? std::to_string(hi) : "from " + std::to_string(lo) + " to " + std::to_string(hi);
         std::size_t given = counted_before + args.positional.size();
-        fail(function_ + "() takes " + takes + " positional argument" + (hi == 1 ? "" : "s") + " but " +
+        fail(std::string(function) + "() takes " + takes + " positional argument" + (hi == 1 ? "" : "s") + " but " +
              std::to_string(given) + (given == 1 ? " was" : " were") + " given");
     }
     for (std::size_t i = 0; i < args.positional.size(); ++i) values_[i] = &args.positional[i];
     for (const auto& [key, value] : args.keyword) {
-        auto it = std::find(names_.begin(), names_.end(), key);
-        if (it == names_.end()) fail(function_ + "() got an unexpected keyword argument " + py::repr_string(key));
-        auto index = static_cast<std::size_t>(it - names_.begin());
-        if (values_[index]) fail(function_ + "() got multiple values for argument " + py::repr_string(key));
+        std::size_t index = 0;
+        while (index < count && name[index] != key) ++index;
+        if (index == count) fail(std::string(function) + "() got an unexpected keyword argument " + py::repr_string(key));
+        if (values_[index]) fail(std::string(function) + "() got multiple values for argument " + py::repr_string(key));
         values_[index] = &value;
     }
     std::vector<std::string_view> missing;
     for (std::size_t i = 0; i < required; ++i)
-        if (!values_[i]) missing.push_back(names_[i]);
+        if (!values_[i]) missing.push_back(name[i]);
     if (!missing.empty()) {
         std::string list;
         for (std::size_t i = 0; i < missing.size(); ++i) {
             if (i) list += missing.size() == 2 ? " and " : (i + 1 == missing.size() ? ", and " : ", ");
             list += py::repr_string(missing[i]);
         }
-        fail(function_ + "() missing " + plural(missing.size(), "required positional argument") + ": " + list);
+        fail(std::string(function) + "() missing " + plural(missing.size(), "required positional argument") + ": " + list);
     }
 }
 

@@ -8,6 +8,7 @@
 #include "template/library.hpp"
 #include "template/value.hpp"
 
+#include <array>
 #include <initializer_list>
 #include <map>
 #include <string>
@@ -56,10 +57,10 @@ public:
     bool bool_or(std::size_t i, bool fallback) const;  // Python truthiness of the argument
     std::string str_or(std::size_t i, std::string fallback) const;
 
+    static constexpr std::size_t max_parameters = 8;
+
 private:
-    std::vector<const Value*> values_;
-    std::vector<std::string_view> names_;
-    std::string function_;
+    std::array<const Value*, max_parameters> values_{};  // no allocation: this runs per filter call
 };
 
 // Filters written as (named) tuples with attributes, e.g. groupby's (grouper, list).

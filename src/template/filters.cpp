@@ -154,9 +154,13 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
             py::append_utf8(out, c);
             at_piece_start = true;
         } else if (at_piece_start) {
-            std::string one;  // item[0].upper(): 'ß' becomes 'SS'
-            py::append_utf8(one, c);
-            out += py::upper(one);
+            if (c < 0x80) {
+                out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+            } else {
+                std::string one;  // item[0].upper(): 'ß' becomes 'SS'
+                py::append_utf8(one, c);
+                out += py::upper(one);
+            }
             at_piece_start = false;
         } else {
             py::append_utf8(out, py::to_lower(c));

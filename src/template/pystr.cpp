@@ -44,7 +44,7 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
+    if (cp < 0x80) [[likely]] {
         out += static_cast<char>(cp);
     } else if (cp < 0x800) {
         out += static_cast<char>(0xC0 | (cp >> 6));
@@ -197,7 +197,15 @@ template <class Fn>
 std::string map_chars(std::string_view s, Fn fn) {
     std::string out;
     out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size();) fn(out, next_code_point(s, i));
+    for (std::size_t i = 0; i < s.size();) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) {  // ASCII fast path: no decoding
+            ++i;
+            fn(out, static_cast<char32_t>(byte));
+        } else {
+            fn(out, next_code_point(s, i));
+        }
+    }
     return out;
 }
 

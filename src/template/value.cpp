@@ -53,8 +53,24 @@ bool same_key(const Value& a, const Value& b) {
 
 // ---------------------------------------------------------------- Dict
 
+namespace {
+// Below this many entries a linear scan beats hashing (and saves building an index per row).
+constexpr std::size_t dict_index_threshold = 12;
+}  // namespace
+
+void Dict::index_strings() {
+    string_index_.clear();
+    for (std::size_t i = 0; i < entries_.size(); ++i)
+        if (entries_[i].first.is_string()) string_index_.emplace(entries_[i].first.as_string(), i);
+}
+
 const Value* Dict::find(std::string_view key) const {
-    auto it = string_index_.find(std::string(key));
+    if (entries_.size() < dict_index_threshold) {
+        for (const auto& [k, v] : entries_)
+            if (k.is_string() && k.as_string() == key) return &v;
+        return nullptr;
+    }
+    auto it = string_index_.find(key);
     return it == string_index_.end() ? nullptr : &entries_[it->second].second;
 }
 
@@ -67,12 +83,14 @@ const Value* Dict::find(const Value& key) const {
 
 void Dict::set(Value key, Value value) {
     if (key.is_string()) {
-        auto [it, inserted] = string_index_.try_emplace(key.as_string(), entries_.size());
-        if (!inserted) {
-            entries_[it->second].second = std::move(value);
+        if (const Value* existing = find(std::string_view(key.as_string()))) {
+            const_cast<Value&>(*existing) = std::move(value);
             return;
         }
         entries_.emplace_back(std::move(key), std::move(value));
+        if (entries_.size() == dict_index_threshold) index_strings();
+        else if (entries_.size() > dict_index_threshold)
+            string_index_.emplace(entries_.back().first.as_string(), entries_.size() - 1);
         return;
     }
     for (auto& entry : entries_) {
@@ -90,10 +108,9 @@ bool Dict::erase(const Value& key) {
     });
     if (it == entries_.end()) return false;
     entries_.erase(it);
-    // Positions after the erased entry moved: rebuild the (small) index.
-    string_index_.clear();
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-        if (entries_[i].first.is_string()) string_index_.emplace(entries_[i].first.as_string(), i);
+    // Positions after the erased entry moved: rebuild the index (if any).
+    if (entries_.size() >= dict_index_threshold) index_strings();
+    else string_index_.clear();
     return true;
 }
 
@@ -107,11 +124,17 @@ const Value* Arguments::keyword_arg(std::string_view name) const {
 
 // ---------------------------------------------------------------- Value
 
-Value::Value() : kind_(Kind::Undefined) {}
+// What a list or tuple points to: the items, and a named tuple's field names.
+struct Value::Sequence {
+    List items;
+    std::shared_ptr<Object> fields;
+};
+
+Value::Value() : kind_(Kind::Undefined), int_(0) {}
 
 Value Value::undefined(std::string hint) {
     Value v;
-    v.string_ = std::make_shared<const std::string>(std::move(hint));
+    v.ptr_ = std::make_shared<std::string>(std::move(hint));
     return v;
 }
 
@@ -121,10 +144,10 @@ Value Value::none() {
     return v;
 }
 
-Value::Value(bool b) : kind_(Kind::Bool), bool_(b) {}
+Value::Value(bool b) : kind_(Kind::Bool), int_(0) { bool_ = b; }
 Value::Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
 Value::Value(double d) : kind_(Kind::Float), float_(d) {}
-Value::Value(std::string s) : kind_(Kind::String), string_(std::make_shared<const std::string>(std::move(s))) {}
+Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
 
 Value Value::markup(std::string s) {
     Value v(std::move(s));
@@ -135,7 +158,7 @@ Value Value::markup(std::string s) {
 Value Value::list(List items) {
     Value v;
     v.kind_ = Kind::List;
-    v.list_ = std::make_shared<List>(std::move(items));
+    v.ptr_ = std::make_shared<Sequence>(Sequence{std::move(items), nullptr});
     return v;
 }
 
@@ -146,29 +169,30 @@ Value Value::tuple(List items) {
 }
 
 Value Value::named_tuple(List items, std::shared_ptr<Object> fields) {
-    Value v = tuple(std::move(items));
-    v.object_ = std::move(fields);
+    Value v;
+    v.kind_ = Kind::Tuple;
+    v.ptr_ = std::make_shared<Sequence>(Sequence{std::move(items), std::move(fields)});
     return v;
 }
 
 Value Value::dict(Dict d) {
     Value v;
     v.kind_ = Kind::Dict;
-    v.dict_ = std::make_shared<Dict>(std::move(d));
+    v.ptr_ = std::make_shared<Dict>(std::move(d));
     return v;
 }
 
 Value Value::callable(std::shared_ptr<const Callable> c) {
     Value v;
     v.kind_ = Kind::Callable;
-    v.callable_ = std::move(c);
+    v.ptr_ = std::const_pointer_cast<Callable>(std::move(c));
     return v;
 }
 
 Value Value::object(std::shared_ptr<Object> o) {
     Value v;
     v.kind_ = Kind::Object;
-    v.object_ = std::move(o);
+    v.ptr_ = std::move(o);
     return v;
 }
 
@@ -178,24 +202,30 @@ double Value::as_float() const {
     if (kind_ == Kind::Float) return float_;
     return static_cast<double>(as_int());
 }
-const std::string& Value::as_string() const { return string_ ? *string_ : empty_string(); }
-const List& Value::as_list() const { return *list_; }
-List& Value::mutable_list() { return *list_; }
-const Dict& Value::as_dict() const { return *dict_; }
-Dict& Value::mutable_dict() { return *dict_; }
-const Callable& Value::as_callable() const { return *callable_; }
-Object& Value::as_object() const { return *object_; }
-const std::string& Value::undefined_hint() const { return string_ ? *string_ : empty_string(); }
-const Object* Value::tuple_fields() const { return kind_ == Kind::Tuple ? object_.get() : nullptr; }
+const std::string& Value::as_string() const {
+    return ptr_ && (is_string() || is_undefined()) ? *static_cast<const std::string*>(ptr_.get()) : empty_string();
+}
+const List& Value::as_list() const { return static_cast<const Sequence*>(ptr_.get())->items; }
+List& Value::mutable_list() { return static_cast<Sequence*>(ptr_.get())->items; }
+const Dict& Value::as_dict() const { return *static_cast<const Dict*>(ptr_.get()); }
+Dict& Value::mutable_dict() { return *static_cast<Dict*>(ptr_.get()); }
+// The void pointers were converted from Callable*/Object* (not from the derived types), so
+// converting back to the same base is exact.
+const Callable& Value::as_callable() const { return *static_cast<const Callable*>(ptr_.get()); }
+Object& Value::as_object() const { return *static_cast<Object*>(ptr_.get()); }
+const std::string& Value::undefined_hint() const { return as_string(); }
+const Object* Value::tuple_fields() const {
+    return kind_ == Kind::Tuple ? static_cast<const Sequence*>(ptr_.get())->fields.get() : nullptr;
+}
 const void* Value::identity() const {
     switch (kind_) {
         case Kind::String:
-        case Kind::Markup: return string_.get();
+        case Kind::Markup:
         case Kind::List:
-        case Kind::Tuple: return list_.get();
-        case Kind::Dict: return dict_.get();
-        case Kind::Callable: return callable_.get();
-        case Kind::Object: return object_.get();
+        case Kind::Tuple:
+        case Kind::Dict:
+        case Kind::Callable:
+        case Kind::Object: return ptr_.get();
         default: return nullptr;
     }
 }
@@ -243,12 +273,12 @@ nlohmann::ordered_json Value::to_json() const {
         case Kind::List:
         case Kind::Tuple: {
             auto arr = nlohmann::ordered_json::array();
-            for (const auto& item : *list_) arr.push_back(item.to_json());
+            for (const auto& item : as_list()) arr.push_back(item.to_json());
             return arr;
         }
         case Kind::Dict: {
             auto obj = nlohmann::ordered_json::object();
-            for (const auto& [k, v] : dict_->entries()) obj[k.is_string() ? k.as_string() : to_str(k)] = v.to_json();
+            for (const auto& [k, v] : as_dict().entries()) obj[k.is_string() ? k.as_string() : to_str(k)] = v.to_json();
             return obj;
         }
         default: fail("Object of type " + type_name(*this) + " is not JSON serializable");

@@ -39,8 +39,15 @@ public:
     const std::vector<std::pair<Value, Value>>& entries() const { return entries_; }
 
 private:
+    // Transparent hashing: find(string_view) looks up without building a std::string.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     std::vector<std::pair<Value, Value>> entries_;
-    std::unordered_map<std::string, std::size_t> string_index_;
+    // Built only once a dict outgrows a linear scan (data rows are small; see value.cpp).
+    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> string_index_;
+    void index_strings();
 };
 
 // Arguments of a call: positional then keyword, as written at the call site.
@@ -141,15 +148,17 @@ public:
     const void* identity() const;
 
 private:
+    // 32 bytes: a kind, a scalar, and one shared pointer to the heap part (a std::string for
+    // str/Markup/undefined hints, a Sequence for list/tuple, a Dict, a Callable or an Object).
+    // Copying a Value is one reference-count increment.
+    struct Sequence;
     Kind kind_;
-    bool bool_ = false;
-    std::int64_t int_ = 0;
-    double float_ = 0;
-    std::shared_ptr<const std::string> string_;  // String, Markup, and Undefined's hint
-    std::shared_ptr<List> list_;
-    std::shared_ptr<Dict> dict_;
-    std::shared_ptr<const Callable> callable_;
-    std::shared_ptr<Object> object_;
+    union {
+        bool bool_;
+        std::int64_t int_;
+        double float_;
+    };
+    std::shared_ptr<void> ptr_;
 };
 
 // Raised by value operations and builtins; the interpreter adds file, line and column.
