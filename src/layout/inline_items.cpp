@@ -24,6 +24,10 @@ bool is_url_joint(char32_t cp) {
            cp == ' ' || cp == ';' || cp == '#' || cp == 0x2013;
 }
 
+bool is_invisible_control(char32_t cp) {
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x200C && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
+}
+
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
 
 double width_of(std::string_view text, const fonts::Face& face, double size) {
@@ -251,8 +255,13 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
             flush_word();
             if (!p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
                 add_break_opportunity(0, false, 0, nullptr, context, current_span());
+        } else if (is_invisible_control(cp)) {
+            continue;  // C0 controls, BOM, joiners: nothing to draw, nothing to measure
         } else {
-            p_->text.append(text.substr(start, i - start));
+            // Malformed UTF-8 decodes to U+FFFD: store that, never the bad bytes, so
+            // every run handed to the PDF stage is valid UTF-8.
+            if (cp == shaping::replacement_char) shaping::append_utf8(p_->text, cp);
+            else p_->text.append(text.substr(start, i - start));
             p_->has_content = true;
         }
     }

@@ -534,6 +534,78 @@ TEST_CASE("empty and whitespace-only paragraphs give no lines", "[inline]") {
     CHECK(set({text("x", &block)}, block, 0).size() == 1);  // no room at all still sets
 }
 
+TEST_CASE("bad text: malformed UTF-8 and control characters never reach the runs", "[inline]") {
+    const auto block = block_style();
+    const auto lines = set({text(std::string("Budget \xC3 \xFF\xFE total\x01\x07 \xEF\xBB\xBF\u200Dok \xE2\x82"), &block)},
+                           block, 400);
+    REQUIRE(lines.size() == 1);
+    for (const auto& r : lines[0].runs) {
+        std::size_t i = 0;
+        while (i < r.text.size()) {
+            const char32_t cp = layout::shaping::next_codepoint(r.text, i);
+            CHECK(cp >= 0x20);
+            CHECK(cp != 0xFEFF);
+            CHECK(r.face->has_glyph(cp));
+        }
+    }
+    CHECK(line_text(lines[0]).find("total ok") != std::string::npos);
+}
+
+TEST_CASE("vertical-align: top and bottom boxes stretch the line from its edges", "[inline]") {
+    const auto block = block_style();
+    ComputedStyle top_style = block;
+    top_style.display = style::Display::InlineBlock;
+    top_style.vertical_align = style::VerticalAlign::Top;
+    ComputedStyle bottom_style = top_style;
+    bottom_style.vertical_align = style::VerticalAlign::Bottom;
+    InlineItem box;
+    box.kind = InlineItem::Kind::Atomic;
+    box.style = &top_style;
+    box.width = 20;
+    box.height = 40;
+    box.baseline = 40;
+    box.atomic_id = 1;
+    const auto top = set({text("Logo ", &block), box}, block, 400);
+    REQUIRE(top.size() == 1);
+    CHECK(top[0].height == Approx(40));
+    CHECK(top[0].atomics[0].y == Approx(0));
+    // The text stays at the top: its baseline where the strut alone would put it.
+    const auto& face = catalogue().face("Liberation Sans", 400, false);
+    const double ascent = face.ascender() * 10 / face.units_per_em();
+    const double descent = -face.descender() * 10 / face.units_per_em();
+    CHECK(top[0].baseline == Approx(ascent + (12 - ascent - descent) / 2));
+    box.style = &bottom_style;
+    const auto bottom = set({text("Logo ", &block), box}, block, 400);
+    REQUIRE(bottom.size() == 1);
+    CHECK(bottom[0].height == Approx(40));
+    CHECK(bottom[0].atomics[0].y == Approx(0));
+    CHECK(bottom[0].baseline == Approx(40 - descent - (12 - ascent - descent) / 2));  // text sits at the bottom
+}
+
+TEST_CASE("performance: 150,000 table cells measure and set in well under half a second", "[inline][performance]") {
+    auto cell = block_style(style::TextAlign::Right);
+    const std::vector<std::vector<InlineItem>> cells{{text("\u00A31,234,567", &cell)},
+                                                     {text("Adult social care", &cell)},
+                                                     {text("Green", &cell)}};
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    layout::ParagraphStyle ps;
+    ps.block = &cell;
+    ps.available_width = 90;
+    std::size_t lines = 0;
+    double widest = 0;
+    const std::clock_t start = std::clock();
+    for (int i = 0; i < 150000; ++i) {
+        const auto& content = cells[static_cast<std::size_t>(i) % cells.size()];
+        widest = std::max(widest, breaker.measure(content, cell).max);
+        lines += breaker.break_lines(content, ps).size();
+    }
+    const double s = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+    WARN("150,000 cells, " << lines << " lines in " << s << " s");
+    CHECK(lines == 150000);
+    CHECK(widest > 50);
+    CHECK(s < 0.5);
+}
+
 TEST_CASE("performance: the text of a 581-page pack breaks well under half a second", "[inline][performance]") {
     // ~581 pages × ~450 words: 5,000 paragraphs of 50 words, justified, hyphens: auto.
     auto block = block_style(style::TextAlign::Justify);
