@@ -34,10 +34,12 @@ void FlowBuilder::flush_margin() {
     Slice space;
     space.kind = Slice::Kind::Space;
     space.height = height;
-    space.avoid_break_before = avoid_inside_ > 0;
     // Before any zero-height Opens that followed the margin: the collapsed margin lies
     // outside those boxes, so their backgrounds start below it.
     const auto at = std::min(margin_insert_at_, flow_.size());
+    // The margin sits in the break opportunity between the boxes: it is avoided when that
+    // break is (a heading's break-after: avoid must not break at its bottom margin).
+    space.avoid_break_before = avoid_inside_ > 0 || (at < flow_.size() ? flow_[at].avoid_break_before : avoid_next_);
     flow_.insert(flow_.begin() + static_cast<std::ptrdiff_t>(at), std::move(space));
 }
 
@@ -175,6 +177,7 @@ double attribute_px(const Box& box, const char* name) {
 }
 
 // Replaced elements keep their aspect ratio; an image never overflows its container.
+// `containing_width` resolves percentages and is the most an image may take.
 std::pair<double, double> image_size(const Box& box, double containing_width) {
     const ComputedStyle& s = *box.style;
     double w = s.width.is_auto() ? attribute_px(box, "width") : s.width.resolve(containing_width);
@@ -205,11 +208,16 @@ void add_box_anchors(const Box& box, std::vector<FlowAnchor>& anchors) {
 }
 
 void layout_image_block(const Box& box, double x, double containing_width, FlowBuilder& out) {
-    const UsedWidths u = used_widths(*box.style, containing_width);
-    auto [w, h] = image_size(box, u.content_width);
+    const ComputedStyle& s = *box.style;
+    const double margin_left = s.margin_left.resolve(containing_width);
+    const double insets = horizontal_insets(s, containing_width);
+    auto [w, h] = image_size(box, std::max(containing_width - insets, 0.0));
+    // Auto side margins centre an image (margin: 0 auto), as for any block.
+    double left = margin_left;
+    if (s.margin_left.is_auto() && s.margin_right.is_auto()) left = std::max((containing_width - w) / 2, 0.0);
     Slice slice;
     slice.height = h;
-    slice.marks.images.push_back({box.image_path, x + u.content_x, 0, w, h, box.alt});
+    slice.marks.images.push_back({box.image_path, x + left, 0, w, h, box.alt});
     out.add_content(std::move(slice));
 }
 
@@ -439,6 +447,8 @@ LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx) {
         LineBreaker::Widths w;
         if (child->kind == BoxKind::Replaced) {
             w.min = w.max = image_size(*child, 1e6).first;
+        } else if (child->kind == BoxKind::Table) {
+            w = measure_table(*child, ctx);  // columns side by side (table.hpp)
         } else {
             w = measure_block_contents(*child, ctx);
         }

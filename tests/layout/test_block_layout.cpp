@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <string>
 
 using namespace quorum;
@@ -195,6 +196,45 @@ TEST_CASE("headings stay with the paragraph that follows", "[layout][paginate]")
     REQUIRE(r->out.pages.size() == 2);
     CHECK_FALSE(contains(page_text(r->out.pages[0]), "Heading"));
     CHECK(contains(page_text(r->out.pages[1]), "Heading\nBody after heading"));
+}
+
+TEST_CASE("a heading is kept with what follows across its margins too", "[layout][paginate]") {
+    std::string body;
+    for (int i = 0; i < 19; ++i) body += "<p>line " + std::to_string(i) + "</p>";
+    body += "<h2>Heading</h2><p>Body after heading</p>";
+    auto r = render_doc(body, small_pages + " p { margin: 0 } h2 { margin: 6pt 0 6pt 0; font-size: 10pt; line-height: 12pt }");
+    REQUIRE(r->out.pages.size() == 2);
+    CHECK_FALSE(contains(page_text(r->out.pages[0]), "Heading"));
+    CHECK(contains(page_text(r->out.pages[1]), "Heading\nBody after heading"));
+}
+
+TEST_CASE("images keep their aspect ratio and never overflow their container", "[layout][block]") {
+    // rag-green.png is 40x20 px = 30x15 pt.
+    auto r = render_doc("<img class=\"a\" src=\"typeset/rag-green.png\"/><img class=\"b\" src=\"typeset/rag-green.png\" width=\"80\"/>"
+                        "<img class=\"c\" src=\"typeset/rag-green.png\"/>",
+                        small_pages + " img { display: block } .c { width: 1000pt }");
+    const auto& images = r->out.pages.at(0).images;
+    REQUIRE(images.size() == 3);
+    CHECK(images[0].width == Approx(30));
+    CHECK(images[0].height == Approx(15));
+    CHECK(images[1].width == Approx(60));  // width="80" px
+    CHECK(images[1].height == Approx(30));
+    CHECK(images[2].width == Approx(260));  // the content width
+    CHECK(images[2].height == Approx(130));
+    CHECK(images[0].y + images[0].height <= images[1].y + 0.01);
+    CHECK(std::filesystem::path(images[0].path).is_absolute());
+}
+
+TEST_CASE(":left and :right pages take their own margin boxes; string first-except", "[layout][margin]") {
+    auto r = render_doc("<h2>A</h2><p class=\"pb\">x</p><p class=\"pb\">y</p><p>z</p>",
+                        small_pages + " .pb { break-after: page } h2 { string-set: t content(text) }"
+                                      " @page :right { @bottom-right { content: \"R\" counter(page) } }"
+                                      " @page :left { @bottom-left { content: \"L\" counter(page) } }"
+                                      " @page { @top-center { content: string(t, first-except) } }");
+    REQUIRE(r->out.pages.size() == 3);
+    CHECK(page_text(r->out.pages[0]) == "A\nx\nR1");  // A set on this page: first-except is empty
+    CHECK(page_text(r->out.pages[1]) == "A\ny\nL2");
+    CHECK(page_text(r->out.pages[2]) == "A\nz\nR3");
 }
 
 TEST_CASE("orphans and widows keep at least two lines on each side of a break", "[layout][paginate]") {
