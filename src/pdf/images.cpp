@@ -43,19 +43,7 @@ FileEnds read_ends(const std::string& path) {
     return ends;
 }
 
-void check_png(const std::string& path) {
-    png_image image;
-    std::memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_file(&image, path.c_str()))
-        fail(path, std::string("corrupt PNG image (") + image.message + ")");
-    image.format = PNG_FORMAT_RGBA;
-    std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
-    const bool decoded = png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr);
-    const std::string message = image.message;
-    png_image_free(&image);
-    if (!decoded) fail(path, "corrupt PNG image (" + message + ")");
-}
+constexpr std::uint64_t max_pixels = 100'000'000;  // 400 MB decoded: beyond any council paper's figure
 
 }  // namespace
 
@@ -63,7 +51,6 @@ ImageKind check_image(const std::string& path) {
     const FileEnds ends = read_ends(path);
     static constexpr unsigned char png_signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     if (ends.size >= 8 && std::memcmp(ends.head, png_signature, 8) == 0) {
-        check_png(path);
         return ImageKind::Png;
     }
     if (ends.size >= 8 && ends.head[0] == 0xFF && ends.head[1] == 0xD8) {
@@ -71,6 +58,40 @@ ImageKind check_image(const std::string& path) {
         return ImageKind::Jpeg;
     }
     fail(path, ends.size == 0 ? "empty image file" : "not a PNG or JPEG image");
+}
+
+DecodedPng decode_png(const std::string& path) {
+    png_image image;
+    std::memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_file(&image, path.c_str()))
+        fail(path, std::string("corrupt PNG image (") + image.message + ")");
+    if (static_cast<std::uint64_t>(image.width) * image.height > max_pixels) {
+        png_image_free(&image);
+        fail(path, "PNG image too large (" + std::to_string(image.width) + " x " + std::to_string(image.height) + " pixels)");
+    }
+    image.format = PNG_FORMAT_RGBA;
+    std::vector<std::uint8_t> rgba(PNG_IMAGE_SIZE(image));
+    const bool decoded = png_image_finish_read(&image, nullptr, rgba.data(), 0, nullptr);
+    const std::string message = image.message;
+    png_image_free(&image);
+    if (!decoded) fail(path, "corrupt PNG image (" + message + ")");
+
+    DecodedPng png;
+    png.width = image.width;
+    png.height = image.height;
+    const std::size_t pixels = static_cast<std::size_t>(image.width) * image.height;
+    png.rgb.resize(pixels * 3);
+    bool opaque = true;
+    for (std::size_t i = 0; i < pixels; ++i) {
+        std::memcpy(&png.rgb[i * 3], &rgba[i * 4], 3);
+        opaque = opaque && rgba[i * 4 + 3] == 255;
+    }
+    if (!opaque) {
+        png.alpha.resize(pixels);
+        for (std::size_t i = 0; i < pixels; ++i) png.alpha[i] = rgba[i * 4 + 3];
+    }
+    return png;
 }
 
 }  // namespace quorum::pdf

@@ -19,6 +19,8 @@ public:
     HPDF_Image image_for(const std::string& path);
 
 private:
+    HPDF_Image load_png(const std::string& path);
+
     HpdfDocument& document_;
     std::unordered_map<std::string, HPDF_Image> images_;
 };

@@ -352,3 +352,26 @@ TEST_CASE("two families naming the same font file share one embedded font") {
     CHECK(fonts.out.find("HPDFAB") == std::string::npos);
     CHECK(page_text(path, 1) == "House style\nLiberation style\n\n\f");
 }
+
+TEST_CASE("PNGs of every kind embed cleanly: 16-bit, palette, grey with alpha") {
+    layout::LaidOutDocument doc;
+    doc.pages.emplace_back();
+    double x = 20;
+    for (const char* name : {"rgb16.png", "rgba16.png", "palette.png", "gray_alpha.png", "logo.png"}) {
+        doc.pages[0].images.push_back({std::string(QUORUM_TEST_DATA "/pdf/") + name, x, 20, 40, 30, name});
+        x += 50;
+    }
+    const fs::path path = scratch_folder() / "png-kinds.pdf";
+    pdf::write_pdf(doc, path, {fixed_date, true});
+    const CommandResult draw = run_command("mutool draw -o /dev/null " + quoted(path));
+    INFO(draw.err);
+    CHECK(draw.exit_code == 0);
+    CHECK(reader_warnings(draw.err).empty());  // libharu's own loader gave "padding truncated image" for 16-bit
+    const CommandResult images = run_command("pdfimages -list " + quoted(path));
+    INFO(images.out);
+    CHECK(images.err.empty());
+    std::size_t masks = 0;
+    for (std::size_t at = images.out.find(" smask "); at != std::string::npos; at = images.out.find(" smask ", at + 1))
+        ++masks;
+    CHECK(masks == 3);  // rgba16, gray_alpha and the translucent logo; the opaque ones have none
+}
