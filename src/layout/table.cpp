@@ -160,7 +160,13 @@ void place_table(TableGeometry& g, double x, double containing_width) {
     g.column_x.back() = column_x;
 }
 
-TableGeometry measure_geometry(const Box& table_box, LayoutContext& ctx, double x, double containing_width) {
+double available_for(const ComputedStyle& s, double containing_width) {
+    return std::max(0.0, containing_width - resolved_margin(s.margin_left, containing_width) -
+                             resolved_margin(s.margin_right, containing_width));
+}
+
+// Structure, grid, borders and cell insets: everything before column widths.
+TableGeometry prepare_geometry(const Box& table_box, double available) {
     TableGeometry g;
     g.box = &table_box;
     g.style = table_box.style;
@@ -176,9 +182,13 @@ TableGeometry measure_geometry(const Box& table_box, LayoutContext& ctx, double 
         g.h_spacing = g.style->border_spacing_h;
         g.v_spacing = g.style->border_spacing_v;
     }
-    const double available = std::max(0.0, containing_width - resolved_margin(g.style->margin_left, containing_width) -
-                                               resolved_margin(g.style->margin_right, containing_width));
     compute_cell_insets(g, available);
+    return g;
+}
+
+TableGeometry measure_geometry(const Box& table_box, LayoutContext& ctx, double x, double containing_width) {
+    const double available = available_for(*table_box.style, containing_width);
+    TableGeometry g = prepare_geometry(table_box, available);
     const ColumnLayout columns = compute_column_widths(column_input(g, ctx, available));
     if (columns.squeezed) warn_squeezed(table_box, ctx);
     g.column_widths = columns.widths;
@@ -379,6 +389,17 @@ void layout_table(const Box& table_box, LayoutContext& ctx, double x, double con
     }
     out.close(g.close_height);
     out.add_margin(resolved_margin(s.margin_bottom, containing_width));
+}
+
+LineBreaker::Widths measure_table(const Box& table_box, LayoutContext& ctx) {
+    const TableGeometry g = prepare_geometry(table_box, 0);
+    const IntrinsicWidths widths = intrinsic_widths(column_input(g, ctx, 0));
+    // The caller adds the table's own borders and padding (horizontal_insets), so leave them out.
+    const double own = g.collapse ? 0 : [&] {
+        const Insets table = separate_insets(*g.style, 0);
+        return table.left + table.right;
+    }();
+    return {std::max(0.0, widths.min - own), std::max(0.0, widths.max - own)};
 }
 
 }  // namespace quorum::layout

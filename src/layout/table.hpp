@@ -27,4 +27,9 @@ namespace quorum::layout {
 // an over-wide table is squeezed (cell content breaks anywhere) and a warning names it.
 void layout_table(const Box& table, LayoutContext& ctx, double x, double containing_width, FlowBuilder& out);
 
+// The min-/max-content widths of a table, without its own margins, borders and padding
+// (as measure_block_contents() gives for other boxes): for a table inside a table cell
+// or another shrink-to-fit box.
+LineBreaker::Widths measure_table(const Box& table, LayoutContext& ctx);
+
 }  // namespace quorum::layout

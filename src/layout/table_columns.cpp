@@ -275,4 +275,13 @@ ColumnLayout compute_column_widths(const ColumnLayoutInput& input) {
     return auto_layout(input);
 }
 
+IntrinsicWidths intrinsic_widths(const ColumnLayoutInput& input) {
+    IntrinsicWidths out{input.non_column_space, input.non_column_space};
+    if (input.column_count <= 0) return out;
+    const std::vector<ColumnMeasure> columns = measure_columns(input);
+    for (const ColumnMeasure& column : columns) out.min += column.min;
+    out.max += std::max(preferred_content_width(columns), out.min - input.non_column_space);
+    return out;
+}
+
 }  // namespace quorum::layout::table

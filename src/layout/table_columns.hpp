@@ -44,4 +44,11 @@ struct ColumnLayout {
 
 ColumnLayout compute_column_widths(const ColumnLayoutInput& input);
 
+// The table's min-/max-content border-box widths, for a shrink-to-fit container around it
+// (a table nested in a cell). `available_width` and `table_width` are not used.
+struct IntrinsicWidths {
+    double min = 0, max = 0;
+};
+IntrinsicWidths intrinsic_widths(const ColumnLayoutInput& input);
+
 }  // namespace quorum::layout::table

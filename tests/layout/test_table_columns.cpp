@@ -179,3 +179,13 @@ TEST_CASE("columns: no columns, no widths, no crash") {
     CHECK(out.widths.empty());
     CHECK(out.table_width == Approx(4));
 }
+
+TEST_CASE("columns: a table's intrinsic widths sum its columns' and add the spacing") {
+    ColumnLayoutInput in;
+    in.column_count = 2;
+    in.non_column_space = 10;
+    in.cells = {cell(0, 30, 80), cell(1, 20, 120), cell(0, 50, 60, Length::automatic(), 2, 1)};
+    const IntrinsicWidths w = intrinsic_widths(in);
+    CHECK(w.min == Approx(60));
+    CHECK(w.max == Approx(210));
+}

@@ -259,3 +259,19 @@ TEST_CASE("table layout: budget outturn and landscape indicator tables from a re
     for (const Page& page : out.pages) rows_seen += static_cast<int>(runs_with(page, "SPI").size());
     CHECK(rows_seen == 36);
 }
+
+TEST_CASE("table layout: a table nested in a cell is measured with its columns side by side") {
+    const LaidOutDocument doc = render("<table><tr><td>Outer</td><td><table><tr><td>Inner A</td><td>Inner B with text</td>"
+                                       "</tr></table></td></tr></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() == 1);
+    double baseline = -1;
+    int inner_runs = 0;
+    for (const auto& run : doc.pages[0].runs) {
+        if (run.text.find("Inner") == std::string::npos && run.text.find("text") == std::string::npos) continue;
+        if (baseline < 0) baseline = run.baseline;
+        CHECK(run.baseline == Approx(baseline));  // no wrapping: one line for the whole inner table
+        ++inner_runs;
+    }
+    CHECK(inner_runs >= 2);
+}
