@@ -58,10 +58,6 @@ struct Slot {
     double max_width = 0;
 };
 
-style::TextAlign alignment_for(int column) {
-    return column == 0 ? style::TextAlign::Left : column == 1 ? style::TextAlign::Center : style::TextAlign::Right;
-}
-
 // Widths of the left, centre and right boxes of one edge (CSS Paged Media §6.3.2, simplified):
 // the centre box gets what it needs, centred; the sides share the rest.
 std::array<double, 3> column_widths(const std::array<Slot, 3>& slots, double available) {
@@ -89,6 +85,8 @@ void draw_box(Page& page, LineBreaker& lb, Slot& slot, double x, double width, d
     double total = 0;
     for (const auto& l : lines) total += l.height;
     double y = area_top + (area_height - total) / 2;  // vertical-align: middle, the default
+    if (slot.style.vertical_align == style::VerticalAlign::Top) y = area_top;
+    else if (slot.style.vertical_align == style::VerticalAlign::Bottom) y = area_top + area_height - total;
     for (auto& line : lines) {
         for (GlyphRun run : line.runs) {
             run.x += x;
@@ -135,8 +133,7 @@ void draw_margin_boxes(Paginated& paginated, LineBreaker& line_breaker) {
             Slot& slot = edges[static_cast<std::size_t>(p / 3)][static_cast<std::size_t>(p % 3)];
             slot.present = true;
             slot.text = std::move(text);
-            slot.style = box.style;
-            slot.style.text_align = alignment_for(p % 3);
+            slot.style = box.style;  // the cascade defaults text-align by position (left/center/right)
         }
         Page& page = paginated.pages[static_cast<std::size_t>(i)];
         draw_edge(page, line_breaker, edges[0], *context.style, true);

@@ -141,6 +141,34 @@ TEST_CASE("list markers: ol start, reversed, type and CSS list-style-type", "[la
     CHECK(mark->baseline == Approx(four->baseline));
 }
 
+TEST_CASE("inside markers are part of the first line; counter(list-item) in ::before", "[layout][lists]") {
+    auto r = render_doc("<ul class=\"in\"><li>inside</li></ul><ol class=\"own\"><li>mine</li><li>yours</li></ol>",
+                        ".in { list-style-position: inside; padding-left: 0 } .own { list-style: none }"
+                        " .own li::before { content: \"(\" counter(list-item, lower-roman) \") \" }");
+    const std::string text = page_text(r->out.pages.at(0));
+    CHECK(contains(text, "\u2022\u00A0inside"));
+    CHECK(contains(text, "(i) mine"));
+    CHECK(contains(text, "(ii) yours"));
+    const auto& runs = r->out.pages[0].runs;
+    auto bullet = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text.rfind("\u2022", 0) == 0; });
+    REQUIRE(bullet != runs.end());
+    CHECK(bullet->x >= 0);
+}
+
+TEST_CASE("margin boxes follow text-align and vertical-align", "[layout][margin]") {
+    auto r = render_doc("<p>x</p>", small_pages + " @page { @top-left { content: \"TL\"; text-align: right; vertical-align: top }"
+                                                  " @bottom-right { content: \"BR\"; vertical-align: bottom } }");
+    const auto& runs = r->out.pages.at(0).runs;
+    auto tl = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text == "TL"; });
+    auto br = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text == "BR"; });
+    REQUIRE(tl != runs.end());
+    REQUIRE(br != runs.end());
+    CHECK(tl->x + tl->width == Approx(280).margin(0.5));  // right edge of the content area
+    CHECK(tl->baseline < 15);                             // at the top of the 20pt margin
+    CHECK(br->x + br->width == Approx(280).margin(0.5));
+    CHECK(br->baseline > 295);                            // at the bottom of the page
+}
+
 TEST_CASE("counters and ::before content number headings", "[layout][counters]") {
     auto r = render_doc("<h2>Alpha</h2><h2>Beta</h2><h2 class=\"restart\">Gamma</h2>",
                         "body { counter-reset: sec } h2 { counter-increment: sec } h2::before { content: counter(sec) \". \" }"
