@@ -40,6 +40,7 @@ private:
         double above = 0, below = 0;
     };
     void position_items(std::size_t begin, std::size_t end, double ratio);
+    double last_fragment_line_ratio(std::size_t begin, std::size_t end) const;
     Metrics vertical_metrics(std::size_t begin, std::size_t end) const;
     double baseline_of(const VerticalContext& c) const;
     void place_piece(std::size_t index, double x, double width);
@@ -74,7 +75,7 @@ LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool la
     const bool justify = p_.justify && !(last_line && ps_.is_last_paragraph_fragment);
     const bool ends_forced = p_.items[end].type == kp::Item::Type::Penalty && p_.items[end].penalty <= -kp::infinite_penalty;
     double ratio = justify && !ends_forced ? std::clamp(brk.ratio, -1.0, 1e3) : 0.0;
-    if (justify && ends_forced && !last_line) ratio = 0;
+    if (justify && ends_forced) ratio = last_line ? last_fragment_line_ratio(begin, end) : 0.0;
     position_items(begin, end, ratio);
 
     const Piece& at = p_.pieces[end];
@@ -105,6 +106,22 @@ LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool la
     emit_spans();
     line_ = nullptr;
     return line;
+}
+
+// The last line of a paragraph fragment that continues after a block (is_last_paragraph_fragment
+// false) is justified too: the ratio that fills it with its interword stretch, ignoring the fill
+// glue. A line with too little stretch to fill stays left-aligned rather than spaced absurdly.
+double LineAssembler::last_fragment_line_ratio(std::size_t begin, std::size_t end) const {
+    double width = 0, stretch = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+        const kp::Item& item = p_.items[i];
+        if (item.type == kp::Item::Type::Penalty || item.stretch >= kp::fill_stretch) continue;
+        width += item.width;
+        if (item.type == kp::Item::Type::Glue && item.breakable) stretch += item.stretch;
+    }
+    if (stretch <= 0 || width >= ps_.available_width) return 0;
+    const double r = (ps_.available_width - width) / stretch;
+    return r <= 3 ? r : 0;
 }
 
 void LineAssembler::position_items(std::size_t begin, std::size_t end, double ratio) {

@@ -186,6 +186,24 @@ TEST_CASE("justified lines fill the measure exactly; the last line is left-align
         for (const auto& r : line.runs) CHECK(r.text.find(' ') == std::string::npos);
 }
 
+TEST_CASE("justified: a fragment that continues after a block justifies its last line too", "[inline]") {
+    const auto block = block_style(style::TextAlign::Justify);
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    const std::vector<InlineItem> content{text("Council tax band D increase", &block)};
+    const double natural = breaker.measure(content, block).max;
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = natural + 4;  // one line, a little room to spread
+    ps.is_last_paragraph_fragment = false;
+    const auto continued = breaker.break_lines(content, ps);
+    REQUIRE(continued.size() == 1);
+    CHECK(right_edge(continued[0]) == Approx(natural + 4).margin(0.01));
+    ps.is_last_paragraph_fragment = true;
+    const auto last = breaker.break_lines(content, ps);
+    REQUIRE(last.size() == 1);
+    CHECK(right_edge(last[0]) == Approx(natural).margin(0.01));
+}
+
 TEST_CASE("ragged-right lines stay inside the measure and keep the words in order", "[inline]") {
     const auto block = block_style();
     const auto lines = set({text(prose, &block)}, block, 180);
