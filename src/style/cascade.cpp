@@ -157,6 +157,24 @@ std::optional<Length> html_length(const std::string* text) {
     return Length::pt(value * 0.75);
 }
 
+std::optional<TextAlign> html_align(const std::string* align) {
+    if (!align) return std::nullopt;
+    if (css::iequals(*align, "left")) return TextAlign::Left;
+    if (css::iequals(*align, "right")) return TextAlign::Right;
+    if (css::iequals(*align, "center")) return TextAlign::Center;
+    if (css::iequals(*align, "justify")) return TextAlign::Justify;
+    return std::nullopt;
+}
+
+std::optional<VerticalAlign> html_valign(const std::string* valign) {
+    if (!valign) return std::nullopt;
+    if (css::iequals(*valign, "top")) return VerticalAlign::Top;
+    if (css::iequals(*valign, "middle") || css::iequals(*valign, "center")) return VerticalAlign::Middle;
+    if (css::iequals(*valign, "bottom")) return VerticalAlign::Bottom;
+    if (css::iequals(*valign, "baseline")) return VerticalAlign::Baseline;
+    return std::nullopt;
+}
+
 std::optional<ListStyleType> ol_type(const std::string* type) {
     if (!type || type->size() != 1) return std::nullopt;
     switch ((*type)[0]) {
@@ -360,6 +378,15 @@ void apply_presentational_hints(const document::Node& e, const Winners& w, Compu
     if (e.name == "ol" || e.name == "li") {
         if (auto type = ol_type(e.attribute("type")); type && ua_or_unset(Property::ListStyleType))
             s.list_style_type = *type;
+    }
+    // Legacy attributes that Word-converted council tables still carry.
+    if (auto align = html_align(e.attribute("align")); align && ua_or_unset(Property::TextAlign) && e.name != "table" &&
+                                                       e.name != "img")
+        s.text_align = *align;
+    if (auto valign = html_valign(e.attribute("valign")); valign && ua_or_unset(Property::VerticalAlign))
+        s.vertical_align = *valign;
+    if (const std::string* bgcolor = e.attribute("bgcolor"); bgcolor && ua_or_unset(Property::BackgroundColor)) {
+        if (auto color = parse_color(*bgcolor)) s.background_color = *color;
     }
     if (const std::string* lang = e.attribute("lang")) s.lang = *lang;
     else if (const std::string* xml_lang = e.attribute("xml:lang")) s.lang = *xml_lang;

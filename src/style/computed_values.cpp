@@ -42,9 +42,17 @@ Length* margin_side(ComputedStyle& s, int side) {
     Length* sides[4] = {&s.margin_top, &s.margin_right, &s.margin_bottom, &s.margin_left};
     return sides[side];
 }
+const Length& margin_side(const ComputedStyle& s, int side) {
+    const Length* sides[4] = {&s.margin_top, &s.margin_right, &s.margin_bottom, &s.margin_left};
+    return *sides[side];
+}
 Length* padding_side(ComputedStyle& s, int side) {
     Length* sides[4] = {&s.padding_top, &s.padding_right, &s.padding_bottom, &s.padding_left};
     return sides[side];
+}
+const Length& padding_side(const ComputedStyle& s, int side) {
+    const Length* sides[4] = {&s.padding_top, &s.padding_right, &s.padding_bottom, &s.padding_left};
+    return *sides[side];
 }
 
 int side_of(Property p, Property first) { return static_cast<int>(p) - static_cast<int>(first); }
@@ -86,12 +94,12 @@ void copy_property(Property p, ComputedStyle& to, const ComputedStyle& from) {
         case P::BackgroundColor: to.background_color = from.background_color; break;
         case P::MarginTop: case P::MarginRight: case P::MarginBottom: case P::MarginLeft: {
             int side = side_of(p, P::MarginTop);
-            *margin_side(to, side) = *margin_side(const_cast<ComputedStyle&>(from), side);
+            *margin_side(to, side) = margin_side(from, side);
             break;
         }
         case P::PaddingTop: case P::PaddingRight: case P::PaddingBottom: case P::PaddingLeft: {
             int side = side_of(p, P::PaddingTop);
-            *padding_side(to, side) = *padding_side(const_cast<ComputedStyle&>(from), side);
+            *padding_side(to, side) = padding_side(from, side);
             break;
         }
         case P::BorderTopWidth: case P::BorderRightWidth: case P::BorderBottomWidth: case P::BorderLeftWidth: {

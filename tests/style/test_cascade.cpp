@@ -261,6 +261,19 @@ TEST_CASE("presentational attributes: colspan, col span, img size, ol type, lang
     CHECK(s["welsh"].lang == "cy");
 }
 
+TEST_CASE("legacy align, valign and bgcolor attributes act as hints below author rules", "[style][cascade]") {
+    Styled s(R"(<table><tr valign="top"><th id="th" align="left">h</th><td id="td" align="RIGHT" bgcolor="#ffc000">1</td>
+               <td id="styled" align="right" class="c" bgcolor="red">2</td></tr></table><p id="p" align="center">x</p>)",
+             ".c { text-align: left; background-color: blue }");
+    CHECK(s["th"].text_align == TextAlign::Left);  // beats the user-agent's centred th
+    CHECK(s["td"].text_align == TextAlign::Right);
+    CHECK(s["td"].background_color == Color{0xff, 0xc0, 0, 255});
+    CHECK(s["td"].vertical_align == VerticalAlign::Top);  // inherited from the row through the UA's `inherit`
+    CHECK(s["styled"].text_align == TextAlign::Left);
+    CHECK(s["styled"].background_color == Color{0, 0, 255, 255});
+    CHECK(s["p"].text_align == TextAlign::Center);
+}
+
 TEST_CASE("every remaining property computes", "[style][cascade]") {
     Styled s(R"(<table id="t"><tr><td id="td">x</td></tr></table><p id="p">x</p>)",
              "#t { border-collapse: collapse; border-spacing: 4pt 2pt; table-layout: fixed; width: 100%; height: 20pt }"
