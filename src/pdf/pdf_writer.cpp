@@ -126,6 +126,26 @@ void write_contents(HPDF_Page page, const std::string& content) {
                       static_cast<HPDF_UINT>(content.size()));
 }
 
+// Pages are drawn in order on this thread (libharu is not thread-safe); their contents
+// are deflated by worker threads meanwhile and installed once all are done.
+void draw_pages(HpdfDocument& document, const layout::LaidOutDocument& doc, const std::vector<HPDF_Page>& pages,
+                EmbeddedFonts& fonts, bool compress) {
+    std::unordered_map<std::string, const layout::Anchor*> anchors;
+    for (const layout::Anchor& anchor : doc.anchors) anchors.try_emplace(anchor.id, &anchor);  // first id wins, as in HTML
+    ImageCache images(document);
+    PagePainter painter(document, fonts, images, {&pages, &anchors});
+    PageCompressor compressor(doc.pages.size(), compress ? PageCompressor::default_workers() : 0);
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        std::string content = painter.paint(doc.pages[i], pages[i]);
+        if (document.failed()) document.check("drawing page " + std::to_string(i + 1));
+        if (compress) compressor.submit(i, std::move(content));
+        else write_contents(pages[i], content);
+    }
+    if (!compress) return;
+    std::vector<std::vector<unsigned char>>& packed = compressor.finish();
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) set_deflated_contents(contents_of(pages[i]), packed[i]);
+}
+
 std::string save_to_memory(HpdfDocument& document) {
     HPDF_SaveToStream(document.get());
     document.check("saving the PDF");
@@ -154,23 +174,8 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
     document.check("setting up the PDF");
 
     const std::vector<HPDF_Page> pages = add_pages(document, doc);
-    std::unordered_map<std::string, const layout::Anchor*> anchors;
-    for (const layout::Anchor& anchor : doc.anchors) anchors.try_emplace(anchor.id, &anchor);  // first id wins, as in HTML
-
     EmbeddedFonts fonts(document, options.compress);
-    ImageCache images(document);
-    PagePainter painter(document, fonts, images, {&pages, &anchors});
-    PageCompressor compressor(doc.pages.size(), options.compress ? PageCompressor::default_workers() : 0);
-    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
-        std::string content = painter.paint(doc.pages[i], pages[i]);
-        if (document.failed()) document.check("drawing page " + std::to_string(i + 1));
-        if (options.compress) compressor.submit(i, std::move(content));
-        else write_contents(pages[i], content);
-    }
-    if (options.compress) {
-        std::vector<std::vector<unsigned char>>& packed = compressor.finish();
-        for (std::size_t i = 0; i < doc.pages.size(); ++i) set_deflated_contents(contents_of(pages[i]), packed[i]);
-    }
+    draw_pages(document, doc, pages, fonts, options.compress);
     write_outlines(document, doc, pages);
     write_info(document, doc.metadata, options);
     fonts.finish();
