@@ -190,7 +190,11 @@ private:
             if (!element_syntax && name == "last-child") return c.nth.push_back({0, 1, true}), true;
             static constexpr std::pair<std::string_view, SimplePseudo> simple[] = {
                 {"root", SimplePseudo::Root}, {"empty", SimplePseudo::Empty}, {"only-child", SimplePseudo::OnlyChild},
-                {"first-of-type", SimplePseudo::FirstOfType}, {"last-of-type", SimplePseudo::LastOfType}};
+                {"first-of-type", SimplePseudo::FirstOfType}, {"last-of-type", SimplePseudo::LastOfType},
+                {"link", SimplePseudo::Link}, {"any-link", SimplePseudo::Link}, {"visited", SimplePseudo::Never},
+                {"hover", SimplePseudo::Never}, {"active", SimplePseudo::Never}, {"focus", SimplePseudo::Never},
+                {"focus-within", SimplePseudo::Never}, {"focus-visible", SimplePseudo::Never},
+                {"target", SimplePseudo::Never}, {"checked", SimplePseudo::Never}, {"disabled", SimplePseudo::Never}};
             for (const auto& [text, kind] : simple)
                 if (!element_syntax && name == text) return c.pseudo_classes.push_back(kind), true;
             return fail("unsupported selector ':" + std::string(element_syntax ? ":" : "") + name + "'"), false;
@@ -302,6 +306,8 @@ bool pseudo_class_matches(SimplePseudo p, const document::Node& e) {
         case SimplePseudo::OnlyChild: return e.element_sibling_count() == 1;
         case SimplePseudo::FirstOfType: return is_first_of_type(e);
         case SimplePseudo::LastOfType: return is_last_of_type(e);
+        case SimplePseudo::Link: return (e.name == "a" || e.name == "area") && e.attribute("href");
+        case SimplePseudo::Never: return false;
     }
     return false;
 }

@@ -24,7 +24,9 @@ struct NthTest {  // an+b, 1-based; last = count from the end (:last-child)
     bool from_end = false;
 };
 
-enum class SimplePseudo : std::uint8_t { Root, Empty, OnlyChild, FirstOfType, LastOfType };
+// Link: an <a>/<area> with href (all links are unvisited on paper). Never: the
+// interactive states (:hover, :visited...), valid CSS that no printed element is in.
+enum class SimplePseudo : std::uint8_t { Root, Empty, OnlyChild, FirstOfType, LastOfType, Link, Never };
 
 struct Compound {
     std::string tag;  // lower-case; "" = any element
