@@ -1,8 +1,11 @@
-// Checking image files before libharu sees them.
+// Image files: checked and decoded by us, embedded through libharu, once per document.
 #pragma once
+
+#include "pdf/hpdf_document.hpp"
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace quorum::pdf {
@@ -28,5 +31,18 @@ struct DecodedPng {
 // calls abort() on a corrupt file, and it writes 16-bit images with 8-bit data (mupdf:
 // "padding truncated image"). We decode once and give libharu raw samples plus a soft mask.
 DecodedPng decode_png(const std::string& path);
+
+// Images shared by every page of one document: each file is checked and embedded once.
+class ImageCache {
+public:
+    explicit ImageCache(HpdfDocument& document) : document_(document) {}
+    HPDF_Image image_for(const std::string& path);
+
+private:
+    HPDF_Image load_png(const std::string& path);
+
+    HpdfDocument& document_;
+    std::unordered_map<std::string, HPDF_Image> images_;
+};
 
 }  // namespace quorum::pdf

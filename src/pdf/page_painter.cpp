@@ -23,33 +23,7 @@ HPDF_REAL real(double value) { return static_cast<HPDF_REAL>(value); }
 // so rounding never accumulates along a line of words.
 std::int64_t hundredths(double value) { return std::llround(value * 100); }
 
-
 }  // namespace
-
-HPDF_Image ImageCache::image_for(const std::string& path) {
-    if (auto found = images_.find(path); found != images_.end()) return found->second;
-    HPDF_Image image = check_image(path) == ImageKind::Png ? load_png(path)
-                                                           : HPDF_LoadJpegImageFromFile(document_.get(), path.c_str());
-    document_.check(path + ": cannot embed image");
-    if (!image) throw PdfError{path + ": error: cannot embed image"};
-    images_.emplace(path, image);
-    return image;
-}
-
-// Raw samples (compressed by libharu), the alpha channel as a soft mask (see images.hpp).
-HPDF_Image ImageCache::load_png(const std::string& path) {
-    const DecodedPng png = decode_png(path);
-    HPDF_Image image = HPDF_LoadRawImageFromMem(document_.get(), png.rgb.data(), png.width, png.height,
-                                                HPDF_CS_DEVICE_RGB, 8);
-    document_.check(path + ": cannot embed image");
-    if (image && !png.alpha.empty()) {
-        HPDF_Image mask = HPDF_LoadRawImageFromMem(document_.get(), png.alpha.data(), png.width, png.height,
-                                                   HPDF_CS_DEVICE_GRAY, 8);
-        if (mask) HPDF_Image_AddSMask(image, mask);
-        document_.check(path + ": cannot embed the transparency of image");
-    }
-    return image;
-}
 
 std::string PagePainter::paint(const layout::Page& page, HPDF_Page target) {
     page_ = target;

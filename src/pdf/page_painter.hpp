@@ -4,6 +4,7 @@
 #include "layout/pages.hpp"
 #include "pdf/content_stream.hpp"
 #include "pdf/embedded_fonts.hpp"
+#include "pdf/images.hpp"
 #include "pdf/hpdf_document.hpp"
 
 #include <string>
@@ -11,19 +12,6 @@
 #include <vector>
 
 namespace quorum::pdf {
-
-// Images shared by every page of one document: each file is checked and embedded once.
-class ImageCache {
-public:
-    explicit ImageCache(HpdfDocument& document) : document_(document) {}
-    HPDF_Image image_for(const std::string& path);
-
-private:
-    HPDF_Image load_png(const std::string& path);
-
-    HpdfDocument& document_;
-    std::unordered_map<std::string, HPDF_Image> images_;
-};
 
 struct PageTargets {
     const std::vector<HPDF_Page>* pages;                              // every page, for link destinations
