@@ -7,6 +7,7 @@ packages=(
   # build
   cmake g++ make pkg-config
   libhpdf-dev          # libharu: PDF writing
+  libpng-dev zlib1g-dev  # the PDF stage decodes PNGs and deflates pages itself
   nlohmann-json3-dev   # JSON data and the template engine's values
   libcli11-dev         # command line
   libpugixml-dev       # XHTML parsing
