@@ -281,17 +281,20 @@ void place_marker(const Box& item, LayoutContext& ctx, double content_x, double 
     }
 }
 
-void emit_pending_marker_alone(LayoutContext& ctx, FlowBuilder& out) {
-    if (!ctx.pending_marker) return;
-    const Box& item = *ctx.pending_marker;
-    ctx.pending_marker = nullptr;
-    Slice slice;
-    slice.height = item.style->line_height();
-    place_marker(item, ctx, ctx.pending_marker_x, item.style->font_size * 0.8 + (slice.height - item.style->font_size) / 2,
-                 slice.marks);
-    out.add_content(std::move(slice));
+void place_pending_markers(LayoutContext& ctx, double baseline, Marks& marks) {
+    for (const auto& pending : ctx.pending_markers) place_marker(*pending.item, ctx, pending.content_x, baseline, marks);
+    ctx.pending_markers.clear();
 }
 
+// A list item without any line (empty, or only an image) still shows its marker.
+void emit_pending_markers_alone(LayoutContext& ctx, FlowBuilder& out) {
+    if (ctx.pending_markers.empty()) return;
+    const ComputedStyle& s = *ctx.pending_markers.back().item->style;
+    Slice slice;
+    slice.height = s.line_height();
+    place_pending_markers(ctx, s.font_size * 0.8 + (slice.height - s.font_size) / 2, slice.marks);
+    out.add_content(std::move(slice));
+}
 
 }  // namespace
 
@@ -345,10 +348,7 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
             slice.anchors.push_back(std::move(a));
         }
         move_line_marks(line, x, slice.marks);
-        if (ctx.pending_marker) {
-            place_marker(*ctx.pending_marker, ctx, ctx.pending_marker_x, line.baseline, slice.marks);
-            ctx.pending_marker = nullptr;
-        }
+        if (!ctx.pending_markers.empty()) place_pending_markers(ctx, line.baseline, slice.marks);
         out.add_content(std::move(slice));
     }
 }
@@ -358,16 +358,15 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
 // ---------------------------------------------------------------------------------------
 
 void layout_block_contents(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out) {
-    if (box.kind == BoxKind::ListItem && !box.marker.empty() && !box.marker_inside) {
-        ctx.pending_marker = &box;
-        ctx.pending_marker_x = x;
-    }
+    const bool has_marker = box.kind == BoxKind::ListItem && !box.marker.empty() && !box.marker_inside;
+    if (has_marker) ctx.pending_markers.push_back({&box, x});
     if (box.has_inline_content()) {
         layout_lines(box, ctx, x, width, out);
     } else {
         for (const auto& child : box.children) layout_block_level(*child, ctx, x, width, out);
     }
-    if (ctx.pending_marker == &box) emit_pending_marker_alone(ctx, out);
+    if (has_marker && !ctx.pending_markers.empty() && ctx.pending_markers.back().item == &box)
+        emit_pending_markers_alone(ctx, out);
 }
 
 namespace {

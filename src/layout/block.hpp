@@ -32,8 +32,13 @@ struct LayoutContext {
 
     // State while laying out (block.cpp's business; table.cpp need not touch it).
     std::string flow_page_name;       // the page name of the content emitted so far
-    const Box* pending_marker = nullptr;  // an outside list marker waiting for its first line
-    double pending_marker_x = 0;          // the list item's content-left edge
+    // Outside list markers waiting for the first line box (nested lists: several, each
+    // with its list item's content-left edge).
+    struct PendingMarker {
+        const Box* item = nullptr;
+        double content_x = 0;
+    };
+    std::vector<PendingMarker> pending_markers;
 };
 
 // Appends slices, collapsing adjacent vertical margins as CSS does: margins are collected

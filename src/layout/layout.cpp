@@ -51,7 +51,7 @@ Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
     FlowBuilder builder;
     if (tree.root) {
         ctx.flow_page_name.clear();
-        ctx.pending_marker = nullptr;
+        ctx.pending_markers.clear();
         layout_block_level(*tree.root, ctx, 0, ctx.page_styles.content_width(""), builder);
     }
     return builder.take();
@@ -84,7 +84,7 @@ LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cas
     LineBreaker line_breaker(fonts, &hyphenator);
     PageStyles page_styles(cascade);
     std::vector<std::string> layout_warnings;
-    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), nullptr, 0};
+    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}};
 
     // Pass 1 prints "?" for page references; each further pass uses the numbers of the
     // one before, until no reference moves (usually pass 2) or max_passes is reached.

@@ -169,6 +169,11 @@ TEST_CASE("margin boxes follow text-align and vertical-align", "[layout][margin]
     CHECK(br->baseline > 295);                            // at the bottom of the page
 }
 
+TEST_CASE("a list item that starts with a nested list shows both markers on its first line", "[layout][lists]") {
+    auto r = render_doc("<ol><li><ol type=\"a\"><li>nested</li></ol></li></ol>", "");
+    CHECK(contains(page_text(r->out.pages.at(0)), "1. a. nested"));
+}
+
 TEST_CASE("counters and ::before content number headings", "[layout][counters]") {
     auto r = render_doc("<h2>Alpha</h2><h2>Beta</h2><h2 class=\"restart\">Gamma</h2>",
                         "body { counter-reset: sec } h2 { counter-increment: sec } h2::before { content: counter(sec) \". \" }"
