@@ -20,7 +20,7 @@ dd { margin-left: 40px }
 address { font-style: italic }
 center { text-align: center }
 
-h1, h2, h3, h4, h5, h6 { font-weight: bold; break-after: avoid; break-inside: avoid }
+h1, h2, h3, h4, h5, h6 { font-weight: bold; hyphens: manual; break-after: avoid; break-inside: avoid }
 h1 { font-size: 2em; margin-top: .67em; margin-bottom: .67em }
 h2 { font-size: 1.5em; margin-top: .83em; margin-bottom: .83em }
 h3 { font-size: 1.17em; margin-top: 1em; margin-bottom: 1em }
@@ -35,23 +35,25 @@ ul ul, ol ul, menu ul, ul menu { list-style-type: circle }
 ul ul ul, ul ol ul, ol ul ul, ol ol ul { list-style-type: square }
 ul ul, ul ol, ol ul, ol ol { margin-top: 0; margin-bottom: 0 }
 
-table { display: table; border-collapse: separate; border-spacing: 2px; text-indent: 0 }
+table { display: table; border-collapse: separate; border-spacing: 2px; text-indent: 0; border-color: gray }
 caption { display: table-caption; text-align: center }
 colgroup { display: table-column-group }
 col { display: table-column }
-thead { display: table-header-group; vertical-align: middle }
-tbody { display: table-row-group; vertical-align: middle }
-tfoot { display: table-footer-group; vertical-align: middle }
-tr { display: table-row; vertical-align: inherit }
-td, th { display: table-cell; padding: 1px; vertical-align: inherit }
+thead { display: table-header-group; vertical-align: middle; border-color: inherit }
+tbody { display: table-row-group; vertical-align: middle; border-color: inherit }
+tfoot { display: table-footer-group; vertical-align: middle; border-color: inherit }
+tr { display: table-row; vertical-align: inherit; border-color: inherit }
+table > tr { vertical-align: middle }
+td, th { display: table-cell; padding: 1px; vertical-align: inherit; border-color: gray }
 th { font-weight: bold; text-align: center }
 
 b, strong { font-weight: bold }
 i, em, cite, dfn, var { font-style: italic }
 u, ins { text-decoration: underline }
 s, strike, del { text-decoration: line-through }
-sub { vertical-align: sub; font-size: smaller }
-sup { vertical-align: super; font-size: smaller }
+sub { vertical-align: sub; font-size: smaller; line-height: normal }
+sup { vertical-align: super; font-size: smaller; line-height: normal }
+mark { background-color: yellow; color: black }
 small { font-size: smaller }
 big { font-size: larger }
 code, kbd, samp, tt, pre, listing, plaintext, xmp { font-family: monospace }

@@ -78,6 +78,10 @@ TEST_CASE("user-agent defaults follow HTML", "[style][cascade]") {
     CHECK(s["unk"].display == Display::Inline);
     CHECK(s["u"].underline);
     CHECK(s["s"].line_through);
+    CHECK(s["tr"].vertical_align == VerticalAlign::Middle);  // table > tr, as browsers do without a tbody
+    CHECK(s["th"].vertical_align == VerticalAlign::Middle);
+    CHECK(s["th"].border_top.color == Color{128, 128, 128, 255});
+    CHECK_FALSE(s["th"].border_top.visible());
 
     auto with_head = quorum::document::parse_string("<html><head><title>t</title></head><body/></html>", "h", ".");
     REQUIRE(with_head.head());
@@ -100,6 +104,14 @@ TEST_CASE("inheritance: inherited properties pass down, others do not", "[style]
     CHECK(span.margin_top.value == 0);
     CHECK_FALSE(span.border_top.visible());
     CHECK(span.background_color.transparent());
+}
+
+TEST_CASE("author borders on cells: gray by default, currentColor through the shorthand", "[style][cascade]") {
+    Styled s(R"(<table style="color: navy"><tr><td id="a">a</td><td id="b">b</td></tr></table><h1 id="h">x</h1>)",
+             "#a { border-style: solid; border-width: 1pt } #b { border: 1pt solid } body { hyphens: auto }");
+    CHECK(s["a"].border_top.color == Color{128, 128, 128, 255});
+    CHECK(s["b"].border_top.color == Color{0, 0, 128, 255});
+    CHECK(s["h"].hyphens == Hyphens::Manual);  // headings are never hyphenated
 }
 
 TEST_CASE("inherit and initial keywords", "[style][cascade]") {
