@@ -6,3 +6,5 @@ target_compile_definitions(pdf_bench PRIVATE QUORUM_SOURCE_DIR="${PROJECT_SOURCE
 # test_libharu_premise.cpp calls libharu directly to show the ToUnicode bug we work around.
 target_include_directories(test_pdf PRIVATE ${HPDF_INCLUDE_DIR})
 target_link_libraries(test_pdf PRIVATE ${HPDF_LIBRARY})
+find_package(ZLIB REQUIRED)  # test_page_compressor.cpp inflates what the writer deflated
+target_link_libraries(test_pdf PRIVATE ZLIB::ZLIB)
