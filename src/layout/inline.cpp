@@ -368,8 +368,9 @@ LineBreaker::~LineBreaker() = default;
 std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& content, const ParagraphStyle& paragraph) {
     ParagraphStyle ps = paragraph;
     if (!ps.block) ps.block = &default_style();
-    // A measure of zero or less (a squeezed table cell) still sets one glyph per line.
-    const double width = std::max(ps.available_width, 1.0);
+    // A measure of zero or less (a squeezed table cell) still sets one glyph per line;
+    // an unbounded one (NaN, infinity) sets everything on one line per forced break.
+    const double width = std::isfinite(ps.available_width) ? std::max(ps.available_width, 1.0) : 1e9;
     Paragraph& p = impl_->paragraph;
     inline_detail::BuildOptions options;
     options.available_width = width;

@@ -18,6 +18,7 @@ struct Node {
     int line = 0;      // lines set before this break
     int fitness = 1;
     double total_width = 0, total_stretch = 0, total_shrink = 0;  // sums after the break
+    double total_fill = 0;                                         // fill stretch, kept apart
     double demerits = 0;
     double ratio = 0;
     int previous = -1;
@@ -45,7 +46,7 @@ public:
         active_.clear();
         nodes_.push_back(Node{});
         active_.push_back(0);
-        sum_w_ = sum_y_ = sum_z_ = 0;
+        sum_w_ = sum_y_ = sum_z_ = sum_fill_ = 0;
         for (std::size_t i = 0; i < items_.size() && !active_.empty(); ++i) {
             const Item& item = items_[i];
             if (item.type == Item::Type::Box) {
@@ -78,9 +79,11 @@ public:
 private:
     void add_glue(const Item& g) {
         sum_w_ += g.width;
-        sum_y_ += g.stretch;
+        if (is_fill(g)) sum_fill_ += g.stretch;
+        else sum_y_ += g.stretch;
         sum_z_ += g.shrink;
     }
+    static bool is_fill(const Item& g) { return g.stretch >= fill_stretch; }
 
     double line_width(int line) const {
         if (widths_.empty()) return 0;
@@ -94,6 +97,8 @@ private:
         if (items_[at].type == Item::Type::Penalty) length += items_[at].width;
         const double target = line_width(line);
         if (length < target) {
+            // Fill glue is infinitely stretchable (TeX's fil): such a line is never underfull.
+            if (sum_fill_ - from.total_fill > 0) return 0;
             const double stretch = sum_y_ - from.total_stretch;
             return stretch > 0 ? (target - length) / stretch : awful;
         }
@@ -148,7 +153,7 @@ private:
             if (!deactivate) active_[kept++] = index;
         }
         active_.resize(kept);
-        if (!candidates_.empty()) add_nodes(at, forced);
+        if (!candidates_.empty()) add_nodes(at);
     }
 
     void remember(int from, int line, int fitness, double demerits, double ratio) {
@@ -162,15 +167,15 @@ private:
         candidates_.push_back({demerits, from, ratio, cls, fitness});
     }
 
-    void add_nodes(std::size_t at, bool forced) {
+    void add_nodes(std::size_t at) {
         // Totals after the break: glue (and non-forced penalties) that follow are discarded.
-        double w = sum_w_, y = sum_y_, z = sum_z_;
+        double w = sum_w_, y = sum_y_, z = sum_z_, fill = sum_fill_;
         for (std::size_t i = at; i < items_.size(); ++i) {
             const Item& it = items_[i];
             if (it.type == Item::Type::Box) break;
             if (it.type == Item::Type::Glue) {
                 w += it.width;
-                y += it.stretch;
+                (is_fill(it) ? fill : y) += it.stretch;
                 z += it.shrink;
             } else if (i > at && it.penalty <= -infinite_penalty) {
                 break;
@@ -188,6 +193,7 @@ private:
             n.total_width = w;
             n.total_stretch = y;
             n.total_shrink = z;
+            n.total_fill = fill;
             n.demerits = c.demerits;
             n.ratio = c.ratio;
             n.previous = c.from;
@@ -195,7 +201,6 @@ private:
             nodes_.push_back(n);
             active_.push_back(static_cast<int>(nodes_.size() - 1));
         }
-        (void)forced;
     }
 
     // The paragraph ends with a forced break: the best node placed there ends the path.
@@ -216,7 +221,7 @@ private:
     std::vector<Node> nodes_;
     std::vector<int> active_;
     std::vector<Candidate> candidates_;
-    double sum_w_ = 0, sum_y_ = 0, sum_z_ = 0;
+    double sum_w_ = 0, sum_y_ = 0, sum_z_ = 0, sum_fill_ = 0;
 };
 
 }  // namespace

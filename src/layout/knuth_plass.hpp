@@ -15,8 +15,9 @@ namespace quorum::layout::kp {
 
 // A penalty at or above this never breaks; at or below its negation always breaks.
 inline constexpr double infinite_penalty = 10000;
-// Stretch standing in for TeX's `fil`: large enough that a line containing it has
-// badness 0, finite so the arithmetic stays simple.
+// Glue with at least this much stretch is TeX's `fil`: infinitely stretchable, so a line
+// containing it is never underfull (badness 0). The breaker sums it apart from finite
+// stretch; callers draw it as nothing.
 inline constexpr double fill_stretch = 1e7;
 
 struct Item {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <ctime>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -550,6 +551,8 @@ TEST_CASE("empty and whitespace-only paragraphs give no lines", "[inline]") {
     CHECK(set({}, block, 100).empty());
     CHECK(set({text("  \n\t ", &block)}, block, 100).empty());
     CHECK(set({text("x", &block)}, block, 0).size() == 1);  // no room at all still sets
+    CHECK(set({text(prose, &block)}, block, std::numeric_limits<double>::infinity()).size() == 1);
+    CHECK(set({text(prose, &block)}, block, std::numeric_limits<double>::quiet_NaN()).size() == 1);
 }
 
 TEST_CASE("bad text: malformed UTF-8 and control characters never reach the runs", "[inline]") {
