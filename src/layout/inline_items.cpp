@@ -21,7 +21,7 @@ constexpr std::uint32_t hyphen_text_begin = 0;  // Paragraph::text starts with "
 
 bool is_url_joint(char32_t cp) {
     return cp == '/' || cp == '-' || cp == '?' || cp == '&' || cp == '=' || cp == '_' || cp == '.' || cp == ',' ||
-           cp == ' ' || cp == ';' || cp == '#' || cp == 0x2013;
+           cp == ' ' || cp == ';' || cp == '#' || cp == '@' || cp == 0x2013;
 }
 
 bool is_invisible_control(char32_t cp) {

@@ -603,6 +603,23 @@ TEST_CASE("vertical-align: top and bottom boxes stretch the line from its edges"
     CHECK(bottom[0].baseline == Approx(40 - descent - (12 - ascent - descent) / 2));  // text sits at the bottom
 }
 
+TEST_CASE("degenerate input: a 1pt measure, 1,000 nested spans, unbalanced span ends", "[inline]") {
+    const auto block = block_style();
+    const auto tiny = set({text("Budget monitoring", &block)}, block, 1);
+    CHECK(tiny.size() == std::string("Budgetmonitoring").size());  // one glyph per line, nothing lost
+    auto inner = block;
+    inner.display = style::Display::Inline;
+    inner.background_color = {200, 200, 255, 255};
+    std::vector<InlineItem> nested;
+    for (int i = 0; i < 1000; ++i) nested.push_back(open_span(&inner));
+    nested.push_back(text("deep", &inner));
+    for (int i = 0; i < 1002; ++i) nested.push_back(close_span());  // two too many: ignored
+    const auto lines = set(nested, block, 300);
+    REQUIRE(lines.size() == 1);
+    CHECK(line_text(lines[0]) == "deep");
+    CHECK(lines[0].fills.size() == 1000);
+}
+
 TEST_CASE("performance: 150,000 table cells measure and set in well under half a second", "[inline][performance]") {
     auto cell = block_style(style::TextAlign::Right);
     const std::vector<std::vector<InlineItem>> cells{{text("\u00A31,234,567", &cell)},
