@@ -1486,6 +1486,19 @@ case("html-page-all-dashes", """<ul>
 </ul>""", COUNCIL, ext="html.j2")
 
 
+# ================================================================ namespace assignment forms
+category("global")
+case("namespace-block-set-attr", "{% set ns = namespace(a=1) %}{% set ns.a %}block {{ 2 * 3 }}{% endset %}{{ ns.a }}")
+category("errrun")
+err("namespace-assign-to-undefined", "x\n{% set nope.x = 1 %}")
+err("namespace-assign-to-int", "{% set x = 5 %}\n\n{% set x.y = 1 %}")
+category("errsyntax")
+err("namespace-attr-twice", "{% set ns = namespace() %}\n{% set ns.a.b = 1 %}")
+err("namespace-as-for-target", "{% set ns = namespace() %}{% for ns.x in [1] %}{% endfor %}")
+err("namespace-as-with-target", "{% set ns = namespace() %}\n{% with ns.x = 1 %}{% endwith %}")
+err("namespace-in-tuple-target", "{% set ns = namespace(a=1) %}{% set ns.a, b = 1, 2 %}")
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
