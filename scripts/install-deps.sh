@@ -18,6 +18,7 @@ packages=(
   catch2               # unit tests
   # fonts
   fonts-liberation2 fonts-dejavu-core
+  fonts-urw-base35     # tests: a CFF-outline .otf the font catalogue must refuse clearly
   # test oracles and PDF readers
   python3 python3-jinja2 poppler-utils qpdf mupdf-tools
 )

@@ -44,6 +44,7 @@ FreeTypeFace::FreeTypeFace(std::string family, int weight, bool italic, std::fil
     if (!FT_IS_SFNT(ft_->face) || !FT_IS_SCALABLE(ft_->face))
         throw FontError{file_.string() + ": error: font for family '" + family_ +
                         "' is not a scalable TrueType/OpenType font"};
+    require_truetype_outlines();
     units_per_em_ = ft_->face->units_per_EM ? ft_->face->units_per_EM : 1000;
     read_vertical_metrics();
     read_cmap();
@@ -51,6 +52,19 @@ FreeTypeFace::FreeTypeFace(std::string family, int weight, bool italic, std::fil
 }
 
 FreeTypeFace::~FreeTypeFace() = default;
+
+// Documents embed the fonts they use, and the PDF writer embeds TrueType outlines (glyf)
+// only: an OpenType font with PostScript (CFF) outlines or a collection would measure
+// fine here and fail much later, so say so now, naming the file.
+void FreeTypeFace::require_truetype_outlines() const {
+    if (ft_->face->num_faces > 1)
+        throw FontError{file_.string() + ": error: font for family '" + family_ +
+                        "' is a font collection (.ttc); list a single-font .ttf file instead"};
+    FT_ULong length = 0;
+    if (FT_Load_Sfnt_Table(ft_->face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, &length) != 0 || length == 0)
+        throw FontError{file_.string() + ": error: font for family '" + family_ +
+                        "' has PostScript (CFF) outlines; Quorum embeds TrueType outlines only (use the .ttf version)"};
+}
 
 // Browsers on Linux take the OS/2 typo metrics when the font sets USE_TYPO_METRICS,
 // else the hhea ascender/descender/lineGap; we do the same so our line heights match

@@ -35,6 +35,7 @@ public:
     std::uint32_t glyph_index(char32_t codepoint) const;
 
 private:
+    void require_truetype_outlines() const;
     void read_vertical_metrics();
     void read_cmap();
     void read_advances();

@@ -133,3 +133,13 @@ TEST_CASE("bad catalogues and bad font files give clear errors") {
     CHECK(not_font.find("not_a_font.ttf: error: not a readable font for family 'Broken'") != std::string::npos);
     CHECK(error_of([&] { broken.face("Nope", 400, false); }).find("unknown font family 'Nope'") != std::string::npos);
 }
+
+TEST_CASE("a font with PostScript (CFF) outlines is refused with a clear message") {
+    // NimbusMonoPS-Regular.otf comes from fonts-urw-base35 (scripts/install-deps.sh).
+    const FontCatalogue fonts = FontCatalogue::load(QUORUM_TEST_DATA "/fonts/cff_outlines.json");
+    const std::string message = error_of([&] { fonts.face("Nimbus Mono", 400, false); });
+    INFO(message);
+    CHECK(message.find("NimbusMonoPS-Regular.otf: error: font for family 'Nimbus Mono' has PostScript (CFF) outlines") !=
+          std::string::npos);
+    CHECK(fonts.face("DejaVu Sans", 400, false).has_glyph(U'A'));
+}
