@@ -10,7 +10,8 @@ set(_quorum_diff_groups
   "filters, tests, methods|^[0-9]+-(method|filter|test|generator|attrlookup)-"
   "escaping, JSON data, unicode, council papers|^[0-9]+-(escape|json|unicode|council|numsweep|strsweep)-"
   "syntax errors|^[0-9]+-errsyntax-"
-  "runtime errors|^[0-9]+-errrun-")
+  "runtime errors|^[0-9]+-errrun-"
+  "errors two lines down|^[0-9]+-errshift-")
 foreach(_group IN LISTS _quorum_diff_groups)
   string(REPLACE "|" ";" _parts "${_group}")
   list(GET _parts 0 _label)

@@ -1499,6 +1499,13 @@ err("namespace-as-with-target", "{% set ns = namespace() %}\n{% with ns.x = 1 %}
 err("namespace-in-tuple-target", "{% set ns = namespace(a=1) %}{% set ns.a, b = 1, 2 %}")
 
 
+# ================================================================ every single-file error case again, two lines further down
+# (an engine that defaults an error's position to line 1 would pass the originals)
+category("errshift")
+for _c in [c for c in CASES if c["error"] and not c["files"] and c["cat"] in ("errsyntax", "errrun", "generator", "attrlookup", "json")]:
+    err(_c["name"] + "-at-line-3", "Shifted down\nby two lines:\n" + _c["main"], _c["data"], _c["ext"])
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
