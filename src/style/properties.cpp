@@ -409,12 +409,6 @@ private:
         emit(p, length_value(*len));
     }
 
-    void single_color(Property p) {
-        auto value = v_.size() == 1 ? color_or_current(v_[0]) : std::nullopt;
-        if (!value) return invalid();
-        emit(p, *value);
-    }
-
     // margin/padding/border-*: 1 to 4 values, top right bottom left.
     template <typename ParseOne>
     void four_sides(const std::array<Property, 4>& sides, ParseOne parse_one) {
@@ -484,7 +478,7 @@ private:
         }
     }
 
-    std::optional<Value> font_size_value(const Component& c) const {
+    static std::optional<Value> font_size_value(const Component& c) {
         static constexpr std::array<std::pair<std::string_view, double>, 7> absolute = {{
             {"xx-small", 9}, {"x-small", 10}, {"small", 13}, {"medium", 16},
             {"large", 18}, {"x-large", 24}, {"xx-large", 32},
@@ -769,7 +763,39 @@ private:
     }
 
     void dispatch();
+    bool font_or_text();
+    bool box_sides();
+    bool sizes_and_breaks();
+    bool generated();
     static std::vector<Property> longhands_of(const std::string& name);
+
+    // The value when the declaration is exactly one component that `parse_one` accepts.
+    template <typename ParseOne>
+    std::optional<Value> one(ParseOne parse_one) const {
+        if (v_.size() != 1) return std::nullopt;
+        return parse_one(v_[0]);
+    }
+
+    void single(Property p, std::optional<Value> value) {
+        if (!value) return invalid();
+        emit(p, std::move(*value));
+    }
+
+    void color() {
+        auto c = one(color_or_current);
+        // `color: currentColor` means the inherited colour.
+        if (c && c->kind == Value::Kind::Keyword) c->kind = Value::Kind::Inherit;
+        single(Property::Color, std::move(c));
+    }
+
+    void display() {
+        if (v_.size() == 1 && (v_[0].token.is_ident("flex") || v_[0].token.is_ident("grid") ||
+                               v_[0].token.is_ident("flow-root"))) {
+            d_.warn(raw_.line, "display: " + v_[0].token.value + " is laid out as block");
+            return emit(Property::Display, keyword_value(k(Display::Block)));
+        }
+        single_keyword(Property::Display, display_keywords);
+    }
 };
 
 std::vector<Property> ValueParser::longhands_of(const std::string& n) {
@@ -825,113 +851,97 @@ std::vector<Property> ValueParser::longhands_of(const std::string& n) {
 }
 
 void ValueParser::dispatch() {
+    if (font_or_text() || box_sides() || sizes_and_breaks() || generated()) return;
+    unknown_property();
+}
+
+bool ValueParser::font_or_text() {
     using P = Property;
     const std::string& n = name();
-    const LengthRules non_negative{.percent = true, .negative = false};
-    const LengthRules size_rules{.percent = true, .negative = false, .auto_keyword = true};
-    if (n == "display") {
-        if (v_.size() == 1 && (v_[0].token.is_ident("flex") || v_[0].token.is_ident("grid") ||
-                               v_[0].token.is_ident("flow-root"))) {
-            d_.warn(raw_.line, "display: " + v_[0].token.value + " is laid out as block");
-            return emit(P::Display, keyword_value(k(Display::Block)));
-        }
-        return single_keyword(P::Display, display_keywords);
-    }
-    if (n == "font-family") {
-        auto family = font_family_value(0);
-        if (!family) return invalid();
-        return emit(P::FontFamily, *family);
-    }
-    if (n == "font-size") {
-        auto v = v_.size() == 1 ? font_size_value(v_[0]) : std::nullopt;
-        if (!v) return invalid();
-        return emit(P::FontSize, *v);
-    }
-    if (n == "font-weight") {
-        auto v = v_.size() == 1 ? font_weight_value(v_[0]) : std::nullopt;
-        if (!v) return invalid();
-        return emit(P::FontWeight, *v);
-    }
-    if (n == "font-style") return single_keyword(P::FontStyle, font_style_keywords);
-    if (n == "line-height") {
-        auto v = v_.size() == 1 ? line_height_value(v_[0]) : std::nullopt;
-        if (!v) return invalid();
-        return emit(P::LineHeight, *v);
-    }
-    if (n == "font") return font_shorthand();
-    if (n == "color") {
-        auto c = v_.size() == 1 ? color_or_current(v_[0]) : std::nullopt;
-        if (!c) return invalid();
-        // color: currentColor means the inherited colour.
-        if (c->kind == Value::Kind::Keyword) c->kind = Value::Kind::Inherit;
-        return emit(P::Color, *c);
-    }
-    if (n == "background-color") return single_color(P::BackgroundColor);
-    if (n == "background") return background_shorthand();
-    if (n == "text-align") return single_keyword(P::TextAlign, text_align_keywords);
-    if (n == "text-indent") {
-        auto len = v_.size() == 1 ? parse_length(v_[0], {.percent = false, .negative = true}) : std::nullopt;
-        if (!len) return invalid();
-        return emit(P::TextIndent, length_value(*len));
-    }
-    if (n == "text-decoration" || n == "text-decoration-line") return text_decoration();
-    if (n == "text-transform") return single_keyword(P::TextTransform, text_transform_keywords);
-    if (n == "white-space") return single_keyword(P::WhiteSpace, white_space_keywords);
-    if (n == "vertical-align") return single_keyword(P::VerticalAlign, vertical_align_keywords);
-    if (n == "hyphens" || n == "-webkit-hyphens") return single_keyword(P::Hyphens, hyphens_keywords);
-    if (n == "overflow-wrap" || n == "word-wrap") return single_keyword(P::OverflowWrap, overflow_wrap_keywords);
-    if (n == "list-style-type") return single_keyword(P::ListStyleType, list_style_type_keywords);
-    if (n == "list-style-position") return single_keyword(P::ListStylePosition, list_style_position_keywords);
-    if (n == "list-style") return list_style_shorthand();
-    if (n == "border-collapse") return single_keyword(P::BorderCollapse, border_collapse_keywords);
-    if (n == "border-spacing") return border_spacing();
-    if (n == "orphans") return integer_at_least_one(P::Orphans);
-    if (n == "widows") return integer_at_least_one(P::Widows);
-    if (n == "margin") return four_sides(margins, margin_value);
-    if (n == "padding") return four_sides(paddings, padding_value);
-    if (n == "border-width") return four_sides(border_widths, border_width_value);
-    if (n == "border-style") return four_sides(border_styles, border_style_value);
-    if (n == "border-color") return four_sides(border_colors, color_or_current);
-    if (n == "border") return border_shorthand({0, 1, 2, 3});
+    if (n == "font-family") return single(P::FontFamily, font_family_value(0)), true;
+    if (n == "font-size") return single(P::FontSize, one(font_size_value)), true;
+    if (n == "font-weight") return single(P::FontWeight, one(font_weight_value)), true;
+    if (n == "font-style") return single_keyword(P::FontStyle, font_style_keywords), true;
+    if (n == "line-height") return single(P::LineHeight, one(line_height_value)), true;
+    if (n == "font") return font_shorthand(), true;
+    if (n == "color") return color(), true;
+    if (n == "background-color") return single(P::BackgroundColor, one(color_or_current)), true;
+    if (n == "background") return background_shorthand(), true;
+    if (n == "text-align") return single_keyword(P::TextAlign, text_align_keywords), true;
+    if (n == "text-indent") return single_length(P::TextIndent, {.percent = false, .negative = true}), true;
+    if (n == "text-decoration" || n == "text-decoration-line") return text_decoration(), true;
+    if (n == "text-transform") return single_keyword(P::TextTransform, text_transform_keywords), true;
+    if (n == "white-space") return single_keyword(P::WhiteSpace, white_space_keywords), true;
+    if (n == "vertical-align") return single_keyword(P::VerticalAlign, vertical_align_keywords), true;
+    if (n == "hyphens" || n == "-webkit-hyphens") return single_keyword(P::Hyphens, hyphens_keywords), true;
+    if (n == "overflow-wrap" || n == "word-wrap") return single_keyword(P::OverflowWrap, overflow_wrap_keywords), true;
+    if (n == "list-style-type") return single_keyword(P::ListStyleType, list_style_type_keywords), true;
+    if (n == "list-style-position") return single_keyword(P::ListStylePosition, list_style_position_keywords), true;
+    if (n == "list-style") return list_style_shorthand(), true;
+    if (n == "orphans") return integer_at_least_one(P::Orphans), true;
+    if (n == "widows") return integer_at_least_one(P::Widows), true;
+    return false;
+}
+
+bool ValueParser::box_sides() {
+    const std::string& n = name();
+    if (n == "margin") return four_sides(margins, margin_value), true;
+    if (n == "padding") return four_sides(paddings, padding_value), true;
+    if (n == "border-width") return four_sides(border_widths, border_width_value), true;
+    if (n == "border-style") return four_sides(border_styles, border_style_value), true;
+    if (n == "border-color") return four_sides(border_colors, color_or_current), true;
+    if (n == "border") return border_shorthand({0, 1, 2, 3}), true;
     static constexpr std::array<std::string_view, 4> side_names = {"top", "right", "bottom", "left"};
     for (std::size_t side = 0; side < 4; ++side) {
-        std::string prefix = "margin-" + std::string(side_names[side]);
-        if (n == prefix) {
-            auto v = v_.size() == 1 ? margin_value(v_[0]) : std::nullopt;
-            if (!v) return invalid();
-            return emit(margins[side], *v);
-        }
-        if (n == "padding-" + std::string(side_names[side])) return single_length(paddings[side], non_negative);
-        std::string border = "border-" + std::string(side_names[side]);
-        if (n == border) return border_shorthand({side});
-        if (n == border + "-width") {
-            auto v = v_.size() == 1 ? border_width_value(v_[0]) : std::nullopt;
-            if (!v) return invalid();
-            return emit(border_widths[side], *v);
-        }
-        if (n == border + "-style") return single_keyword(border_styles[side], border_style_keywords);
-        if (n == border + "-color") return single_color(border_colors[side]);
+        std::string_view side_name = side_names[side];
+        auto named = [&](std::string_view prefix, std::string_view suffix = {}) {
+            return n.size() == prefix.size() + side_name.size() + suffix.size() && n.starts_with(prefix) &&
+                   n.compare(prefix.size(), side_name.size(), side_name) == 0 && n.ends_with(suffix);
+        };
+        if (named("margin-")) return single(margins[side], one(margin_value)), true;
+        if (named("padding-")) return single(paddings[side], one(padding_value)), true;
+        if (named("border-")) return border_shorthand({side}), true;
+        if (named("border-", "-width")) return single(border_widths[side], one(border_width_value)), true;
+        if (named("border-", "-style")) return single(border_styles[side], one(border_style_value)), true;
+        if (named("border-", "-color")) return single(border_colors[side], one(color_or_current)), true;
     }
-    if (n == "width" || n == "height") return single_length(n == "width" ? P::Width : P::Height, size_rules);
-    if (n == "min-width") return single_length(P::MinWidth, size_rules);
+    return false;
+}
+
+bool ValueParser::sizes_and_breaks() {
+    using P = Property;
+    const std::string& n = name();
+    const LengthRules size_rules{.percent = true, .negative = false, .auto_keyword = true};
+    if (n == "display") return display(), true;
+    if (n == "width") return single_length(P::Width, size_rules), true;
+    if (n == "height") return single_length(P::Height, size_rules), true;
+    if (n == "min-width") return single_length(P::MinWidth, size_rules), true;
     if (n == "max-width") {
-        if (v_.size() == 1 && v_[0].token.is_ident("none")) return emit(P::MaxWidth, length_value({0, SpecifiedLength::Unit::Auto}));
-        return single_length(P::MaxWidth, non_negative);
+        if (v_.size() == 1 && v_[0].token.is_ident("none"))
+            return emit(P::MaxWidth, length_value({0, SpecifiedLength::Unit::Auto})), true;
+        return single_length(P::MaxWidth, {.percent = true, .negative = false}), true;
     }
-    if (n == "table-layout") return single_keyword(P::TableLayout, table_layout_keywords);
-    if (n == "break-before") return single_keyword(P::BreakBefore, break_keywords);
-    if (n == "break-after") return single_keyword(P::BreakAfter, break_keywords);
-    if (n == "break-inside") return single_keyword(P::BreakInside, break_inside_keywords);
-    if (n == "page-break-before") return single_keyword(P::BreakBefore, page_break_keywords);
-    if (n == "page-break-after") return single_keyword(P::BreakAfter, page_break_keywords);
-    if (n == "page-break-inside") return single_keyword(P::BreakInside, break_inside_keywords);
-    if (n == "page") return page();
-    if (n == "counter-reset") return counters(P::CounterReset, 0);
-    if (n == "counter-increment") return counters(P::CounterIncrement, 1);
-    if (n == "content") return content();
-    if (n == "string-set") return string_set();
-    if (n == "size") return size();
-    unknown_property();
+    if (n == "border-collapse") return single_keyword(P::BorderCollapse, border_collapse_keywords), true;
+    if (n == "border-spacing") return border_spacing(), true;
+    if (n == "table-layout") return single_keyword(P::TableLayout, table_layout_keywords), true;
+    if (n == "break-before") return single_keyword(P::BreakBefore, break_keywords), true;
+    if (n == "break-after") return single_keyword(P::BreakAfter, break_keywords), true;
+    if (n == "break-inside") return single_keyword(P::BreakInside, break_inside_keywords), true;
+    if (n == "page-break-before") return single_keyword(P::BreakBefore, page_break_keywords), true;
+    if (n == "page-break-after") return single_keyword(P::BreakAfter, page_break_keywords), true;
+    if (n == "page-break-inside") return single_keyword(P::BreakInside, break_inside_keywords), true;
+    return false;
+}
+
+bool ValueParser::generated() {
+    const std::string& n = name();
+    if (n == "page") return page(), true;
+    if (n == "counter-reset") return counters(Property::CounterReset, 0), true;
+    if (n == "counter-increment") return counters(Property::CounterIncrement, 1), true;
+    if (n == "content") return content(), true;
+    if (n == "string-set") return string_set(), true;
+    if (n == "size") return size(), true;
+    return false;
 }
 
 }  // namespace
