@@ -93,6 +93,28 @@ private:
 
 }  // namespace
 
+std::string Iterator::repr() const {
+    if (function_.empty()) return "<" + python_type_ + " object at 0x7f0000000000>";
+    return "<" + python_type_ + " object " + function_ + " at 0x7f0000000000>";
+}
+
+List Iterator::take() {
+    List rest(items_.begin() + static_cast<std::ptrdiff_t>(position_), items_.end());
+    position_ = items_.size();
+    return rest;
+}
+
+std::optional<Value> Iterator::next() {
+    if (position_ >= items_.size()) return std::nullopt;
+    return items_[position_++];
+}
+
+Value make_generator(std::string function, List items) {
+    return Value::object(std::make_shared<Iterator>("generator", std::move(function), std::move(items)));
+}
+
+Iterator* as_iterator(const Value& v) { return v.is_object() ? dynamic_cast<Iterator*>(&v.as_object()) : nullptr; }
+
 Value make_group_tuple(Value grouper, List items) {
     Value list = Value::list(std::move(items));
     auto fields = std::make_shared<GroupFields>(grouper, list);

@@ -63,6 +63,29 @@ private:
     std::array<const Value*, max_parameters> values_{};  // no allocation: this runs per filter call
 };
 
+// A Python generator or iterator, as map/select/reject/selectattr/rejectattr/unique/batch/
+// slice/items (generators) and reverse of a sequence (a reverse iterator) return. Jinja2's
+// observable behaviour follows: always true in an `if`, not a sequence (no len(), no [i]),
+// iterable once - a second loop over the same value sees nothing - and printed as
+// "<generator object NAME at 0x...>" (Python shows a memory address; ours is fixed).
+class Iterator : public Object {
+public:
+    Iterator(std::string python_type, std::string function, List items)
+        : python_type_(std::move(python_type)), function_(std::move(function)), items_(std::move(items)) {}
+    std::optional<Value> attribute(std::string_view) const override { return std::nullopt; }
+    std::string type_name() const override { return python_type_; }
+    std::string repr() const override;
+    List take();                 // the remaining items; the iterator is exhausted afterwards
+    std::optional<Value> next();  // the next item, if any (next(iter(gen)))
+
+private:
+    std::string python_type_, function_;
+    List items_;
+    std::size_t position_ = 0;
+};
+Value make_generator(std::string function, List items);
+Iterator* as_iterator(const Value& v);  // nullptr unless v is one
+
 // Filters written as (named) tuples with attributes, e.g. groupby's (grouper, list).
 Value make_group_tuple(Value grouper, List items);
 

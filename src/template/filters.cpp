@@ -2,8 +2,8 @@
 // (jinja2/filters.py is the reference; each function names its Python counterpart).
 //
 // Where Jinja2 returns a generator or iterator (map, select*, reject*, unique, batch, slice,
-// reverse of a list) we return a list: iterating, |list, |join and |length give the same
-// results, and printing Jinja2's generator shows an address no template can rely on.
+// items, reverse of a sequence) we return an Iterator (builtins.hpp) that behaves as one:
+// always truthy, no len(), consumed by the first loop; only its printed address differs.
 // GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
 // "literal" + std::string (GCC bug 105329); before the includes so it covers them.
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
@@ -210,11 +210,14 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
     if (leeway < 0) fail("expected leeway >= 0, got " + std::to_string(leeway));
     auto len = static_cast<std::int64_t>(py::length(s));
     if (len <= length + leeway) return in.is_string() ? in : Value(s);
+    // Slicing a Markup gives Markup, and Markup + end escapes end.
+    if (in.is_markup()) end = html_escape(end);
     std::string head = py::slice(s, std::nullopt, length - end_len, std::nullopt);
-    if (killwords) return Value(head + end);
-    auto space = head.rfind(' ');
-    if (space != std::string::npos) head.resize(space);
-    return Value(head + end);
+    if (!killwords) {
+        auto space = head.rfind(' ');
+        if (space != std::string::npos) head.resize(space);
+    }
+    return same_kind(in, head + end);
 }
 
 // textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
@@ -674,7 +677,8 @@ Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
     double scaled = in.as_float() * scale;
     if (!in.is_float() && precision >= 0) scaled = static_cast<double>(in.as_int()) * scale;
     if (!std::isfinite(scaled)) fail(std::isnan(scaled) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
-    double rounded = method == "ceil" ? std::ceil(scaled) : std::floor(scaled);
+    // math.ceil/floor return ints, so there is no negative zero: -0.0 + 0.0 is +0.0.
+    double rounded = (method == "ceil" ? std::ceil(scaled) : std::floor(scaled)) + 0.0;
     return Value(rounded / scale);
 }
 
@@ -808,6 +812,10 @@ Value f_first(const FilterEnv&, const Value& in, const Arguments& args) {
         if (in.as_list().empty()) return Value::undefined("No first item, sequence was empty.");
         return in.as_list().front();
     }
+    if (Iterator* it = as_iterator(in)) {  // next(iter(gen)) takes one item only
+        if (auto v = it->next()) return *v;
+        return Value::undefined("No first item, sequence was empty.");
+    }
     List items = iterate(in);
     if (items.empty()) return Value::undefined("No first item, sequence was empty.");
     return items.front();
@@ -820,18 +828,25 @@ Value f_last(const FilterEnv&, const Value& in, const Arguments& args) {
         if (in.as_list().empty()) return Value::undefined("No last item, sequence was empty.");
         return in.as_list().back();
     }
+    if (as_iterator(in)) fail("'" + type_name(in) + "' object is not reversible");
     List items = iterate(in);
     if (items.empty()) return Value::undefined("No last item, sequence was empty.");
+    // reversed() indexes the Markup, and Markup.__getitem__ returns Markup (first() iterates: str).
+    if (in.is_markup()) return Value::markup(items.back().as_string());
     return items.back();
 }
 
 Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_reverse", {});
     require_defined(in);
-    if (in.is_string()) return Value(py::reversed(in.as_string()));  // value[::-1] is a plain str slice
+    if (in.is_string()) return same_kind(in, py::reversed(in.as_string()));  // value[::-1]: Markup stays Markup
+    // reversed(value) for a list/tuple/dict is an iterator; anything else iterable is listed.
+    bool reversible = in.is_sequence() || in.is_dict();
     List items = iterate(in);
     std::reverse(items.begin(), items.end());
-    return Value::list(std::move(items));
+    if (!reversible) return Value::list(std::move(items));
+    std::string kind = in.is_list() ? "list_reverseiterator" : in.is_tuple() ? "reversed" : "dict_reversekeyiterator";
+    return Value::object(std::make_shared<Iterator>(kind, "", std::move(items)));
 }
 
 Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
@@ -878,7 +893,7 @@ Value f_batch(const FilterEnv&, const Value& in, const Arguments& args) {
             while (static_cast<std::int64_t>(current.size()) < linecount) current.push_back(*fill);
         out.push_back(Value::list(std::move(current)));
     }
-    return Value::list(std::move(out));
+    return make_generator("do_batch", std::move(out));
 }
 
 Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -904,7 +919,7 @@ Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
         if (fill && n >= extra) part.push_back(*fill);
         out.push_back(Value::list(std::move(part)));
     }
-    return Value::list(std::move(out));
+    return make_generator("sync_do_slice", std::move(out));
 }
 
 Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -947,11 +962,11 @@ Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_items(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_items", {});
-    if (in.is_undefined()) return Value::list({});
+    if (in.is_undefined()) return make_generator("do_items", {});
     if (!in.is_dict()) fail("Can only get item pairs from a mapping.");
     List items;
     for (const auto& [k, v] : in.as_dict().entries()) items.push_back(Value::tuple({k, v}));
-    return Value::list(std::move(items));
+    return make_generator("do_items", std::move(items));
 }
 
 Value f_unique(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -974,7 +989,7 @@ Value f_unique(const FilterEnv&, const Value& in, const Arguments& args) {
         }
         out.push_back(std::move(item));
     }
-    return Value::list(std::move(out));
+    return make_generator("do_unique", std::move(out));
 }
 
 Value min_or_max(const Value& in, const Arguments& args, bool want_max) {
@@ -1061,7 +1076,7 @@ Value f_attr(const FilterEnv&, const Value& in, const Arguments& args) {
 // -------------------------------------------------------------- map / select
 
 Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
-    if (!truthy(in)) return Value::list({});
+    if (!truthy(in)) return make_generator("sync_do_map", {});
     List items = iterate(in);
     if (args.positional.empty() && args.keyword_arg("attribute")) {
         const Value* dflt = nullptr;
@@ -1071,7 +1086,7 @@ Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
         }
         AttrGetter g = make_attrgetter(args.keyword_arg("attribute"), false, dflt);
         for (auto& item : items) item = g(item);
-        return Value::list(std::move(items));
+        return make_generator("sync_do_map", std::move(items));
     }
     if (args.positional.empty()) fail("map requires a filter argument");
     std::string name = to_str(args.positional[0]);
@@ -1079,11 +1094,11 @@ Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
     rest.positional.assign(args.positional.begin() + 1, args.positional.end());
     rest.keyword = args.keyword;
     for (auto& item : items) item = env.call_filter(name, item, rest);
-    return Value::list(std::move(items));
+    return make_generator("sync_do_map", std::move(items));
 }
 
 Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& args, bool select, bool lookup_attr) {
-    if (!truthy(in)) return Value::list({});
+    if (!truthy(in)) return make_generator("select_or_reject", {});
     std::size_t off = 0;
     AttrGetter transform;
     if (lookup_attr) {
@@ -1104,7 +1119,7 @@ Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& a
         bool passed = test ? env.call_test(*test, subject, rest) : truthy(subject);
         if (passed == select) out.push_back(std::move(item));
     }
-    return Value::list(std::move(out));
+    return make_generator("select_or_reject", std::move(out));
 }
 
 Value f_select(const FilterEnv& env, const Value& in, const Arguments& args) { return select_or_reject(env, in, args, true, false); }

@@ -38,7 +38,7 @@ void arity(const Arguments& args, std::string_view name, std::size_t min, std::s
     if (min == 1 && max == 1 && n != 1 && style == Style::Clinic) fail(qualified + " takes exactly one argument" + given);
     if (style == Style::Searcher) {
         if (n < min) fail(std::string(name) + "() takes at least 1 argument" + given);
-        if (n > max) fail(std::string(name) + "() with start/end arguments is not supported by Quorum");
+        if (n > max) fail(std::string(name) + "() takes at most " + std::to_string(max) + " arguments" + given);
         return;
     }
     if (n < min)
@@ -132,6 +132,22 @@ Value str_format_method(const Value& self, const Arguments& args) {
     return Value::markup(py::str_format(self.as_string(), escaped));
 }
 
+// s[start:end] for the searchers' optional start/end (code points; None = omitted), and the
+// code point offset of that slice.
+std::pair<std::string, long long> search_window(const std::string& s, const Arguments& args) {
+    auto bound = [&](std::size_t i) -> std::optional<long long> {
+        if (args.positional.size() <= i || args.positional[i].is_none()) return std::nullopt;
+        return int_arg(args.positional[i]);
+    };
+    auto start = bound(1), end = bound(2);
+    if (!start && !end) return {s, 0};
+    auto n = static_cast<long long>(py::length(s));
+    long long from = start.value_or(0);
+    if (from < 0) from = std::max(0LL, from + n);
+    if (from > n) return {std::string(), -1};  // Python: nothing can match past the end
+    return {py::slice(s, start, end, std::nullopt), from};
+}
+
 Value call_str_method(const Value& self, std::string_view name, const Arguments& args) {
     const std::string& s = self.as_string();
     auto strip_with = [&](py::StripSide side) {
@@ -153,8 +169,10 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "lstrip") return strip_with(py::StripSide::Left);
     if (name == "rstrip") return strip_with(py::StripSide::Right);
     if (name == "startswith" || name == "endswith") {
-        arity(args, name, 1, 1, &self, Style::Searcher);
-        return Value(affix_match(self, args.positional[0], name == "startswith", name));
+        arity(args, name, 1, 3, &self, Style::Searcher);
+        auto [window, offset] = search_window(s, args);
+        if (offset < 0) return Value(false);
+        return Value(affix_match(like(self, window), args.positional[0], name == "startswith", name));
     }
     if (name == "split") return str_split(self, args, false);
     if (name == "rsplit") return str_split(self, args, true);
@@ -168,12 +186,18 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "format") return str_format_method(self, args);
     if (name == "join") return str_join(self, args);
     if (name == "count") {
-        arity(args, name, 1, 1, &self, Style::Searcher);
-        return Value(static_cast<std::int64_t>(py::count(s, str_arg(args.positional[0], ""))));
+        arity(args, name, 1, 3, &self, Style::Searcher);
+        const std::string& sub = str_arg(args.positional[0], "");
+        auto [window, offset] = search_window(s, args);
+        if (offset < 0) return Value(std::int64_t{0});
+        return Value(static_cast<std::int64_t>(py::count(window, sub)));
     }
     if (name == "find" || name == "index") {
-        arity(args, name, 1, 1, &self, Style::Searcher);
-        long long at = py::find(s, str_arg(args.positional[0], ""));
+        arity(args, name, 1, 3, &self, Style::Searcher);
+        const std::string& sub = str_arg(args.positional[0], "");
+        auto [window, offset] = search_window(s, args);
+        long long at = offset < 0 ? -1 : py::find(window, sub);
+        if (at >= 0) at += offset;
         if (at < 0 && name == "index") fail("substring not found");
         return Value(static_cast<std::int64_t>(at));
     }

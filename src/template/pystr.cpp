@@ -6,6 +6,7 @@
 #endif
 #include "template/pystr.hpp"
 
+#include "template/builtins.hpp"
 #include "template/library.hpp"
 
 #include <algorithm>
@@ -113,8 +114,18 @@ bool is_alpha(char32_t c) {
 bool is_alnum(char32_t c) { return is_alpha(c) || is_digit(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0xBC && c <= 0xBE); }
 bool is_word_char(char32_t c) { return c == '_' || is_alnum(c); }
 
+namespace {
+// The Latin digraphs DŽ/Dž/dž, LJ, NJ, DZ come in (upper, title, lower) triples.
+char32_t digraph_base(char32_t c) {
+    if (c >= 0x1C4 && c <= 0x1CC) return 0x1C4 + (c - 0x1C4) / 3 * 3;
+    if (c >= 0x1F1 && c <= 0x1F3) return 0x1F1;
+    return 0;
+}
+}  // namespace
+
 char32_t to_upper(char32_t c) {
     if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (char32_t base = digraph_base(c)) return base;
     if (c < 0x100) {
         if (c == 0xB5) return 0x39C;
         if (c == 0xFF) return 0x178;
@@ -138,6 +149,7 @@ char32_t to_upper(char32_t c) {
 
 char32_t to_lower(char32_t c) {
     if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (char32_t base = digraph_base(c)) return base + 2;
     if (c < 0x100) return (c >= 0xC0 && c <= 0xDE && c != 0xD7) ? c + 32 : c;
     if (c < 0x180) {
         if (c == 0x130) return 'i';
@@ -154,9 +166,9 @@ char32_t to_lower(char32_t c) {
     return c;
 }
 
-bool is_upper(char32_t c) { return to_lower(c) != c; }
-bool is_lower(char32_t c) { return to_upper(c) != c || c == 0xDF || c == 0x138 || c == 0x149; }
-static bool is_cased(char32_t c) { return is_upper(c) || is_lower(c); }
+bool is_upper(char32_t c) { return to_lower(c) != c && !(digraph_base(c) && digraph_base(c) + 1 == c); }
+bool is_lower(char32_t c) { return (to_upper(c) != c && !(digraph_base(c) && digraph_base(c) + 1 == c)) || c == 0xDF || c == 0x138 || c == 0x149; }
+static bool is_cased(char32_t c) { return to_lower(c) != c || is_lower(c); }
 
 bool is_printable(char32_t c) {
     if (c < 0x20 || c == 0x7F) return false;
@@ -182,12 +194,26 @@ void append_upper(std::string& out, char32_t c) {
         out += "\xCA\xBCN";
         return;
     }
+    if (c >= 0xFB00 && c <= 0xFB04) {  // ligatures: ﬀ ﬁ ﬂ ﬃ ﬄ
+        static constexpr const char* expanded[] = {"FF", "FI", "FL", "FFI", "FFL"};
+        out += expanded[c - 0xFB00];
+        return;
+    }
     append_utf8(out, to_upper(c));
 }
 
 void append_title(std::string& out, char32_t c) {
     if (c == 0xDF) {
         out += "Ss";
+        return;
+    }
+    if (char32_t base = digraph_base(c)) {
+        append_utf8(out, base + 1);
+        return;
+    }
+    if (c >= 0xFB00 && c <= 0xFB04) {
+        static constexpr const char* expanded[] = {"Ff", "Fi", "Fl", "Ffi", "Ffl"};
+        out += expanded[c - 0xFB00];
         return;
     }
     append_utf8(out, to_upper(c));
@@ -216,7 +242,26 @@ std::string upper(std::string_view s) {
 }
 
 std::string lower(std::string_view s) {
-    return map_chars(s, [](std::string& out, char32_t c) { append_utf8(out, to_lower(c)); });
+    bool plain = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (plain) return map_chars(s, [](std::string& out, char32_t c) { out += static_cast<char>(to_lower(c)); });
+    // Special cases: 'İ' -> 'i̇' (two code points); final sigma 'Σ' -> 'ς' at the end of a word
+    // (preceded by a cased letter, not followed by one), as CPython's lower().
+    auto u = to_u32(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < u.size(); ++i) {
+        char32_t c = u[i];
+        if (c == 0x130) {
+            out += "i\xCC\x87";
+        } else if (c == 0x3A3) {
+            bool after_cased = i > 0 && is_cased(u[i - 1]);
+            bool before_cased = i + 1 < u.size() && is_cased(u[i + 1]);
+            append_utf8(out, after_cased && !before_cased ? 0x3C2 : 0x3C3);
+        } else {
+            append_utf8(out, to_lower(c));
+        }
+    }
+    return out;
 }
 
 std::string title(std::string_view s) {
@@ -1071,6 +1116,7 @@ std::string object_type_repr(const Value& v) {
         case Value::Kind::Object: {
             std::string name = v.as_object().type_name();
             if (name == "Namespace") return "jinja2.utils.Namespace object";
+            if (name == "generator" || name.find("iterator") != std::string::npos) return name + " object";
             if (name == "LoopContext" || name == "Macro" || name == "Cycler") return "jinja2.runtime." + name + " object";
             if (name.find('.') != std::string::npos) return name + " object";
             return "jinja2.runtime." + name + " object";
@@ -1120,7 +1166,8 @@ std::optional<Value> python_getitem(const Value& obj, const Value& key) {
         std::size_t at = byte_offset(s, static_cast<std::size_t>(index));
         std::size_t end = at;
         next_code_point(s, end);
-        return Value(s.substr(at, end - at));
+        std::string ch = s.substr(at, end - at);
+        return obj.is_markup() ? Value::markup(std::move(ch)) : Value(std::move(ch));  // Markup.__getitem__
     }
     return std::nullopt;
 }

@@ -50,7 +50,8 @@ bool t_sequence(const FilterEnv&, const Value& v, const Arguments& a) {
 bool t_iterable(const FilterEnv&, const Value& v, const Arguments& a) {
     no_args(a, "test_iterable");
     require_defined(v);
-    return v.is_string() || v.is_sequence() || v.is_dict() || (v.is_object() && v.as_object().type_name() == "LoopContext");
+    return v.is_string() || v.is_sequence() || v.is_dict() || as_iterator(v) ||
+           (v.is_object() && v.as_object().type_name() == "LoopContext");
 }
 
 bool t_callable(const FilterEnv&, const Value& v, const Arguments& a) {

@@ -14,6 +14,7 @@
 #endif
 #include "template/value.hpp"
 
+#include "template/builtins.hpp"
 #include "template/pystr.hpp"
 
 #include <algorithm>
@@ -739,7 +740,13 @@ bool contains(const Value& container, const Value& item) {
         case Value::Kind::Dict:
             require_defined(item);
             return container.as_dict().find(item) != nullptr;
-        default: fail("argument of type '" + type_name(container) + "' is not iterable");
+        default:
+            if (Iterator* it = as_iterator(container)) {  // `in` consumes a generator up to the match
+                while (auto x = it->next())
+                    if (equals(*x, item)) return true;
+                return false;
+            }
+            fail("argument of type '" + type_name(container) + "' is not iterable");
     }
 }
 
@@ -790,7 +797,9 @@ List iterate(const Value& v) {
             }
             return chars;
         }
-        default: fail("'" + type_name(v) + "' object is not iterable");
+        default:
+            if (Iterator* it = as_iterator(v)) return it->take();  // generators iterate once
+            fail("'" + type_name(v) + "' object is not iterable");
     }
 }
 
