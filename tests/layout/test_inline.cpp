@@ -307,6 +307,32 @@ TEST_CASE("hyphens: manual breaks at soft hyphens and draws a hyphen there", "[i
     CHECK(line_text(lines[1]) == "guarding");
 }
 
+TEST_CASE("an explicit hyphen is a break opportunity; no second hyphen is drawn", "[inline][hyphenate]") {
+    const auto block = block_style();
+    const auto lines = set({text("A decision-making framework", &block)}, block, 65);
+    REQUIRE(lines.size() >= 2);
+    CHECK(line_text(lines[0]) == "A decision-");
+    CHECK(line_text(lines[1]).rfind("making", 0) == 0);
+}
+
+TEST_CASE("text-indent shifts the first line only; a negative indent hangs", "[inline]") {
+    const auto block = block_style();
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = 200;
+    ps.first_line_indent = 20;
+    const auto indented = breaker.break_lines({text(prose, &block)}, ps);
+    REQUIRE(indented.size() > 2);
+    CHECK(indented[0].runs[0].x == Approx(20));
+    CHECK(indented[1].runs[0].x == Approx(0));
+    CHECK(right_edge(indented[0]) <= 200 + 1e-6);
+    ps.first_line_indent = -15;
+    const auto hanging = breaker.break_lines({text(prose, &block)}, ps);
+    CHECK(hanging[0].runs[0].x == Approx(-15));
+    CHECK(hanging[1].runs[0].x == Approx(0));
+}
+
 TEST_CASE("a 2,000-character word is broken at character boundaries and never overflows", "[inline][emergency]") {
     const auto block = block_style();
     std::string word;
