@@ -187,14 +187,31 @@ std::optional<ListStyleType> ol_type(const std::string* type) {
     }
 }
 
+// Browsers' trick: file each selector under its subject's most selective part, so an
+// element only tests the selectors that could possibly match it.
+struct RuleIndex {
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_id, by_class, by_tag;
+    std::vector<std::uint32_t> universal;
+
+    void add(const Compound& subject, std::uint32_t index) {
+        if (!subject.id.empty()) by_id[subject.id].push_back(index);
+        else if (!subject.classes.empty()) by_class[subject.classes.front()].push_back(index);
+        else if (!subject.tag.empty()) by_tag[subject.tag].push_back(index);
+        else universal.push_back(index);
+    }
+};
+
+bool cascade_order(const IndexedSelector* a, const IndexedSelector* b) {
+    return a->rank() < b->rank() || (a->rank() == b->rank() && a < b);  // pointer: duplicates end up adjacent
+}
+
 }  // namespace
 
 struct Cascade::Impl {
     std::vector<DeclarationBlock> blocks;
     std::vector<IndexedSelector> selectors;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_id, by_class, by_tag;
-    std::vector<std::uint32_t> universal;
-    std::vector<std::uint32_t> pseudo_selectors;  // ::before / ::after rules, matched only on request
+    RuleIndex elements;
+    RuleIndex before, after;  // ::before / ::after rules, matched only on request
     std::vector<CompiledPageRule> pages;
     std::uint32_t next_order = 0;
 
@@ -236,16 +253,10 @@ struct Cascade::Impl {
         }
     }
 
-    // Browsers' trick: file each selector under its subject's most selective part, so an
-    // element only tests the selectors that could possibly match it.
     void index_selector(std::uint32_t index) {
         const Selector& s = selectors[index].selector;
-        const Compound& subject = s.subject();
-        if (s.pseudo) pseudo_selectors.push_back(index);
-        else if (!subject.id.empty()) by_id[subject.id].push_back(index);
-        else if (!subject.classes.empty()) by_class[subject.classes.front()].push_back(index);
-        else if (!subject.tag.empty()) by_tag[subject.tag].push_back(index);
-        else universal.push_back(index);
+        RuleIndex& target = !s.pseudo ? elements : *s.pseudo == PseudoElement::Before ? before : after;
+        target.add(s.subject(), index);
     }
 
     void add_page_rule(const css::PageRule& rule, Diagnostics& d) {
@@ -282,9 +293,9 @@ struct Cascade::Impl {
         if (it != map.end()) collect(it->second, e);
     }
 
-    void collect_classes(const document::Node& e) const {
+    void collect_classes(const RuleIndex& index, const document::Node& e) const {
         const std::string* classes = e.attribute("class");
-        if (!classes || by_class.empty()) return;
+        if (!classes || index.by_class.empty()) return;
         std::string_view s = *classes;
         std::size_t i = 0;
         std::string key;
@@ -294,31 +305,20 @@ struct Cascade::Impl {
             while (i < s.size() && !(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) ++i;
             if (i == start) break;
             key.assign(s.substr(start, i - start));
-            collect_from(by_class, key, e);
+            collect_from(index.by_class, key, e);
         }
     }
 
     // Matching selectors in cascade order (ascending rank); result in `scratch`.
-    void match(const document::Node& e) const {
+    void match(const RuleIndex& index, const document::Node& e) const {
         scratch.clear();
-        if (const std::string* id = e.id()) collect_from(by_id, *id, e);
-        collect_classes(e);
-        collect_from(by_tag, e.name, e);
-        collect(universal, e);
-        std::sort(scratch.begin(), scratch.end(), [](const IndexedSelector* a, const IndexedSelector* b) {
-            return a->rank() < b->rank();
-        });
+        if (const std::string* id = e.id(); id && !index.by_id.empty()) collect_from(index.by_id, *id, e);
+        collect_classes(index, e);
+        collect_from(index.by_tag, e.name, e);
+        collect(index.universal, e);
+        std::sort(scratch.begin(), scratch.end(), cascade_order);
         // class="a a" finds the same selector twice; applying it twice is harmless but wasteful
         scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
-    }
-
-    void match_pseudo(const document::Node& e, PseudoElement which) const {
-        scratch.clear();
-        for (std::uint32_t i : pseudo_selectors)
-            if (selectors[i].selector.pseudo == which && matches(selectors[i].selector, e)) scratch.push_back(&selectors[i]);
-        std::sort(scratch.begin(), scratch.end(), [](const IndexedSelector* a, const IndexedSelector* b) {
-            return a->rank() < b->rank();
-        });
     }
 
     const DeclarationBlock* style_attribute(const document::Node& e) const {
@@ -404,7 +404,7 @@ void propagate_decorations(ComputedStyle& s, const ComputedStyle* parent) {
 
 ComputedStyle Cascade::compute(const document::Node& element, const ComputedStyle* parent_style) const {
     std::lock_guard lock(impl_->cache_mutex);
-    impl_->match(element);
+    impl_->match(impl_->elements, element);
     Winners w = impl_->winners_for(element);
     ComputedStyle s = inherited_from(parent_style);
     s.underline = s.line_through = false;
@@ -415,7 +415,7 @@ ComputedStyle Cascade::compute(const document::Node& element, const ComputedStyl
     finish_borders(s, current);
     apply_presentational_hints(element, w, s);
     propagate_decorations(s, parent_style);
-    if (!parent_style) {
+    if (!parent_style && !element.parent) {  // the root: rem units and the page context use it
         impl_->root_font_size = s.font_size;
         impl_->root_style = s;
     }
@@ -426,7 +426,7 @@ std::optional<ComputedStyle> Cascade::compute_pseudo(const document::Node& eleme
                                                      const ComputedStyle& element_style) const {
     if (which == PseudoElement::Marker) return std::nullopt;  // markers come from list-style-type
     std::lock_guard lock(impl_->cache_mutex);
-    impl_->match_pseudo(element, which);
+    impl_->match(which == PseudoElement::Before ? impl_->before : impl_->after, element);
     if (impl_->scratch.empty()) return std::nullopt;
     Winners w;
     for (const IndexedSelector* s : impl_->scratch) w.take(impl_->blocks[s->block].normal, s->origin);
