@@ -472,69 +472,78 @@ void ParagraphBuilder::flush_word() {
     word_.clear();
 }
 
+namespace {
+
+// A break opportunity inside a word, after some character.
+struct InnerBreak {
+    double penalty = kp::infinite_penalty;  // infinite: no break here
+    bool flagged = false;
+    const fonts::Face* hyphen_face = nullptr;  // draws a hyphen when broken here
+    bool possible() const { return penalty < kp::infinite_penalty; }
+};
+
+InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool hyphenation_point, bool emergency,
+                       const fonts::Face& face) {
+    InnerBreak b;
+    if (hyphenation_point && face.has_glyph('-')) {
+        b.penalty = hyphen_penalty;
+        b.flagged = true;
+        b.hyphen_face = &face;
+    } else if (is_hyphen(cp) && shaping::is_letter(previous) && shaping::is_letter(following)) {
+        b.penalty = explicit_hyphen_penalty;  // "decision-|making": the hyphen is already there
+        b.flagged = true;
+    } else if (emergency) {
+        b.penalty = is_url_joint(cp) ? emergency_joint_penalty : emergency_penalty;
+    }
+    return b;
+}
+
+}  // namespace
+
+// Pattern hyphenation points of a text part, as offsets into it (none unless hyphens: auto).
+void ParagraphBuilder::collect_hyphen_points(std::string_view w, const style::ComputedStyle& style, bool allowed) {
+    hyphen_scratch_.clear();
+    if (!allowed || !hyphenator_ || style.hyphens != style::Hyphens::Auto) return;
+    const auto [core_begin, core_end] = letter_core(w);
+    if (core_end <= core_begin) return;
+    for (std::uint32_t point : hyphenator_->points(w.substr(core_begin, core_end - core_begin), style.lang))
+        hyphen_scratch_.push_back(static_cast<std::uint32_t>(core_begin) + point);
+}
+
 // Emits one text part of a word as boxes in their faces, with the break opportunities
 // inside it: pattern hyphenation, after explicit hyphens, and (for words wider than the
 // line) emergency breaks between any two characters.
 void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens) {
     const style::ComputedStyle& style = *part.style;
-    const auto& faces = chain(style);
     const double size = style.font_size;
     // Nothing appends to the text buffer while a part is emitted, so the view stays valid.
     const std::string_view w = std::string_view(p_->text).substr(part.begin, part.end - part.begin);
-
-    std::vector<std::uint32_t>& hyphen_points = hyphen_scratch_;  // relative offsets
-    hyphen_points.clear();
-    if (!no_auto_hyphens && hyphenator_ && style.hyphens == style::Hyphens::Auto) {
-        const auto [cb, ce] = letter_core(w);
-        if (ce > cb)
-            for (std::uint32_t pt : hyphenator_->points(w.substr(cb, ce - cb), style.lang))
-                hyphen_points.push_back(static_cast<std::uint32_t>(cb) + pt);
-    }
+    collect_hyphen_points(w, style, !no_auto_hyphens);
 
     spans_scratch_.clear();
     missing_scratch_.clear();
-    shaping::split_by_face(w, faces, size, spans_scratch_, &missing_scratch_);
+    shaping::split_by_face(w, chain(style), size, spans_scratch_, &missing_scratch_);
     if (!missing_scratch_.empty()) warn_missing(missing_scratch_);
     if (spans_scratch_.empty()) return;
 
-    std::size_t next_hyphen = 0;
+    std::size_t next_hyphen = 0, span_index = 0;
     char32_t previous = 0;
-    std::size_t span_index = 0;
     std::size_t segment_begin = spans_scratch_.front().begin;
     for (std::size_t i = segment_begin; i < w.size();) {
         while (span_index < spans_scratch_.size() && spans_scratch_[span_index].end <= i) ++span_index;
         if (span_index >= spans_scratch_.size()) break;
         const shaping::FaceSpan& span = spans_scratch_[span_index];
-        if (i < span.begin) {  // skip characters no face has
-            i = span.begin;
-            segment_begin = i;
-        }
+        if (i < span.begin) segment_begin = i = span.begin;  // skip characters no face has
         const char32_t cp = next_codepoint(w, i);
-        const bool at_span_end = i >= span.end;
         std::size_t peek = i;
         const char32_t following = i < w.size() ? next_codepoint(w, peek) : 0;
-
-        // What kind of break, if any, may follow this character?
-        double penalty = kp::infinite_penalty;
-        bool flagged = false;
-        const fonts::Face* hyphen_face = nullptr;
-        while (next_hyphen < hyphen_points.size() && hyphen_points[next_hyphen] < i) ++next_hyphen;
-        if (i < w.size()) {
-            if (next_hyphen < hyphen_points.size() && hyphen_points[next_hyphen] == i) {
-                penalty = hyphen_penalty;
-                flagged = true;
-                hyphen_face = span.face->has_glyph('-') ? span.face : nullptr;
-                if (!hyphen_face) penalty = kp::infinite_penalty;
-            } else if (is_hyphen(cp) && shaping::is_letter(previous) && shaping::is_letter(following)) {
-                penalty = explicit_hyphen_penalty;
-                flagged = true;
-            } else if (emergency) {
-                penalty = is_url_joint(cp) ? emergency_joint_penalty : emergency_penalty;
-            }
-        }
+        while (next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] < i) ++next_hyphen;
+        const bool hyphenation_point = next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] == i;
+        const InnerBreak inner =
+            i < w.size() ? break_after(cp, previous, following, hyphenation_point, emergency, *span.face) : InnerBreak{};
         previous = cp;
-        const bool cut = at_span_end || penalty < kp::infinite_penalty || i >= w.size();
-        if (!cut) continue;
+        if (!(i >= span.end || inner.possible() || i >= w.size())) continue;
+
         Piece piece;
         piece.kind = Piece::Kind::Text;
         piece.face = span.face;
@@ -544,14 +553,13 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_
         piece.span = part.span;
         push(kp::Item::box(width_of(w.substr(segment_begin, i - segment_begin), *span.face, size)), piece);
         segment_begin = i;
-        if (penalty < kp::infinite_penalty) {
-            const double hyphen_width = hyphen_face ? shaping::advance_pt(*hyphen_face, '-', size) : 0;
-            // Inside an over-long word, lines should run full: little stretch, except at a
-            // URL's joints, where ending a line somewhat short reads better than "gov.u|k".
-            const bool plain_emergency = penalty == emergency_penalty;
-            add_break_opportunity(penalty, flagged, hyphen_width, hyphen_face, part.context, part.span,
-                                  plain_emergency ? block_->font_size : 0);
-        }
+        if (!inner.possible()) continue;
+        const double hyphen_width = inner.hyphen_face ? shaping::advance_pt(*inner.hyphen_face, '-', size) : 0;
+        // Inside an over-long word, lines should run full: little stretch, except at a
+        // URL's joints, where ending a line somewhat short reads better than "gov.u|k".
+        const bool plain_emergency = inner.penalty == emergency_penalty;
+        add_break_opportunity(inner.penalty, inner.flagged, hyphen_width, inner.hyphen_face, part.context, part.span,
+                              plain_emergency ? block_->font_size : 0);
     }
 }
 

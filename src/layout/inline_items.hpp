@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quorum::layout {
@@ -106,6 +107,7 @@ private:
                                int span, double stretch = 0);
     void flush_word();
     void emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens);
+    void collect_hyphen_points(std::string_view word, const style::ComputedStyle& style, bool allowed);
     void push(const kp::Item& item, const Piece& piece);
     void trim_trailing_space();
     bool at_line_start() const;
