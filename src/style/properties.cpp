@@ -112,12 +112,15 @@ constexpr std::array break_inside_keywords = {
     Keyword{"avoid-page", k(BreakInside::Avoid)},
 };
 
-// Properties we know but do not implement: one quiet warning, not "unknown property".
-constexpr std::array<std::string_view, 28> unsupported_properties = {
+// Properties we know but do not implement: "unsupported", not "unknown" (a typo).
+constexpr std::array<std::string_view, 47> unsupported_properties = {
     "float", "position", "top", "left", "right", "bottom", "z-index", "letter-spacing", "word-spacing",
-    "font-variant", "text-shadow", "box-shadow", "overflow", "clear", "opacity", "quotes", "cursor",
-    "border-radius", "background-image", "background-repeat", "background-position", "background-size",
-    "min-height", "max-height", "outline", "visibility", "list-style-image", "font-stretch",
+    "font-variant", "text-shadow", "box-shadow", "overflow", "overflow-x", "overflow-y", "clear", "opacity",
+    "quotes", "cursor", "border-radius", "background-image", "background-repeat", "background-position",
+    "background-size", "min-height", "max-height", "outline", "visibility", "list-style-image", "font-stretch",
+    "box-sizing", "direction", "unicode-bidi", "transform", "transition", "flex", "flex-direction",
+    "align-items", "justify-content", "gap", "columns", "column-count", "text-overflow", "word-break",
+    "bookmark-level", "bookmark-label", "font-variant-numeric",
 };
 
 struct Parsed {
@@ -353,6 +356,8 @@ public:
         : raw_(raw), page_context_(page_context), d_(d), out_(out) {}
 
     void run() {
+        if (name().starts_with("--")) return;  // custom properties: valid CSS, used only through var()
+        if (uses_var()) return d_.warn(raw_.line, "var() is not supported; declarations using it are ignored");
         auto components = css::to_components(raw_.value);
         if (!components || components->empty()) return invalid();
         v_ = std::move(*components);
@@ -373,6 +378,11 @@ private:
 
     void invalid() {
         d_.warn(raw_.line, "invalid value '" + css::serialize(raw_.value) + "' for '" + name() + "' ignored");
+    }
+
+    bool uses_var() const {
+        return std::any_of(raw_.value.begin(), raw_.value.end(),
+                           [](const Token& t) { return t.is(TokenType::Function) && css::iequals(t.value, "var"); });
     }
     void emit(Property p, Value v) { out_.push_back({p, std::move(v)}); }
 

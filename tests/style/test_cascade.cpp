@@ -344,6 +344,15 @@ TEST_CASE("bad declarations drop only themselves; warnings name file and line on
     CHECK(floats == 1);
 }
 
+TEST_CASE("custom properties are ignored quietly; var() warns once", "[style][cascade]") {
+    Styled s(R"(<p id="p">x</p>)", ":root { --brand: #00467f }\np { color: var(--brand); color: red; background: var(--x) }\n"
+                                   "p { box-sizing: border-box }");
+    CHECK(s["p"].color == Color{255, 0, 0, 255});
+    REQUIRE(s.cascade.warnings().size() == 2);
+    CHECK(s.cascade.warnings()[0] == "test.css:2: warning: var() is not supported; declarations using it are ignored");
+    CHECK(s.cascade.warnings()[1] == "test.css:3: warning: unsupported property 'box-sizing' ignored");
+}
+
 TEST_CASE("style attribute warnings name the element's line", "[style][cascade]") {
     Styled s("<p id=\"p\"\n style=\"colour: red; color: blue\">x</p>\n<p id=\"q\" style=\"color: red;\n  colour: red\">y</p>", "");
     CHECK(s["p"].color == Color{0, 0, 255, 255});
