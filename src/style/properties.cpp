@@ -357,6 +357,7 @@ public:
 
     void run() {
         if (name().starts_with("--")) return;  // custom properties: valid CSS, used only through var()
+        name_ = physical_name(raw_.name);
         if (uses_var()) return d_.warn(raw_.line, "var() is not supported; declarations using it are ignored");
         auto components = css::to_components(raw_.value);
         if (!components || components->empty()) return invalid();
@@ -374,7 +375,47 @@ private:
     Diagnostics& d_;
     Out& out_;
     Components v_;
-    const std::string& name() const { return raw_.name; }
+    std::string name_;  // the property, logical names mapped to physical ones
+    const std::string& name() const { return name_.empty() ? raw_.name : name_; }
+
+    // Logical properties in horizontal left-to-right text, the only writing mode we set:
+    // inline-start = left, inline-end = right, block-start = top, block-end = bottom.
+    static std::string physical_name(const std::string& n) {
+        static constexpr std::pair<std::string_view, std::string_view> sides[] = {
+            {"inline-start", "left"}, {"inline-end", "right"}, {"block-start", "top"}, {"block-end", "bottom"}};
+        for (const auto& [logical, physical] : sides) {
+            std::size_t at = n.find(logical);
+            if (at == std::string::npos || at == 0 || n[at - 1] != '-') continue;
+            std::size_t end = at + logical.size();
+            if (end != n.size() && n[end] != '-') continue;
+            return n.substr(0, at) + std::string(physical) + n.substr(end);
+        }
+        return n;
+    }
+
+    // margin-inline: start end / margin-block: start end (and padding-*).
+    bool logical_pair() {
+        struct Pair {
+            std::string_view name;
+            Property start, end;
+        };
+        static constexpr Pair pairs[] = {
+            {"margin-inline", Property::MarginLeft, Property::MarginRight},
+            {"margin-block", Property::MarginTop, Property::MarginBottom},
+            {"padding-inline", Property::PaddingLeft, Property::PaddingRight},
+            {"padding-block", Property::PaddingTop, Property::PaddingBottom}};
+        for (const Pair& pair : pairs) {
+            if (name() != pair.name) continue;
+            if (v_.empty() || v_.size() > 2) return invalid(), true;
+            auto parse = pair.name.starts_with("margin") ? margin_value : padding_value;
+            auto start = parse(v_.front()), end = parse(v_.back());
+            if (!start || !end) return invalid(), true;
+            emit(pair.start, std::move(*start));
+            emit(pair.end, std::move(*end));
+            return true;
+        }
+        return false;
+    }
 
     void invalid() {
         d_.warn(raw_.line, "invalid value '" + css::serialize(raw_.value) + "' for '" + name() + "' ignored");
@@ -861,7 +902,7 @@ std::vector<Property> ValueParser::longhands_of(const std::string& n) {
 }
 
 void ValueParser::dispatch() {
-    if (font_or_text() || box_sides() || sizes_and_breaks() || generated()) return;
+    if (font_or_text() || box_sides() || logical_pair() || sizes_and_breaks() || generated()) return;
     unknown_property();
 }
 

@@ -344,6 +344,23 @@ TEST_CASE("bad declarations drop only themselves; warnings name file and line on
     CHECK(floats == 1);
 }
 
+TEST_CASE("logical properties map to physical sides in left-to-right text", "[style][cascade]") {
+    Styled s(R"(<p id="p">x</p><p id="q">y</p>)",
+             "#p { margin-inline-start: 10pt; margin-block-end: 4pt; padding-inline: 1pt 2pt; border-inline-start: 1pt solid red }"
+             "#q { margin-block: 3pt; padding-block: 5pt 6pt }");
+    ComputedStyle p = s["p"];
+    CHECK(p.margin_left.value == 10);
+    CHECK(p.margin_bottom.value == 4);
+    CHECK(p.padding_left.value == 1);
+    CHECK(p.padding_right.value == 2);
+    CHECK(p.border_left.visible());
+    CHECK(p.border_left.color == Color{255, 0, 0, 255});
+    CHECK(s["q"].margin_top.value == 3);
+    CHECK(s["q"].margin_bottom.value == 3);
+    CHECK(s["q"].padding_bottom.value == 6);
+    CHECK(s.cascade.warnings().empty());
+}
+
 TEST_CASE("custom properties are ignored quietly; var() warns once", "[style][cascade]") {
     Styled s(R"(<p id="p">x</p>)", ":root { --brand: #00467f }\np { color: var(--brand); color: red; background: var(--x) }\n"
                                    "p { box-sizing: border-box }");
