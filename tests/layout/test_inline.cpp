@@ -546,6 +546,11 @@ TEST_CASE("measure: min is the widest word, max the whole paragraph on one line"
     const double all = layout::shaping::measure("a committee report", {&face}, 10);
     CHECK(w.min == Approx(committee));
     CHECK(w.max == Approx(all));
+    // Set in exactly its max-content width (less rounding noise), the text takes one line.
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = w.max * (1 - 1e-12);
+    CHECK(breaker.break_lines({text("a committee report", &block)}, ps).size() == 1);
     auto anywhere = block;
     anywhere.overflow_wrap = style::OverflowWrap::Anywhere;
     const auto wa = breaker.measure({text("a committee report", &anywhere)}, anywhere);
