@@ -177,7 +177,7 @@ private:
 // Phase 2: drawing.
 class Drawer {
 public:
-    Drawer(const Flow& flow, PageStyles& styles, Paginated& out) : flow_(flow), styles_(styles), out_(out) {}
+    Drawer(Flow& flow, PageStyles& styles, Paginated& out) : flow_(flow), styles_(styles), out_(out) {}
 
     void draw(const std::vector<PagePlan>& plans) {
         for (std::size_t index = 0; index < plans.size(); ++index) draw_page(index, plans[index]);
@@ -218,7 +218,7 @@ private:
 
         bool placed = false;
         for (std::size_t i = plan.begin; i < plan.end; ++i) {
-            const Slice& s = flow_[i];
+            Slice& s = flow_[i];
             if (s.kind == Slice::Kind::Space && !placed && !plan.after_forced_break) continue;
             draw_slice(s);
             if (s.kind == Slice::Kind::Content || s.height > 0) placed = true;
@@ -234,14 +234,14 @@ private:
         return page_->fills.size() - 1;
     }
 
-    void draw_slice(const Slice& s) {
+    void draw_slice(Slice& s) {
         record_anchors(s);
         for (const auto& [name, value] : s.string_sets) {
             context_->strings_set_here.emplace_back(name, value);
             strings_[name] = value;
         }
         switch (s.kind) {
-        case Slice::Kind::Content: draw_marks(s.marks, y_); break;
+        case Slice::Kind::Content: move_marks(s.marks, y_); break;
         case Slice::Kind::Open: open_.push_back({&s, y_, reserve_fill(), true}); break;
         case Slice::Kind::Close:
             if (!open_.empty()) {
@@ -290,6 +290,17 @@ private:
         for (Link l : m.links) { l.x += dx; l.y += dy; page_->links.push_back(std::move(l)); }
     }
 
+    // Each content slice is drawn exactly once, so its marks move rather than copy.
+    void move_marks(Marks& m, double y) {
+        const double dx = ox_, dy = oy_ + y;
+        for (FilledRect& r : m.fills) { r.x += dx; r.y += dy; page_->fills.push_back(r); }
+        for (Image& i : m.images) { i.x += dx; i.y += dy; page_->images.push_back(std::move(i)); }
+        for (Line& l : m.lines) { l.x1 += dx; l.x2 += dx; l.y1 += dy; l.y2 += dy; page_->lines.push_back(l); }
+        for (GlyphRun& r : m.runs) { r.x += dx; r.baseline += dy; page_->runs.push_back(std::move(r)); }
+        for (Link& l : m.links) { l.x += dx; l.y += dy; page_->links.push_back(std::move(l)); }
+        m = Marks{};
+    }
+
     void record_anchors(const Slice& s) {
         for (const FlowAnchor& a : s.anchors) {
             const double y = oy_ + y_ + a.y;
@@ -298,7 +309,7 @@ private:
         }
     }
 
-    const Flow& flow_;
+    Flow& flow_;
     PageStyles& styles_;
     Paginated& out_;
     std::vector<OpenBox> open_;
@@ -311,7 +322,7 @@ private:
 
 }  // namespace
 
-Paginated paginate(const Flow& flow, PageStyles& styles) {
+Paginated paginate(Flow flow, PageStyles& styles) {
     Paginated out;
     std::vector<PagePlan> plans = Planner(flow, styles).plan();
     out.pages.reserve(plans.size());

@@ -50,6 +50,7 @@ struct Paginated {
     std::vector<Bookmark> bookmarks;
 };
 
-Paginated paginate(const Flow& flow, PageStyles& styles);
+// Takes the flow by value: its marks are moved onto the pages, not copied.
+Paginated paginate(Flow flow, PageStyles& styles);
 
 }  // namespace quorum::layout
