@@ -72,6 +72,31 @@ std::string normalize_source(std::string_view source) {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Python's str.isspace / re's \s, on UTF-8: the byte length of the whitespace
+// character starting at s[i], or 0. Jinja2's "-" whitespace control strips these.
+std::size_t space_at(std::string_view s, std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (is_space(s[i]) || (c >= 0x1C && c <= 0x1F)) return 1;
+    auto byte = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    if (c == 0xC2 && (byte(1) == 0x85 || byte(1) == 0xA0)) return 2;  // U+0085, U+00A0
+    if (c == 0xE1 && byte(1) == 0x9A && byte(2) == 0x80) return 3;     // U+1680
+    if (c == 0xE2 && byte(1) == 0x80 && ((byte(2) >= 0x80 && byte(2) <= 0x8A) || byte(2) == 0xA8 || byte(2) == 0xA9 || byte(2) == 0xAF))
+        return 3;                                                      // U+2000..200A, 2028, 2029, 202F
+    if (c == 0xE2 && byte(1) == 0x81 && byte(2) == 0x9F) return 3;     // U+205F
+    if (c == 0xE3 && byte(1) == 0x80 && byte(2) == 0x80) return 3;     // U+3000
+    return 0;
+}
+
+// Skips whitespace forward from `p`.
+std::size_t skip_unicode_spaces(std::string_view s, std::size_t p) {
+    while (p < s.size()) {
+        std::size_t n = space_at(s, p);
+        if (!n) break;
+        p += n;
+    }
+    return p;
+}
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_name_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80;
@@ -163,9 +188,20 @@ private:
         return std::string_view::npos;
     }
 
+    // Python's str.rstrip(): the end of `text` without trailing (Unicode) whitespace.
     static std::size_t rstrip_end(std::string_view text) {
         std::size_t end = text.size();
-        while (end > 0 && is_space(text[end - 1])) --end;
+        while (end > 0) {
+            std::size_t start = end - 1;
+            while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80 && end - start < 3) --start;
+            if (space_at(text, start) == end - start) {
+                end = start;
+            } else if (is_space(text[end - 1])) {
+                --end;
+            } else {
+                break;
+            }
+        }
         return end;
     }
 
@@ -187,11 +223,7 @@ private:
         if (!starts_with(p, "raw")) return 0;
         p += 3;
         while (p < src_.size() && is_space(src_[p])) ++p;
-        if (starts_with(p, "-%}")) {
-            p += 3;
-            while (p < src_.size() && is_space(src_[p])) ++p;
-            return p;
-        }
+        if (starts_with(p, "-%}")) return skip_unicode_spaces(src_, p + 3);
         if (starts_with(p, "%}")) return p + 2;
         return 0;
     }
@@ -246,8 +278,7 @@ private:
             if (starts_with(q, "+%}")) {
                 end = q + 3;
             } else if (starts_with(q, "-%}")) {
-                end = q + 3;
-                while (end < src_.size() && is_space(src_[end])) ++end;
+                end = skip_unicode_spaces(src_, q + 3);
             } else if (starts_with(q, "%}")) {
                 end = q + 2;
             } else {
@@ -264,9 +295,7 @@ private:
     void lex_comment(std::size_t after) {
         for (std::size_t p = src_.find("#}", after); p != std::string_view::npos; p = src_.find("#}", p + 1)) {
             std::size_t end = p + 2;
-            if (p > after && src_[p - 1] == '-') {
-                while (end < src_.size() && is_space(src_[end])) ++end;
-            }
+            if (p > after && src_[p - 1] == '-') end = skip_unicode_spaces(src_, end);
             advance(end);
             return;
         }
@@ -289,8 +318,7 @@ private:
         }
         push(variable ? TokenType::VariableEnd : TokenType::BlockEnd, pos_);
         p += 2;
-        if (strip)
-            while (p < src_.size() && is_space(src_[p])) ++p;
+        if (strip) p = skip_unicode_spaces(src_, p);
         advance(p);
         return true;
     }

@@ -91,6 +91,20 @@ private:
         ~DepthGuard() { --p.depth_; }
     };
 
+    // Left-nested chains (a + b + c, x|f|g, a.b.c) nest AST nodes without recursing in
+    // the parser; each link counts as a level so rendering and freeing stay bounded too.
+    struct ChainDepth {
+        Parser& p;
+        int added = 0;
+        explicit ChainDepth(Parser& parser) : p(parser) {}
+        void step() {
+            ++added;
+            if (++p.depth_ > kMaxNestingDepth)
+                p.fail_here("template nesting too deep (more than " + std::to_string(kMaxNestingDepth) + " levels)");
+        }
+        ~ChainDepth() { p.depth_ -= added; }
+    };
+
     // ------------------------------------------------------------ template structure
     Body subparse(const EndTags* end_tags) {
         Body body;
@@ -441,8 +455,40 @@ private:
         Target target;
         target.line = current().line;
         target.column = current().column;
-        if (with_namespace && look().type == TokenType::Dot) {
+        if (with_namespace && with_tuple) {
+            // {% set ns.a, b = ... %}: Jinja2 3.1 allows namespace attributes inside the tuple.
+            std::vector<Target> items;
+            bool is_tuple = false;
+            for (;;) {
+                if (!items.empty()) expect(TokenType::Comma);
+                if (!items.empty() && is_tuple_end(extra_end)) break;
+                items.push_back(parse_namespace_or_primary_target());
+                if (!at(TokenType::Comma)) break;
+                is_tuple = true;
+            }
+            if (!is_tuple) return std::move(items[0]);
+            target.kind = Target::Kind::Tuple;
+            target.items = std::move(items);
+            return target;
+        }
+        if (with_namespace && look().type == TokenType::Dot) return parse_namespace_or_primary_target();
+        if (name_only) {
             const Token& name = expect(TokenType::Name);
+            target.name = name.text;
+            target.symbol = symbols_.intern(name.text);
+            return target;
+        }
+        ExprPtr expr = with_tuple ? parse_tuple(TupleMode::Simplified, extra_end, false) : parse_primary();
+        return to_target(*expr);
+    }
+
+    // One assignment target: ns.attr, or a name/tuple written as a primary expression.
+    Target parse_namespace_or_primary_target() {
+        if (at(TokenType::Name) && look().type == TokenType::Dot) {
+            Target target;
+            target.line = current().line;
+            target.column = current().column;
+            const Token& name = next();
             next();
             const Token& attr = expect(TokenType::Name);
             target.kind = Target::Kind::NamespaceAttr;
@@ -451,13 +497,7 @@ private:
             target.attribute = attr.text;
             return target;
         }
-        if (name_only) {
-            const Token& name = expect(TokenType::Name);
-            target.name = name.text;
-            target.symbol = symbols_.intern(name.text);
-            return target;
-        }
-        ExprPtr expr = with_tuple ? parse_tuple(TupleMode::Simplified, extra_end, false) : parse_primary();
+        ExprPtr expr = parse_primary();
         return to_target(*expr);
     }
 
@@ -503,10 +543,12 @@ private:
     }
 
     ExprPtr parse_condexpr() {
+        ChainDepth chain(*this);
         int line = current().line;
         int column = current().column;
         ExprPtr expr1 = parse_or();
         while (skip_if_name("if")) {
+            chain.step();
             ExprPtr expr2 = parse_or();
             ExprPtr expr3;
             if (skip_if_name("else")) expr3 = parse_condexpr();
@@ -530,9 +572,11 @@ private:
     }
 
     ExprPtr parse_or() {
+        ChainDepth chain(*this);
         int line = current().line;
         ExprPtr left = parse_and();
         while (skip_if_name("or")) {
+            chain.step();
             ExprPtr right = parse_and();
             left = make_binary(ExprKind::Or, BinaryOp::Add, std::move(left), std::move(right), line);
             line = current().line;
@@ -541,9 +585,11 @@ private:
     }
 
     ExprPtr parse_and() {
+        ChainDepth chain(*this);
         int line = current().line;
         ExprPtr left = parse_not();
         while (skip_if_name("and")) {
+            chain.step();
             ExprPtr right = parse_not();
             left = make_binary(ExprKind::And, BinaryOp::Add, std::move(left), std::move(right), line);
             line = current().line;
@@ -595,9 +641,11 @@ private:
     }
 
     ExprPtr parse_math1() {
+        ChainDepth chain(*this);
         int line = current().line;
         ExprPtr left = parse_concat();
         while (at(TokenType::Add) || at(TokenType::Sub)) {
+            chain.step();
             BinaryOp op = next().type == TokenType::Add ? BinaryOp::Add : BinaryOp::Sub;
             ExprPtr right = parse_concat();
             left = make_binary(ExprKind::Binary, op, std::move(left), std::move(right), line);
@@ -618,6 +666,7 @@ private:
     }
 
     ExprPtr parse_math2() {
+        ChainDepth chain(*this);
         int line = current().line;
         ExprPtr left = parse_pow();
         for (;;) {
@@ -630,6 +679,7 @@ private:
                 default: return left;
             }
             next();
+            chain.step();
             ExprPtr right = parse_pow();
             left = make_binary(ExprKind::Binary, op, std::move(left), std::move(right), line);
             line = current().line;
@@ -637,9 +687,11 @@ private:
     }
 
     ExprPtr parse_pow() {
+        ChainDepth chain(*this);
         int line = current().line;
         ExprPtr left = parse_unary(true);
         while (skip_if(TokenType::Pow)) {
+            chain.step();
             ExprPtr right = parse_unary(true);
             left = make_binary(ExprKind::Binary, BinaryOp::Pow, std::move(left), std::move(right), line);
             line = current().line;
@@ -771,19 +823,23 @@ private:
     }
 
     ExprPtr parse_postfix(ExprPtr node) {
+        ChainDepth chain(*this);
         for (;;) {
             if (at(TokenType::Dot) || at(TokenType::LBracket)) node = parse_subscript(std::move(node));
             else if (at(TokenType::LParen)) node = parse_call(std::move(node));
             else return node;
+            chain.step();
         }
     }
 
     ExprPtr parse_filter_expr(ExprPtr node) {
+        ChainDepth chain(*this);
         for (;;) {
             if (at(TokenType::Pipe)) node = parse_filter(std::move(node), false);
             else if (at_name("is")) node = parse_test(std::move(node));
             else if (at(TokenType::LParen)) node = parse_call(std::move(node));
             else return node;
+            chain.step();
         }
     }
 
@@ -895,7 +951,9 @@ private:
 
     // Filters: `x|a|b(1)`; with start_inline the first name needs no pipe (filter blocks).
     ExprPtr parse_filter(ExprPtr node, bool start_inline) {
+        ChainDepth chain(*this);
         while (at(TokenType::Pipe) || start_inline) {
+            chain.step();
             DepthGuard guard(*this);
             if (!start_inline) next();
             const Token& name = expect(TokenType::Name);

@@ -319,6 +319,7 @@ void Interpreter::exec(const Body& body) {
 }
 
 void Interpreter::exec_stmt(const Stmt& stmt) {
+    act_.previous_line = act_.line;
     act_.line = stmt.line;
     act_.column = stmt.column;
     try {
@@ -404,6 +405,8 @@ void Interpreter::exec_for(const ForStmt& stmt) {
     if (stmt.filter) {  // `for x in xs if cond`: the loop sees only the kept items
         List kept;
         act_.frame = &loop_frame;
+        act_.line = stmt.filter->line;  // Jinja2 blames the condition's own line
+        act_.column = stmt.filter->column;
         for (const Value& item : *items) {
             loop_frame.vars.clear();
             assign(stmt.target, item);
@@ -453,8 +456,12 @@ void Interpreter::assign(const Target& target, Value value) {
             const Value* ns = nullptr;
             for (const Frame* f = act_.frame; f && !ns; f = f->parent) ns = f->find(target.symbol);
             if (!ns) ns = act_.ctx->find(target.symbol);
-            if (!ns || !ns->is_object() || !ns->as_object().set_attribute(target.attribute, value))
+            if (!ns || !ns->is_object() || !ns->as_object().set_attribute(target.attribute, value)) {
+                // Jinja2's generated code raises this before the statement's line marker,
+                // so it blames the line of the statement executed before.
+                act_.line = act_.previous_line;
                 raise("cannot assign attribute on non-namespace object");
+            }
             return;
         }
         case Target::Kind::Tuple: {
