@@ -1499,6 +1499,22 @@ err("namespace-as-with-target", "{% set ns = namespace() %}\n{% with ns.x = 1 %}
 err("namespace-in-tuple-target", "{% set ns = namespace(a=1) %}{% set ns.a, b = 1, 2 %}")
 
 
+# ================================================================ one-shot generators, consumed
+category("generator")
+G = {"xs": [3, 1, 4, 1, 5], "d": {"a": 1, "b": 2}}
+case("first-consumes-one", "{% set g = xs|map('string') %}{{ g|first }}{{ g|first }}{{ g|list }}", G)
+case("for-exhausts", "{% set g = xs|select('odd') %}{% for x in g %}{{ x }}{% endfor %}|{{ g|list }}", G)
+case("in-consumes-up-to-match", "{% set g = xs|select('odd') %}{{ 1 in g }}{{ g|list }} {% set h = xs|select('odd') %}{{ 5 in h }}{{ h|list }}", G)
+case("items-reused-is-empty", "{% set it = d|items %}{% for k, v in it %}{{ k }}{% endfor %}|{% for k, v in it %}{{ k }}{% endfor %}|{% set l = d|items|list %}{% for k, v in l %}{{ k }}{% endfor %}{% for k, v in l %}{{ k }}{% endfor %}", G)
+case("nested-loops-share-generator", "{% set g = xs|select('odd') %}{% for a in g %}{{ a }}:{% for b in g %}{{ b }}{% endfor %};{% endfor %}", G)
+case("reverse-iterator-vs-string", "{% set r = xs|reverse %}{{ r|list }}{{ r|list }} {% set s = 'abc'|reverse %}{{ s }}{{ s }}", G)
+case("macro-joins-generator-twice", "{% macro twice(g) %}{{ g|join }}/{{ g|join }}{% endmacro %}{{ twice(xs|unique) }} {{ twice(xs|unique|list) }}", G)
+case("batch-first-twice", "{% set b = xs|batch(2) %}{{ b|first }}{{ b|first }}{{ b|list }}", G)
+case("sum-twice-and-sort-twice", "{% set g = xs|map('int') %}{{ g|sum }} {{ g|sum }} {% set s = xs|select %}{{ s|sort }}{{ s|sort }}", G)
+err("max-then-min-empty", "{% set g = xs|map('int') %}{{ g|max }}\n{{ g|min }}", G)
+err("tojson-of-generator", "{{ xs|select('odd')|tojson }}", G)
+
+
 # ================================================================ every single-file error case again, two lines further down
 # (an engine that defaults an error's position to line 1 would pass the originals)
 category("errshift")
