@@ -199,8 +199,7 @@ Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
 
 Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_truncate", {"length", "killwords", "end", "leeway"}, 0, 2);
-    std::string s = to_str(in);  // the function receives the value; len()/slicing work on str
-    if (in.is_markup()) s = in.as_string();
+    const std::string& s = in.as_string();
     std::int64_t length = b.int_or(0, 255);
     bool killwords = b.bool_or(1, false);
     std::string end = b.str_or(2, "...");
@@ -208,6 +207,15 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
     auto end_len = static_cast<std::int64_t>(py::length(end));
     if (length < end_len) fail("expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
     if (leeway < 0) fail("expected leeway >= 0, got " + std::to_string(leeway));
+    require_defined(in);
+    if (!in.is_string()) {  // len() and slicing happen on the value itself
+        std::size_t n = 0;
+        if (in.is_sequence()) n = in.as_list().size();
+        else if (in.is_dict()) n = in.as_dict().size();
+        else fail("object of type '" + type_name(in) + "' has no len()");
+        if (static_cast<std::int64_t>(n) <= length + leeway) return in;
+        fail("'" + type_name(in) + "' object has no attribute 'rsplit'");
+    }
     auto len = static_cast<std::int64_t>(py::length(s));
     if (len <= length + leeway) return in.is_string() ? in : Value(s);
     // Slicing a Markup gives Markup, and Markup + end escapes end.
@@ -308,7 +316,8 @@ std::vector<std::string> textwrap(const std::string& line, std::int64_t width, b
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, 0, 2);
     require_defined(in);
-    std::string s = to_str(in);
+    if (!in.is_string()) fail("'" + type_name(in) + "' object has no attribute 'splitlines'");
+    const std::string& s = in.as_string();
     std::int64_t width = b.int_or(0, 79);
     bool break_long = b.bool_or(1, true);
     std::string wrapstring = b.has(2) && !b.get(2)->is_none() ? to_str(*b.get(2)) : "\n";
@@ -344,6 +353,7 @@ Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
 Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_indent", {"width", "first", "blank"});
     require_defined(in);
+    if (in.is_sequence()) fail("can only concatenate " + type_name(in) + " (not \"str\") to " + type_name(in));
     if (!in.is_string()) fail("unsupported operand type(s) for +=: '" + type_name(in) + "' and 'str'");
     std::string indention;
     if (b.has(0) && b.get(0)->is_string()) indention = b.get(0)->as_string();
@@ -483,6 +493,8 @@ Value f_urlencode(const FilterEnv&, const Value& in, const Arguments& args) {
         for (const auto& [k, v] : in.as_dict().entries()) add(k, v);
     } else {
         for (const auto& item : in.as_list()) {
+            if (!(item.is_string() || item.is_sequence() || item.is_dict() || as_iterator(item)))
+                fail("cannot unpack non-iterable " + type_name(item) + " object");
             List pair = iterate(item);
             if (pair.size() != 2)
                 fail(pair.size() > 2 ? "too many values to unpack (expected 2)"
@@ -828,7 +840,7 @@ Value f_last(const FilterEnv&, const Value& in, const Arguments& args) {
         if (in.as_list().empty()) return Value::undefined("No last item, sequence was empty.");
         return in.as_list().back();
     }
-    if (as_iterator(in)) fail("'" + type_name(in) + "' object is not reversible");
+    if (!in.is_string() && !in.is_dict()) fail("'" + type_name(in) + "' object is not reversible");
     List items = iterate(in);
     if (items.empty()) return Value::undefined("No last item, sequence was empty.");
     // reversed() indexes the Markup, and Markup.__getitem__ returns Markup (first() iterates: str).
@@ -842,6 +854,7 @@ Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
     if (in.is_string()) return same_kind(in, py::reversed(in.as_string()));  // value[::-1]: Markup stays Markup
     // reversed(value) for a list/tuple/dict is an iterator; anything else iterable is listed.
     bool reversible = in.is_sequence() || in.is_dict();
+    if (!reversible && !as_iterator(in)) fail("argument must be iterable");
     List items = iterate(in);
     std::reverse(items.begin(), items.end());
     if (!reversible) return Value::list(std::move(items));

@@ -739,6 +739,7 @@ bool contains(const Value& container, const Value& item) {
             return false;
         case Value::Kind::Dict:
             require_defined(item);
+            if (item.is_list() || item.is_dict()) fail("unhashable type: '" + type_name(item) + "'");
             return container.as_dict().find(item) != nullptr;
         default:
             if (Iterator* it = as_iterator(container)) {  // `in` consumes a generator up to the match
