@@ -651,6 +651,22 @@ TEST_CASE("degenerate input: a 1pt measure, 1,000 nested spans, unbalanced span 
     CHECK(lines[0].fills.size() == 1000);
 }
 
+TEST_CASE("vertical-align: middle centres a box on the parent's x-height", "[inline]") {
+    const auto block = block_style();
+    ComputedStyle middle = block;
+    middle.display = style::Display::InlineBlock;
+    middle.vertical_align = style::VerticalAlign::Middle;
+    InlineItem icon;
+    icon.kind = InlineItem::Kind::Atomic;
+    icon.style = &middle;
+    icon.width = icon.height = icon.baseline = 8;
+    icon.atomic_id = 3;
+    const auto lines = set({text("Status ", &block), icon, text(" on track", &block)}, block, 400);
+    REQUIRE(lines.size() == 1);
+    const double centre = lines[0].atomics.at(0).y + 4;
+    CHECK(centre == Approx(lines[0].baseline - 0.25 * 10));  // half the x-height (≈ 0.5em) above the baseline
+}
+
 TEST_CASE("performance: 150,000 table cells measure and set in well under half a second", "[inline][performance]") {
     auto cell = block_style(style::TextAlign::Right);
     const std::vector<std::vector<InlineItem>> cells{{text("\u00A31,234,567", &cell)},
