@@ -276,25 +276,20 @@ double band_height(const TableGeometry& g, const Band& band) {
     return h;
 }
 
-bool single_row(const Band& band) { return band.end_row - band.first_row == 1; }
-
 // Appends the slices of rows [first, end) to `out`. `budget`: the most a slice may be
 // (the page's content height less what the table repeats); rows taller are cut.
 void emit_rows(const TableGeometry& g, LayoutContext& ctx, int first, int end, double budget, std::vector<Slice>& out) {
     for (int r = first; r < end;) {
         const int stop = band_end(g, r, end);
         const Band band = lay_out_band(g, ctx, r, stop);
-        if (band_height(g, band) <= budget) {
+        // Rows are kept whole where they fit; a group of rows tied by rowspans is kept whole
+        // only while it is small: a large one may leave most of a page empty, so it flows.
+        const double height = band_height(g, band);
+        const bool kept_whole = stop - r == 1 ? height <= budget : height <= budget / 2;
+        if (kept_whole) {
             out.push_back(paint_band(g, band, 0, stop - r));
-        } else if (single_row(band)) {
-            for (Slice& piece : paint_split_row(g, band, budget)) out.push_back(std::move(piece));
         } else {
-            // A rowspan group taller than a page: break between its rows (their spanning
-            // cells are drawn whole in their first row).
-            for (int k = 0; k < stop - r; ++k) {
-                out.push_back(paint_band(g, band, k, k + 1));
-                if (k > 0) out.back().avoid_break_before = true;
-            }
+            for (Slice& piece : paint_tall_band(g, band, budget)) out.push_back(std::move(piece));
         }
         r = stop;
     }

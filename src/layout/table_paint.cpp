@@ -101,19 +101,44 @@ void draw_cell_sides(Marks& m, const style::ComputedStyle& s, double x, double w
         add_line(m, x + w - s.border_right.width / 2, top, x + w - s.border_right.width / 2, bottom, s.border_right);
 }
 
-// A cell of a tall row, positioned in the row's coordinates (row top = 0).
+// Where the rows of a band are, from the band's top: the top of each row's cells (after
+// the border-spacing above it), and one past the last row.
+struct BandRows {
+    std::vector<double> top;  // rows + 1 entries; top[rows] = the band's height
+    double bottom(const Band& band, int row) const { return top[row] + band.row_heights[row]; }
+};
+
+BandRows band_rows(const TableGeometry& g, const Band& band) {
+    BandRows r;
+    double y = 0;
+    for (double h : band.row_heights) {
+        r.top.push_back(y + g.v_spacing);
+        y += g.v_spacing + h;
+    }
+    r.top.push_back(y);
+    return r;
+}
+
+// A cell of a tall band, positioned in the band's coordinates.
 struct PlacedContent {
     const LaidCell* laid = nullptr;
+    double box_top = 0, box_bottom = 0;
     std::vector<double> slice_tops;  // per slice of laid->flow
     std::vector<int> segment;        // per slice: the piece it is drawn in
 };
 
-PlacedContent place_content(const TableGeometry& g, const Band& band, const LaidCell& laid, double box_top) {
+PlacedContent place_content(const TableGeometry& g, const Band& band, const BandRows& rows, const LaidCell& laid) {
+    const GridCell& cell = g.grid.cells[laid.index];
+    const int k = cell.row - band.first_row;
+    const int last = std::min(k + cell.row_span, band.end_row - band.first_row) - 1;
     PlacedContent p;
     p.laid = &laid;
-    const double offset = vertical_offset(g.cell_boxes[laid.index]->style->vertical_align, band.row_heights[0],
-                                          laid.natural_height, laid.baseline, band.row_baselines[0]);
-    double y = box_top + offset + g.cell_insets[laid.index].top;
+    p.box_top = rows.top[k];
+    p.box_bottom = rows.bottom(band, last);
+    const double row_baseline = cell.row_span == 1 ? band.row_baselines[k] : 0;
+    const double offset = vertical_offset(g.cell_boxes[laid.index]->style->vertical_align, p.box_bottom - p.box_top,
+                                          laid.natural_height, laid.baseline, row_baseline);
+    double y = p.box_top + offset + g.cell_insets[laid.index].top;
     for (const Slice& slice : laid.flow) {
         p.slice_tops.push_back(y);
         y += slice_height(slice);
@@ -149,41 +174,60 @@ void draw_content_piece(Slice& slice, const PlacedContent& p, int piece, double 
     carry_navigation(slice, flow, y);
 }
 
-// A tall row cut only where every cell can break: the pieces stack seamlessly, so the
-// paginator may put several on one page and break at any of them.
-std::vector<Slice> paint_row_segments(const TableGeometry& g, const Band& band, const std::vector<double>& cuts) {
-    const int row = band.first_row;
-    const double box_top = g.v_spacing, box_bottom = g.v_spacing + band.row_heights[0];
+// The part of one cell's box inside the piece [ya, yb), in the piece's coordinates.
+void draw_cell_piece(Slice& slice, const TableGeometry& g, const PlacedContent& p, double ya, double yb) {
+    constexpr double tolerance = 0.01;
+    const double top = std::max(p.box_top, ya), bottom = std::min(p.box_bottom, yb);
+    if (bottom <= top) return;
+    const GridCell& cell = g.grid.cells[p.laid->index];
+    const double x = g.cell_left(cell), w = g.cell_right(cell) - x;
+    const style::ComputedStyle& s = *g.cell_boxes[p.laid->index]->style;
+    fill(slice.marks, x, top - ya, w, bottom - top, s.background_color);
+    if (!g.collapse)
+        draw_cell_sides(slice.marks, s, x, w, top - ya, bottom - ya, p.box_top >= ya - tolerance,
+                        p.box_bottom <= yb + tolerance);
+}
+
+// Collapsed grid lines of the band inside the piece [ya, yb). A row line exactly on a cut
+// is drawn in both pieces: it closes the table at the foot of one page and opens it on the next.
+void draw_grid_piece(Slice& slice, const TableGeometry& g, const Band& band, const BandRows& rows, double ya, double yb) {
+    constexpr double tolerance = 0.01;
+    const int count = band.end_row - band.first_row;
+    for (int k = 0; k <= count; ++k) {
+        const double y = k < count ? rows.top[k] : rows.top[count];
+        if (y >= ya - tolerance && y <= yb + tolerance) draw_row_line(slice.marks, g, band.first_row + k, y - ya);
+    }
+    for (int k = 0; k < count; ++k) {
+        const double top = std::max(rows.top[k], ya), bottom = std::min(rows.bottom(band, k), yb);
+        if (bottom > top) draw_column_lines(slice.marks, g, band.first_row + k, top - ya, bottom - ya);
+    }
+}
+
+// A tall band cut only where every cell can break (or between rows that no cell spans):
+// the pieces stack seamlessly, so the paginator may put several on one page and break at
+// any of them.
+std::vector<Slice> paint_band_segments(const TableGeometry& g, const Band& band, const BandRows& rows,
+                                       std::vector<PlacedContent>& placed, const std::vector<double>& cuts) {
+    const int count = band.end_row - band.first_row;
     std::vector<double> bounds{0};
     bounds.insert(bounds.end(), cuts.begin(), cuts.end());
-    bounds.push_back(box_bottom);
-    std::vector<PlacedContent> placed;
-    for (const LaidCell& laid : band.cells) {
-        placed.push_back(place_content(g, band, laid, box_top));
-        assign_segments(placed.back(), bounds);
-    }
+    bounds.push_back(rows.top[count]);
+    for (PlacedContent& p : placed) assign_segments(p, bounds);
     std::vector<Slice> out;
     for (std::size_t piece = 0; piece + 1 < bounds.size(); ++piece) {
         const double ya = bounds[piece], yb = bounds[piece + 1];
-        const bool first = piece == 0, last = piece + 2 == bounds.size();
         Slice slice;
         slice.kind = Slice::Kind::Content;
         slice.height = yb - ya;
-        const double top = std::max(box_top, ya) - ya, bottom = std::min(box_bottom, yb) - ya;
-        draw_row_background(slice.marks, g, row, top, bottom - top);
+        for (int k = 0; k < count; ++k) {
+            const double top = std::max(rows.top[k], ya), bottom = std::min(rows.bottom(band, k), yb);
+            if (bottom > top) draw_row_background(slice.marks, g, band.first_row + k, top - ya, bottom - top);
+        }
         for (const PlacedContent& p : placed) {
-            const GridCell& cell = g.grid.cells[p.laid->index];
-            const double x = g.cell_left(cell), w = g.cell_right(cell) - x;
-            const style::ComputedStyle& s = *g.cell_boxes[p.laid->index]->style;
-            fill(slice.marks, x, top, w, bottom - top, s.background_color);
-            if (!g.collapse) draw_cell_sides(slice.marks, s, x, w, top, bottom, first, last);
+            draw_cell_piece(slice, g, p, ya, yb);
             draw_content_piece(slice, p, static_cast<int>(piece), ya);
         }
-        if (g.collapse) {
-            if (first) draw_row_line(slice.marks, g, row, top);
-            if (last) draw_row_line(slice.marks, g, row + 1, bottom);
-            draw_column_lines(slice.marks, g, row, top, bottom);
-        }
+        if (g.collapse) draw_grid_piece(slice, g, band, rows, ya, yb);
         out.push_back(std::move(slice));
     }
     return out;
@@ -273,16 +317,30 @@ std::vector<Slice> paint_row_chunks(const TableGeometry& g, const Band& band, do
 
 }  // namespace
 
-std::vector<Slice> paint_split_row(const TableGeometry& g, const Band& band, double budget) {
+std::vector<Slice> paint_tall_band(const TableGeometry& g, const Band& band, double budget) {
+    const BandRows rows = band_rows(g, band);
+    const int count = band.end_row - band.first_row;
+    std::vector<PlacedContent> placed;
     std::vector<CellBreaks> breaks;
-    const double box_top = g.v_spacing;
     for (const LaidCell& laid : band.cells) {
-        const PlacedContent placed = place_content(g, band, laid, box_top);
-        const double content_top = placed.slice_tops.empty() ? box_top : placed.slice_tops.front();
-        breaks.push_back(cell_breaks(laid.flow, content_top));
+        placed.push_back(place_content(g, band, rows, laid));
+        const PlacedContent& p = placed.back();
+        breaks.push_back(cell_breaks(laid.flow, p.slice_tops.empty() ? p.box_top : p.slice_tops.front()));
     }
-    if (auto cuts = common_cuts(breaks, box_top + band.row_heights[0], budget)) return paint_row_segments(g, band, *cuts);
-    return paint_row_chunks(g, band, budget);  // cells' lines never line up: cut each cell on its own
+    // Between two rows is a cut too (cell_can_cut still checks the cells spanning it).
+    std::vector<double> between_rows;
+    for (int k = 1; k < count; ++k) between_rows.push_back(rows.top[k] - g.v_spacing);
+    if (auto cuts = common_cuts(breaks, rows.top[count], budget, between_rows))
+        return paint_band_segments(g, band, rows, placed, *cuts);
+    if (count == 1) return paint_row_chunks(g, band, budget);  // cells' lines never line up: cut each on its own
+    // A rowspan group that cannot be cut cleanly: break between its rows, spanning cells
+    // drawn whole in their first row.
+    std::vector<Slice> out;
+    for (int k = 0; k < count; ++k) {
+        out.push_back(paint_band(g, band, k, k + 1));
+        if (k > 0) out.back().avoid_break_before = true;
+    }
+    return out;
 }
 
 }  // namespace quorum::layout::table

@@ -14,8 +14,9 @@ namespace quorum::layout::table {
 // rows are drawn whole, even if they span rows below `to`.
 Slice paint_band(const TableGeometry& g, const Band& band, int from, int to);
 
-// A one-row band taller than `budget`: pieces no taller than it, each cell's content cut
-// between its lines (or other unbreakable slices); every piece draws the cells' boxes.
-std::vector<Slice> paint_split_row(const TableGeometry& g, const Band& band, double budget);
+// A band taller than `budget`: pieces no taller than it where possible, cut where every
+// cell can break (between lines, or between rows no cell spans), so they stack seamlessly;
+// a single row whose cells' lines never line up is cut cell by cell instead.
+std::vector<Slice> paint_tall_band(const TableGeometry& g, const Band& band, double budget);
 
 }  // namespace quorum::layout::table

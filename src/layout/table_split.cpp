@@ -79,8 +79,9 @@ bool cell_can_cut(const CellBreaks& cell, double y) {
 
 }  // namespace
 
-std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget) {
-    std::vector<double> candidates;
+std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget,
+                                               const std::vector<double>& extra_candidates) {
+    std::vector<double> candidates = extra_candidates;
     for (const CellBreaks& cell : cells) candidates.insert(candidates.end(), cell.positions.begin(), cell.positions.end());
     std::sort(candidates.begin(), candidates.end());
     std::vector<double> cuts;

@@ -43,6 +43,8 @@ CellBreaks cell_breaks(const Flow& flow, double content_top);
 // can be stacked on a page seamlessly and the page can break at any of them. Returns
 // the cut positions (ascending, inside (0, row_height)), or nothing when some piece
 // between two cuts would still be taller than `budget`.
-std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget);
+// `extra_candidates`: further positions to try (between rows of a rowspan group).
+std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget,
+                                               const std::vector<double>& extra_candidates = {});
 
 }  // namespace quorum::layout::table

@@ -275,3 +275,27 @@ TEST_CASE("table layout: a table nested in a cell is measured with its columns s
     }
     CHECK(inner_runs >= 2);
 }
+
+TEST_CASE("table layout: a large rowspan group flows across pages instead of leaving one empty") {
+    std::string controls;
+    for (int i = 1; i <= 3; ++i) {
+        std::string text;
+        for (int line = 1; line <= 25; ++line) text += "<p style=\"margin:0\">C" + std::to_string(i) + "-" + std::to_string(line) + "</p>";
+        controls += i == 1 ? "<tr><td rowspan=\"3\">Risk1</td><td>" + text + "</td></tr>" : "<tr><td>" + text + "</td></tr>";
+    }
+    const LaidOutDocument doc = render("<p>Intro</p><table style=\"border-collapse:collapse\"><thead><tr><th>Risk</th><th>Control</th>"
+                                       "</tr></thead>" + controls + "<tr><td>Risk2</td><td>Next</td></tr></table>",
+                                       plain_css);
+    REQUIRE(doc.pages.size() >= 2);
+    CHECK(page_has(doc.pages[0], "Risk1"));  // starts on the first page, under the intro
+    CHECK(page_has(doc.pages[0], "Intro"));
+    int lines = 0, labels = 0;
+    for (const Page& page : doc.pages)
+        for (const auto& run : page.runs) {
+            lines += run.text[0] == 'C' && run.text.find('-') != std::string::npos;
+            labels += run.text == "Risk1";
+            CHECK(run.baseline <= page.height - 20 * 72 / 25.4 + 0.01);
+        }
+    CHECK(lines == 75);
+    CHECK(labels == 1);
+}
