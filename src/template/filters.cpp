@@ -353,7 +353,9 @@ Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
 Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_indent", {"width", "first", "blank"});
     require_defined(in);
-    if (in.is_sequence()) fail("can only concatenate " + type_name(in) + " (not \"str\") to " + type_name(in));
+    // s += "\n" extends a list (then .splitlines() is missing) and fails for anything else.
+    if (in.is_list()) fail("'list' object has no attribute 'splitlines'");
+    if (in.is_tuple()) fail("can only concatenate tuple (not \"str\") to tuple");
     if (!in.is_string()) fail("unsupported operand type(s) for +=: '" + type_name(in) + "' and 'str'");
     std::string indention;
     if (b.has(0) && b.get(0)->is_string()) indention = b.get(0)->as_string();
@@ -665,7 +667,16 @@ Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
     std::int64_t precision = b.int_or(0, 0);
     std::string method = b.str_or(1, "common");
     if (method != "common" && method != "ceil" && method != "floor") fail("method must be common, ceil or floor");
-    if (!in.is_number()) fail("type " + type_name(in) + " doesn't define __round__ method");
+    if (!in.is_number()) {
+        if (method == "common") fail("type " + type_name(in) + " doesn't define __round__ method");
+        // value * 10**precision, then math.ceil/floor of whatever that gave.
+        if (in.is_string() || in.is_sequence()) {
+            if (precision < 0) fail("can't multiply sequence by non-int of type 'float'");
+            fail("must be real number, not " + type_name(in));
+        }
+        require_defined(in);
+        fail("unsupported operand type(s) for *: '" + type_name(in) + "' and '" + (precision < 0 ? "float" : "int") + "'");
+    }
     if (method == "common") {
         if (!in.is_float()) {  // round(int, n) stays an int
             std::int64_t v = in.as_int();
