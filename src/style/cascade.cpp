@@ -360,6 +360,8 @@ namespace {
 // HTML attributes that act as author-level hints with zero specificity: an author
 // rule for the same property wins, a user-agent rule does not.
 void apply_presentational_hints(const document::Node& e, const Winners& w, ComputedStyle& s) {
+    // Most elements (rows, cells, spans) carry no attribute or only a class: skip a dozen lookups.
+    if (e.attributes.empty() || (e.attributes.size() == 1 && e.attributes[0].first == "class")) return;
     auto ua_or_unset = [&](Property p) {
         return !w[p] || w.origin[static_cast<std::size_t>(p)] == Origin::UserAgent;
     };
