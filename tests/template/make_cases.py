@@ -1515,6 +1515,32 @@ err("max-then-min-empty", "{% set g = xs|map('int') %}{{ g|max }}\n{{ g|min }}",
 err("tojson-of-generator", "{{ xs|select('odd')|tojson }}", G)
 
 
+# ================================================================ Markup (html) through str methods and more filters
+category("escape")
+M2 = {"m": "<b>x & y</b>", "t": "<b>%s</b>", "f": "<i>{}</i>", "lt": "<"}
+case("markup-methods-keep-safety", "{% set s = m|safe %}{{ s.lower() }} {{ s.upper() }} {{ s.strip('<>') }} {{ s.replace('x', lt) }} {{ s.capitalize() }} {{ s.title() }}", M2, ext="html.j2")
+case("markup-format-and-percent-escape-args", "{{ (f|safe).format(lt) }} {{ (t|safe) % lt }} {{ (t|safe)|format(lt) }} {{ t % lt }}", M2, ext="html.j2")
+case("markup-join-method-escapes-items", "{{ (', '|safe).join([lt, m|safe, 'ok']) }} {{ ', '.join([lt, 'ok']) }}", M2, ext="html.j2")
+case("markup-more-filters", "{{ m|safe|lower }} | {{ m|safe|capitalize }} | {{ m|safe|default('d') }} | {{ m|safe|list|join }} | {{ m|safe|urlencode }} | {{ m|safe|wordcount }} | {{ (m|safe)|string|upper }}", M2, ext="html.j2")
+case("markup-startswith-count-find", "{{ (m|safe).startswith('<b>') }} {{ (m|safe).count('<') }} {{ (m|safe).find('&') }} {{ m|safe|length }}", M2, ext="html.j2")
+
+
+# ================================================================ filter odds and ends, and their errors
+category("filter")
+case("tojson-empty-containers-indent", "{{ {'a': [], 'b': {}, 'c': [1]}|tojson(indent=2) }}")
+case("tojson-non-finite", "{{ [1e308 * 10, -1e308 * 10]|tojson }}")
+case("sum-lists-and-join-dict", "{{ [[1], [2, 3]]|sum(start=[]) }} {{ {'b': 1, 'a': 2}|join('+') }} {{ {'b': 1, 'a': 2}|unique|list }} {{ {'b': 1, 'a': 2}|min }}")
+case("batch-map-join", "{{ xs|batch(3)|map('join', ',')|join(' / ') }}", NUMS)
+err("selectattr-on-ints", "{{ [1, 2]|selectattr('x')|list }}")
+err("groupby-missing-attribute", "{% for g in members|groupby('nope') %}{{ g.grouper }}{% endfor %}", COUNCIL)
+err("items-of-list", "{{ [1, 2]|items|list }}")
+err("xmlattr-of-list", "{{ [1]|xmlattr }}")
+err("round-bad-method", "{{ 2.5|round(0, 'up') }}")
+err("truncate-length-below-end", "{{ 'abcdef'|truncate(2) }}")
+err("wordwrap-zero-width", "{{ 'a b c'|wordwrap(0) }}")
+err("dictsort-mixed-value-types", "{{ {'a': 1, 'b': 'x'}|dictsort(by='value') }}")
+
+
 # ================================================================ every single-file error case again, two lines further down
 # (an engine that defaults an error's position to line 1 would pass the originals)
 category("errshift")
@@ -1534,14 +1560,18 @@ def write_all(check=True):
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", c["name"]):
             sys.exit(f"bad case name {c['name']!r}")
         seen.add(c["name"])
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
-    os.makedirs(OUT)
+    # Write into a fresh folder and swap it in at the end, so an interrupted or concurrent
+    # run never leaves cases/ half written.
+    final_out = OUT
+    out = f"{OUT}.tmp-{os.getpid()}"
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    os.makedirs(out)
     problems = []
     counts = {}
     for i, c in enumerate(CASES, 1):
         folder = f"{i:03d}-{c['cat']}-{c['name']}"
-        d = os.path.join(OUT, folder)
+        d = os.path.join(out, folder)
         os.makedirs(d)
         files = dict(c["files"])
         files["main." + c["ext"]] = c["main"]
@@ -1570,6 +1600,13 @@ def write_all(check=True):
                 problems.append(f"{folder}: Jinja2 blames no template line: {jinja_oracle.expectation_text(r)[1].strip()}")
             elif r["ok"] and not r["output"].strip() and not c["empty_ok"]:
                 problems.append(f"{folder}: Jinja2 output is blank")
+    # Oracle checks ran in the temporary folder: re-point nothing (paths are relative to each case).
+    old = f"{final_out}.old-{os.getpid()}"
+    if os.path.isdir(final_out):
+        os.rename(final_out, old)
+    os.rename(out, final_out)
+    if os.path.isdir(old):
+        shutil.rmtree(old)
     for p in problems:
         print("PROBLEM", p)
     print(f"make_cases: {len(CASES)} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
