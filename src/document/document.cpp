@@ -89,6 +89,9 @@ struct Converter {
         node->type = Node::Type::Element;
         node->name = local_name(source.name());
         node->position = position_of(source, true);
+        std::size_t child_count = 0;  // reserved up front: no regrowth of every children vector
+        for (pugi::xml_node c = source.first_child(); c; c = c.next_sibling()) ++child_count;
+        node->children.reserve(child_count);
         for (const pugi::xml_attribute& a : source.attributes()) {
             std::string name = lower(a.name());
             if (name == "xmlns" || name.rfind("xmlns:", 0) == 0) continue;
@@ -368,7 +371,16 @@ Document parse_string(std::string_view xhtml, const std::string& name_for_errors
 Document parse_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw DocumentError{path.string(), {}, "cannot open file"};
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::error_code size_error;
+    auto size = std::filesystem::file_size(path, size_error);
+    std::string text;
+    if (!size_error) {  // one read of the whole file, not a character at a time
+        text.resize(static_cast<std::size_t>(size));
+        in.read(text.data(), static_cast<std::streamsize>(text.size()));
+        text.resize(static_cast<std::size_t>(in.gcount()));
+    } else {
+        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
     if (in.bad()) throw DocumentError{path.string(), {}, "cannot read file"};
     std::filesystem::path base = path.parent_path();
     if (base.empty()) base = ".";

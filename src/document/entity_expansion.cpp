@@ -46,6 +46,12 @@ std::optional<ExpandedSource> expand_html_entities(std::string_view source, Unkn
     std::size_t removed = 0;
     std::size_t i = 0;
     while (i < source.size()) {
+        // Copy plain text up to the next '&' or '<' in one go: most of a document is neither.
+        std::size_t next = i;
+        while (next < source.size() && source[next] != '&' && source[next] != '<') ++next;
+        out.text.append(source.substr(i, next - i));
+        i = next;
+        if (i >= source.size()) break;
         char c = source[i];
         if (c == '<') {
             if (std::size_t n = verbatim_section_length(source, i)) {
