@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
 #include <ctime>
 #include <limits>
 #include <string>
@@ -665,6 +667,74 @@ TEST_CASE("vertical-align: middle centres a box on the parent's x-height", "[inl
     REQUIRE(lines.size() == 1);
     const double centre = lines[0].atomics.at(0).y + 4;
     CHECK(centre == Approx(lines[0].baseline - 0.25 * 10));  // half the x-height (≈ 0.5em) above the baseline
+}
+
+TEST_CASE("random paragraphs: no crash, valid UTF-8 runs, nothing wider than the measure", "[inline][robustness]") {
+    // A fixed-seed fuzz over the inputs block layout can produce: mixed styles and
+    // white-space modes, spans, breaks, atomics, soft hyphens, symbols, bad bytes.
+    std::uint32_t seed = 12345;
+    auto next = [&seed](std::uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % n;
+    };
+    const char* fragments[] = {"council ", "accountability", " ", "\n", "safe\u00ADguarding ", "https://a.example/b?c=d&e=f",
+                               "\u2713", "\u25B2 ", "\xFF", "\t", "decision-making ", "\u4E2D", "\u00A0", "   ", "\u200B",
+                               "averyveryveryveryveryveryveryveryverylongword "};
+    std::vector<ComputedStyle> styles(6, block_style());
+    styles[1].white_space = style::WhiteSpace::Pre;
+    styles[2].white_space = style::WhiteSpace::PreWrap;
+    styles[3].hyphens = style::Hyphens::Auto;
+    styles[3].text_align = style::TextAlign::Justify;
+    styles[4].font_size = 18;
+    styles[4].vertical_align = style::VerticalAlign::Super;
+    styles[5].white_space = style::WhiteSpace::Nowrap;
+    styles[5].text_transform = style::TextTransform::Uppercase;
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    int lines_seen = 0;
+    for (int round = 0; round < 400; ++round) {
+        const ComputedStyle& block = styles[next(styles.size())];
+        std::vector<InlineItem> content;
+        const int count = 1 + static_cast<int>(next(25));
+        for (int k = 0; k < count; ++k) {
+            const std::uint32_t what = next(10);
+            const ComputedStyle* s = &styles[next(styles.size())];
+            if (what < 6) content.push_back(text(fragments[next(std::size(fragments))], s));
+            else if (what == 6) content.push_back(open_span(s));
+            else if (what == 7) content.push_back(close_span());
+            else if (what == 8) content.push_back(forced_break());
+            else {
+                InlineItem atomic;
+                atomic.kind = InlineItem::Kind::Atomic;
+                atomic.style = s;
+                atomic.width = next(50);
+                atomic.height = next(40);
+                atomic.baseline = atomic.height;
+                content.push_back(atomic);
+            }
+        }
+        layout::ParagraphStyle ps;
+        ps.block = &block;
+        ps.available_width = 20 + next(300);
+        const auto lines = breaker.break_lines(content, ps);
+        const auto widths = breaker.measure(content, block);
+        CHECK(widths.min <= widths.max + 1e-9);
+        for (const auto& line : lines) {
+            ++lines_seen;
+            CHECK(line.height >= 0);
+            for (const auto& r : line.runs) {
+                REQUIRE(r.face != nullptr);
+                for (std::size_t i = 0; i < r.text.size();) {
+                    const std::size_t before = i;
+                    const char32_t cp = layout::shaping::next_codepoint(r.text, i);
+                    CHECK(r.face->has_glyph(cp));
+                    if (cp == layout::shaping::replacement_char) CHECK(r.text.compare(before, 3, "\uFFFD") == 0);
+                }
+                // Only a single glyph or atomic wider than the measure may stick out.
+                if (r.text.size() > 4) CHECK(r.x + r.width <= ps.available_width + 1e-6);
+            }
+        }
+    }
+    CHECK(lines_seen > 400);
 }
 
 TEST_CASE("performance: 150,000 table cells measure and set in well under half a second", "[inline][performance]") {
