@@ -207,7 +207,7 @@ def main():
     args = ap.parse_args()
     prose = load_prose(args.seeds)
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           '<html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB"><head>',
+           '<html xmlns="http://www.w3.org/1999/xhtml" lang="en-GB"><head><meta charset="UTF-8"/>',
            f"<title>Agenda: Children, Education, Libraries and Safeguarding Committee ({args.items} items)</title>",
            '<meta name="author" content="London Borough of Barnet, Governance Service"/>',
            '<meta name="subject" content="Agenda pack, 7 March 2018"/>',
