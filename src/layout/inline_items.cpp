@@ -337,15 +337,22 @@ void ParagraphBuilder::add_forced_break() {
     ws_.after_space = true;
 }
 
+// Spaces at the end of a line go, even when span ends follow them ("<a>text </a><br>").
 void ParagraphBuilder::trim_trailing_space() {
-    while (!p_->pieces.empty()) {
-        const Piece::Kind k = p_->pieces.back().kind;
+    auto& pieces = p_->pieces;
+    std::size_t end = pieces.size();
+    while (end > 0 && pieces[end - 1].kind == Piece::Kind::SpanEnd) --end;
+    std::size_t start = end;
+    while (start > 0) {
+        const Piece::Kind k = pieces[start - 1].kind;
         const bool trailing = k == Piece::Kind::Space ||
-                              (k == Piece::Kind::Helper && p_->items.back().type != kp::Item::Type::Box);
+                              (k == Piece::Kind::Helper && p_->items[start - 1].type != kp::Item::Type::Box);
         if (!trailing) break;
-        p_->pieces.pop_back();
-        p_->items.pop_back();
+        --start;
     }
+    const auto first = static_cast<std::ptrdiff_t>(start), last = static_cast<std::ptrdiff_t>(end);
+    pieces.erase(pieces.begin() + first, pieces.begin() + last);
+    p_->items.erase(p_->items.begin() + first, p_->items.begin() + last);
 }
 
 void ParagraphBuilder::open_span(const InlineItem& item, int index) {

@@ -269,6 +269,16 @@ TEST_CASE("right and centre alignment place the shortest line against the right 
     CHECK(c[0].runs[0].x == Approx((300 - width) / 2));
 }
 
+TEST_CASE("a space before a span's end at the end of the paragraph is not set", "[inline]") {
+    auto right = block_style(style::TextAlign::Right);
+    auto span = right;
+    span.display = style::Display::Inline;
+    const auto lines = set({text("Status: ", &right), open_span(&span), text("Approved ", &span), close_span()}, right, 300);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].runs.back().text.back() == 'd');  // "Approved", flush with the right edge
+    CHECK(right_edge(lines[0]) == Approx(300));
+}
+
 TEST_CASE("hyphens: auto hyphenates real English words with en-GB patterns", "[inline][hyphenate]") {
     auto block = block_style();
     block.hyphens = style::Hyphens::Auto;
