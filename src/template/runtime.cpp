@@ -167,6 +167,19 @@ Interpreter::Interpreter(Environment& env)
     kwargs_symbol_ = symbols_.intern("kwargs");
 }
 
+Interpreter::~Interpreter() {
+    module_cache_.clear();
+    for (const auto& ctx : contexts_) {
+        ctx->vars.clear();
+        ctx->parent.reset();
+    }
+}
+
+std::shared_ptr<Context> Interpreter::new_context() {
+    contexts_.push_back(std::make_shared<Context>());
+    return contexts_.back();
+}
+
 // ------------------------------------------------------------------ errors
 
 SourceLocation Interpreter::here() const {
@@ -188,11 +201,11 @@ void Interpreter::check_stack() const {
 std::string Interpreter::render(const TemplatePtr& tmpl, const Value& context) {
     char marker = 0;
     stack_base_ = &marker;
-    auto data = std::make_shared<Context>();
+    auto data = new_context();
     if (context.is_dict())
         for (const auto& [key, value] : context.as_dict().entries())
             if (key.is_string()) data->vars[symbols_.intern(key.as_string())] = value;
-    auto ctx = std::make_shared<Context>();
+    auto ctx = new_context();
     ctx->parent = std::move(data);
     std::string out;
     out.reserve(64 * 1024);
@@ -276,10 +289,10 @@ TemplatePtr Interpreter::load(const Value& name, const Stmt& at, bool ignore_mis
 }
 
 std::shared_ptr<Context> Interpreter::context_for_include(bool with_context) {
-    auto ctx = std::make_shared<Context>();
+    auto ctx = new_context();
     if (!with_context) return ctx;
     // Jinja2 passes the includer's variables and its visible locals (a snapshot).
-    auto view = std::make_shared<Context>();
+    auto view = new_context();
     view->parent = act_.ctx;
     // `loop` is not a variable Jinja2 passes on.
     for (const Frame* f = act_.frame; f; f = f->parent)

@@ -69,6 +69,9 @@ struct RenderState {
 class Interpreter {
 public:
     explicit Interpreter(Environment& env);
+    ~Interpreter();  // breaks the macro <-> context reference cycles of this render
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
 
     // Renders `tmpl` with `context` (a dict Value: the data file's top-level object).
     std::string render(const TemplatePtr& tmpl, const Value& context);
@@ -113,6 +116,10 @@ private:
     int depth_ = 0;
     const char* stack_base_ = nullptr;
     std::unordered_map<std::string, Value> module_cache_;  // imports without context
+    // Every context this render created: macros stored in a context point back at it,
+    // so the destructor empties them to free the cycle.
+    std::vector<std::shared_ptr<Context>> contexts_;
+    std::shared_ptr<Context> new_context();
 
     friend struct CallGuard;
 
