@@ -78,7 +78,6 @@ void Paragraph::clear() {
     text.clear();
     text.push_back('-');  // the hyphen drawn at hyphenated breaks (hyphen_text_begin)
     has_content = false;
-    ends_with_forced_break = false;
     justify = false;
 }
 
@@ -124,10 +123,17 @@ void ParagraphBuilder::build(const std::vector<InlineItem>& content, const style
         }
     }
     flush_word();
-    if (!out.pieces.empty() && out.pieces.back().kind == Piece::Kind::Break) {
-        out.ends_with_forced_break = true;
-    } else {
+    // A paragraph ending in <br> (or a newline in pre), maybe inside spans that close
+    // after it, ends there: no extra empty line.
+    std::size_t last = out.pieces.size();
+    while (last > 0 && out.pieces[last - 1].kind == Piece::Kind::SpanEnd) --last;
+    if (last == 0 || out.pieces[last - 1].kind != Piece::Kind::Break) {
         add_forced_break();
+    } else if (last < out.pieces.size() && last >= 2) {
+        // The breaker needs the forced break last: move the span ends before its fill glue.
+        const auto from = static_cast<std::ptrdiff_t>(last - 2), middle = static_cast<std::ptrdiff_t>(last);
+        std::rotate(out.pieces.begin() + from, out.pieces.begin() + middle, out.pieces.end());
+        std::rotate(out.items.begin() + from, out.items.begin() + middle, out.items.end());
     }
 }
 

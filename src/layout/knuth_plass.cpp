@@ -207,10 +207,14 @@ private:
     }
 
     // The paragraph ends with a forced break: the best node placed there ends the path.
+    // (Should a caller leave items after it, they are not set rather than losing the lot.)
     int best_final_node() const {
+        std::size_t end = items_.size();
+        while (end > 0 && !(items_[end - 1].type == Item::Type::Penalty && items_[end - 1].penalty <= -infinite_penalty))
+            --end;
         int best = -1;
         for (std::size_t i = 1; i < nodes_.size(); ++i) {
-            if (nodes_[i].position + 1 != items_.size()) continue;
+            if (nodes_[i].position + 1 != end) continue;
             if (best < 0 || nodes_[i].demerits < nodes_[static_cast<std::size_t>(best)].demerits) best = static_cast<int>(i);
         }
         return best;

@@ -429,6 +429,10 @@ TEST_CASE("<br> forces a break; a trailing <br> adds no empty line", "[inline]")
     REQUIRE(lines.size() == 2);
     CHECK(line_text(lines[0]) == "County Hall");
     CHECK(line_text(lines[1]) == "Main Street");
+    auto bold = block;
+    bold.font_weight = 700;
+    const auto in_span = set({open_span(&bold), text("Agenda", &bold), forced_break(), close_span()}, block, 400);
+    CHECK(in_span.size() == 1);
 }
 
 TEST_CASE("glyph fallback: a '✓' (not in Liberation Sans) is drawn with DejaVu Sans", "[inline][fonts]") {
@@ -728,6 +732,7 @@ TEST_CASE("random paragraphs: no crash, valid UTF-8 runs, nothing wider than the
         const auto lines = breaker.break_lines(content, ps);
         const auto widths = breaker.measure(content, block);
         CHECK(widths.min <= widths.max + 1e-9);
+        if (widths.max > 0) CHECK_FALSE(lines.empty());  // whatever has width is set
         for (const auto& line : lines) {
             ++lines_seen;
             CHECK(line.height >= 0);
