@@ -126,6 +126,8 @@ std::vector<double> line_widths_of_columns(const CollapsedBorders& b) {
     return out;
 }
 
+// LINE:COL of the <table>: LayoutContext carries no file name, so unlike the box tree's
+// warnings this one cannot start with the file (layout.cpp could prefix it).
 void warn_squeezed(const Box& table_box, LayoutContext& ctx) {
     std::string where = "table";
     if (table_box.element)
