@@ -895,6 +895,9 @@ std::vector<Property> ValueParser::longhands_of(const std::string& n) {
         {"string-set", {P::StringSet}}, {"content", {P::Content}}, {"size", {P::Size}},
         {"font", {P::FontStyle, P::FontWeight, P::FontSize, P::LineHeight, P::FontFamily}},
         {"list-style", {P::ListStyleType, P::ListStylePosition}},
+        {"-webkit-hyphens", {P::Hyphens}},
+        {"margin-inline", {P::MarginLeft, P::MarginRight}}, {"margin-block", {P::MarginTop, P::MarginBottom}},
+        {"padding-inline", {P::PaddingLeft, P::PaddingRight}}, {"padding-block", {P::PaddingTop, P::PaddingBottom}},
     };
     for (const Entry& e : table)
         if (e.name == n) return e.longhands;

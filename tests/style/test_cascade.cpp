@@ -347,7 +347,7 @@ TEST_CASE("bad declarations drop only themselves; warnings name file and line on
 TEST_CASE("logical properties map to physical sides in left-to-right text", "[style][cascade]") {
     Styled s(R"(<p id="p">x</p><p id="q">y</p>)",
              "#p { margin-inline-start: 10pt; margin-block-end: 4pt; padding-inline: 1pt 2pt; border-inline-start: 1pt solid red }"
-             "#q { margin-block: 3pt; padding-block: 5pt 6pt }");
+             "#q { margin-block: 3pt; padding-block: 5pt 6pt } body { margin: 7pt } #q { margin-inline: inherit }");
     ComputedStyle p = s["p"];
     CHECK(p.margin_left.value == 10);
     CHECK(p.margin_bottom.value == 4);
@@ -358,6 +358,8 @@ TEST_CASE("logical properties map to physical sides in left-to-right text", "[st
     CHECK(s["q"].margin_top.value == 3);
     CHECK(s["q"].margin_bottom.value == 3);
     CHECK(s["q"].padding_bottom.value == 6);
+    CHECK(s["q"].margin_left.value == 7);
+    CHECK(s["q"].margin_right.value == 7);
     CHECK(s.cascade.warnings().empty());
 }
 
