@@ -9,9 +9,10 @@ QUORUM is the binary (default build/quorum). For each item count, bench/make_age
 pack (about 8 A4 pages an item: cover, order of business with target-counter page numbers, items on
 right-hand pages with blank pages between, numbered prose, budget tables, landscape indicator tables)
 next to a copy of bench/agenda.css, and each tool renders it in fresh processes. Each run is timed from
-a wrapper process whose RUSAGE_CHILDREN gives that run's peak RSS. Printed per tool and size: pages,
-median wall seconds, pages/s, peak RSS (max over runs), PDF size and KB/page; then the WeasyPrint/quorum
-ratios and quorum's linearity (time per page of the largest size over the smallest).
+a wrapper process whose RUSAGE_CHILDREN gives that run's peak RSS and CPU time. Printed per tool and
+size: pages, median wall seconds, pages/s (wall), median CPU seconds (user + system, all threads: on a
+shared, loaded machine wall time is mostly waiting for a core, so CPU is the steadier comparison), peak
+RSS (max over runs), PDF size and KB/page; then the WeasyPrint/quorum ratios and quorum's linearity.
 
 WeasyPrint is slow, so it runs --weasyprint-runs times up to --big items and --weasyprint-runs-big times
 above; the table says how many runs each median is of. With --results FILE, measurements are kept in
@@ -26,16 +27,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 WRAPPER = ("import resource,subprocess,sys,time;t=time.perf_counter();"
            "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
            "d=time.perf_counter()-t;"
-           "print(d,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,r.returncode)")
+           "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+           "print(d,u.ru_maxrss,u.ru_utime+u.ru_stime,r.returncode)")
 
 
 def run_once(cmd):
-    """Wall seconds and peak RSS (KiB) of one fresh process, from a wrapper so RSS is this run's alone."""
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system, all threads) of one fresh process,
+    from a wrapper so RSS and CPU are this run's alone."""
     out = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True).stdout
-    seconds, rss, code = out.split()
+    seconds, rss, cpu, code = out.split()
     if code != "0":
         sys.exit(f"failed (exit {code}): {' '.join(cmd)}")
-    return float(seconds), int(rss)
+    return float(seconds), int(rss), float(cpu)
 
 
 def pdf_pages(path):
@@ -106,15 +109,16 @@ def main():
             samples = [run_once(cmd) for _ in range(runs)]
             results[f"{tool}/{items}/{h}"] = {
                 "tool": tool, "items": items, "runs": runs, "pages": pdf_pages(pdf),
-                "seconds": statistics.median(s for s, _ in samples), "all_seconds": [s for s, _ in samples],
-                "rss_kib": max(r for _, r in samples), "bytes": os.path.getsize(pdf), "load": load_avg()}
+                "seconds": statistics.median(s for s, _, _ in samples), "all_seconds": [s for s, _, _ in samples],
+                "cpu": statistics.median(c for _, _, c in samples),
+                "rss_kib": max(r for _, r, _ in samples), "bytes": os.path.getsize(pdf), "load": load_avg()}
             if args.results:
                 with open(args.results, "w") as f:
                     json.dump(results, f, indent=1)
     print(f"machine: {os.cpu_count()} cores, load average {load_before} before, {load_avg()} after "
           f"(shared and loaded: times are wall clock under that load)")
     print(f"documents: {work}/agenda-N.xhtml + agenda.css (same files for both tools)")
-    hdr = (f"{'tool':<11}{'items':>6}{'runs':>5}{'pages':>7}{'median s':>10}{'pages/s':>9}{'peak MiB':>10}"
+    hdr = (f"{'tool':<11}{'items':>6}{'runs':>5}{'pages':>7}{'median s':>10}{'pages/s':>9}{'CPU s':>8}{'peak MiB':>10}"
            f"{'PDF KB':>9}{'KB/page':>9}{'load':>7}")
     print(hdr)
     print("-" * len(hdr))
@@ -126,13 +130,14 @@ def main():
                 continue
             rows[(tool, items)] = r
             print(f"{tool:<11}{items:>6}{r['runs']:>5}{r['pages']:>7}{r['seconds']:>10.3f}"
-                  f"{r['pages'] / r['seconds']:>9.1f}{r['rss_kib'] / 1024:>10.1f}{r['bytes'] / 1000:>9.0f}"
+                  f"{r['pages'] / r['seconds']:>9.1f}{r.get('cpu', float('nan')):>8.2f}{r['rss_kib'] / 1024:>10.1f}{r['bytes'] / 1000:>9.0f}"
                   f"{r['bytes'] / 1000 / r['pages']:>9.1f}{r['load'].split()[0]:>7}")
     print()
     for items in sizes:
         q, w = rows.get(("quorum", items)), rows.get(("weasyprint", items))
         if q and w:
-            print(f"{items} items: WeasyPrint/quorum time {w['seconds'] / q['seconds']:.1f}x (target >= 100x), "
+            print(f"{items} items: WeasyPrint/quorum time {w['seconds'] / q['seconds']:.1f}x wall, "
+                  f"{w.get('cpu', float('nan')) / q.get('cpu', float('nan')):.1f}x CPU (target >= 100x), "
                   f"memory {w['rss_kib'] / q['rss_kib']:.1f}x (target >= 20x), "
                   f"PDF size quorum/WeasyPrint {q['bytes'] / w['bytes']:.2f} (target <= 1)"
                   + ("" if q["pages"] == w["pages"] else f"; pages differ: quorum {q['pages']}, WeasyPrint {w['pages']}"))
@@ -140,7 +145,8 @@ def main():
     if len(qs) >= 2:
         a, b = qs[0], qs[-1]
         print(f"quorum linearity: {b['pages']} pages / {a['pages']} pages = {b['pages'] / a['pages']:.1f}x pages, "
-              f"time {b['seconds'] / a['seconds']:.1f}x (target: no more than the page ratio), "
+              f"time {b['seconds'] / a['seconds']:.1f}x wall, {b.get('cpu', float('nan')) / a.get('cpu', float('nan')):.1f}x CPU "
+              f"(target: no more than the page ratio), "
               f"seconds per page {a['seconds'] / a['pages'] * 1000:.2f} ms -> {b['seconds'] / b['pages'] * 1000:.2f} ms")
 
 
