@@ -251,8 +251,14 @@ AtomicLayout lay_out_atomic(const Box& box, LayoutContext& ctx, double line_widt
     Flow flow = inner.take();
     a.height = flow_height(flow);
     a.width = width + insets;
-    a.baseline = a.height;
     flatten_flow(flow, a.marks, 0, 0);
+    // CSS 2 §10.8.1: an inline-block's baseline is that of its last line box (its text's
+    // lowest baseline here), or its bottom edge when it has no lines.
+    a.baseline = a.height;
+    if (!a.marks.runs.empty()) {
+        a.baseline = 0;
+        for (const GlyphRun& run : a.marks.runs) a.baseline = std::max(a.baseline, run.baseline);
+    }
     return a;
 }
 

@@ -410,6 +410,15 @@ private:
         c.box->children.push_back(std::move(child));
     }
 
+    // A box that sits in the line like a big glyph (inline-block, inline image).
+    static void add_atomic(Container& c, std::unique_ptr<Box> box) {
+        InlineItem atomic = make_inline(InlineItem::Kind::Atomic, box->style);
+        atomic.atomic_id = static_cast<int>(c.run_atomics.size());
+        if (!box->id.empty()) atomic.id = box->id;
+        c.run_atomics.push_back(std::move(box));
+        c.run.push_back(std::move(atomic));
+    }
+
     void finish_container(Container& c) {
         if (c.has_blocks) {
             c.open_spans.clear();
@@ -446,6 +455,8 @@ private:
             add_image(node, s, c);
         } else if (s->display == Display::Inline) {
             add_inline_element(node, s, c, depth);
+        } else if (s->display == Display::InlineBlock) {
+            add_atomic(c, build_block(node, s, depth));
         } else {
             add_block_child(c, build_block(node, s, depth));
         }
@@ -528,10 +539,7 @@ private:
         box->intrinsic_width = size->width * 0.75;
         box->intrinsic_height = size->height * 0.75;
         if (s->display == Display::Inline || s->display == Display::InlineBlock) {
-            InlineItem atomic = make_inline(InlineItem::Kind::Atomic, s);
-            atomic.atomic_id = static_cast<int>(c.run_atomics.size());
-            c.run_atomics.push_back(std::move(box));
-            c.run.push_back(std::move(atomic));
+            add_atomic(c, std::move(box));
         } else {
             add_block_child(c, std::move(box));
         }

@@ -315,6 +315,24 @@ TEST_CASE("break-inside: avoid moves a block whole; split boxes keep their decor
     CHECK(split->out.pages[1].fills[0].y == Approx(20));  // continues from the content top
 }
 
+TEST_CASE("inline-blocks sit in the line, shrink-wrapped, with their borders", "[layout][block]") {
+    auto r = render_doc("<p>Status: <span class=\"ib\">Green</span> and <span class=\"ib\">Amber</span> today.</p>",
+                        small_pages + " .ib { display: inline-block; border: 1pt solid blue; padding: 2pt }");
+    const Page& page = r->out.pages.at(0);
+    const std::string text = page_text(page);
+    CHECK_FALSE(contains(text, "\n"));  // one line
+    CHECK(contains(text, "Green"));
+    CHECK(contains(text, "Amber"));
+    const auto& runs = page.runs;
+    auto green = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text == "Green"; });
+    auto status = std::find_if(runs.begin(), runs.end(), [](auto& g) { return g.text.rfind("Status", 0) == 0; });
+    REQUIRE(green != runs.end());
+    REQUIRE(status != runs.end());
+    CHECK(green->baseline == Approx(status->baseline).margin(3));
+    CHECK(page.lines.size() == 8);  // four borders for each box
+    for (const auto& l : page.lines) CHECK(std::max(l.x1, l.x2) < 200);  // shrink-wrapped, not full width
+}
+
 TEST_CASE("margins collapse between siblings and through parents", "[layout][block]") {
     auto r = render_doc("<p class=\"a\">A</p><div class=\"d\"><p class=\"b\">B</p></div>",
                         small_pages + " p { margin: 0 } .a { margin-bottom: 20pt } .d { margin-top: 10pt } .b { margin-top: 30pt }");
