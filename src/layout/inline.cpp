@@ -62,13 +62,21 @@ private:
     std::vector<int> touched_;
     LineBox* line_ = nullptr;
     bool run_open_ = false;
+    // A space after the open run: drawn only if the run continues after it, so no run
+    // ends in a space (text extraction and callers see words, not trailing blanks).
+    const Piece* pending_space_ = nullptr;
+    double pending_x_ = 0, pending_width_ = 0;
+    void close_run() {
+        run_open_ = false;
+        pending_space_ = nullptr;
+    }
     bool decoration_open_[2] = {false, false};  // underline, line-through
 };
 
 LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool last_line) {
     LineBox line;
     line_ = &line;
-    run_open_ = false;
+    close_run();
     decoration_open_[0] = decoration_open_[1] = false;
     line.width = ps_.available_width;
     const std::size_t end = brk.position;
@@ -178,15 +186,19 @@ void LineAssembler::place_piece(std::size_t index, double x, double width) {
             add_decorations(piece, x, width);
             break;
         case Piece::Kind::Space:
-            // Justified lines: one run per word, so the PDF stage never stretches a space.
-            if (!p_.justify) add_text(piece, x, width, true);
-            else run_open_ = false;
+            if (p_.justify || !run_open_) {
+                close_run();  // justified lines: one run per word, so the PDF stage never stretches
+            } else {
+                pending_space_ = &piece;
+                pending_x_ = x;
+                pending_width_ = width;
+            }
             add_decorations(piece, x, width);
             break;
         case Piece::Kind::Atomic: {
             const VerticalContext& c = p_.contexts[static_cast<std::size_t>(piece.context)];
             line_->atomics.push_back({content_[static_cast<std::size_t>(piece.item)].atomic_id, x, baseline_of(c) - c.ascent});
-            run_open_ = false;
+            close_run();
             break;
         }
         case Piece::Kind::SpanStart: {
@@ -194,17 +206,17 @@ void LineAssembler::place_piece(std::size_t index, double x, double width) {
             s.starts = true;
             const InlineItem& item = content_[static_cast<std::size_t>(piece.item)];
             if (!item.id.empty()) line_->anchors.push_back({item.id, x});
-            if (width > 0) run_open_ = false;
+            if (width > 0) close_run();
             break;
         }
         case Piece::Kind::SpanEnd:
             on_line_[static_cast<std::size_t>(piece.span)].ends = true;
-            if (width > 0) run_open_ = false;
+            if (width > 0) close_run();
             break;
         case Piece::Kind::Helper:
         case Piece::Kind::Hyphen:
         case Piece::Kind::Break:
-            if (width > 0) run_open_ = false;
+            if (width > 0) close_run();
             return;  // nothing drawn, belongs to no span's extent
     }
     touch_spans(piece.span, x, x + width);
@@ -218,13 +230,22 @@ void LineAssembler::add_text(const Piece& piece, double x, double width, bool ma
     if (!piece.face) return;
     if (may_join && run_open_ && !line_->runs.empty()) {
         GlyphRun& r = line_->runs.back();
-        if (r.face == piece.face && r.font_size == s.font_size && r.color == s.color &&
-            std::abs(r.baseline - baseline) < epsilon && std::abs(r.x + r.width - x) < 1e-3) {
+        const bool same = r.face == piece.face && r.font_size == s.font_size && r.color == s.color &&
+                          std::abs(r.baseline - baseline) < epsilon;
+        const Piece* space = pending_space_;
+        pending_space_ = nullptr;
+        if (same && space && space->face == piece.face && std::abs(r.x + r.width - pending_x_) < 1e-3 &&
+            std::abs(pending_x_ + pending_width_ - x) < 1e-3) {
+            r.text.append(std::string_view(p_.text).substr(space->begin, space->end - space->begin));
+            r.width += pending_width_;
+        }
+        if (same && std::abs(r.x + r.width - x) < 1e-3) {
             r.text.append(text);
             r.width += width;
             return;
         }
     }
+    pending_space_ = nullptr;
     GlyphRun r;
     r.face = piece.face;
     r.font_size = s.font_size;

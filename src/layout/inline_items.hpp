@@ -64,7 +64,6 @@ struct Paragraph {
     std::vector<SpanInfo> spans;
     std::string text;
     bool has_content = false;  // any text, atomic or forced break (else: lines have no height)
-    bool ends_with_forced_break = false;
     bool justify = false;
 
     void clear();

@@ -221,8 +221,14 @@ TEST_CASE("ragged-right lines stay inside the measure and keep the words in orde
     }
     all.pop_back();
     CHECK(all == prose);
-    // Ragged runs include their spaces (one run per face/colour change, not per word).
+    // Ragged runs include their inner spaces (one run per face/colour change, not per
+    // word) but never end in one.
     CHECK(lines[0].runs.size() == 1);
+    for (const auto& line : lines)
+        for (const auto& r : line.runs) CHECK(r.text.back() != ' ');
+    const auto status = set({text("Status: ", &block), open_span(&block), text("Green", &block), close_span()}, block, 300);
+    REQUIRE(status.size() == 1);
+    CHECK(status[0].runs.at(0).text == "Status: Green");
 }
 
 TEST_CASE("ragged-right is balanced: total fit's lines vary less than first fit's", "[inline]") {
@@ -444,11 +450,16 @@ TEST_CASE("glyph fallback: a '✓' (not in Liberation Sans) is drawn with DejaVu
     REQUIRE(lines.size() == 1);
     REQUIRE(lines[0].runs.size() == 3);
     CHECK(lines[0].runs[0].face->family() == "Liberation Sans");
+    CHECK(lines[0].runs[0].text == "Risk");
     CHECK(lines[0].runs[1].face->family() == "DejaVu Sans");
     CHECK(lines[0].runs[1].text == "\u2713");
     CHECK(lines[0].runs[2].face->family() == "Liberation Sans");
-    // Runs abut: the fallback glyph's advance is its own face's.
-    CHECK(lines[0].runs[1].x == Approx(lines[0].runs[0].x + lines[0].runs[0].width));
+    CHECK(lines[0].runs[2].text == "rising");
+    // Positions follow each face's advances: the tick sits one Liberation space after "Risk".
+    const auto& liberation_face = catalogue().face("Liberation Sans", 400, false);
+    const double space = layout::shaping::advance_pt(liberation_face, ' ', 10);
+    CHECK(lines[0].runs[1].x == Approx(lines[0].runs[0].x + lines[0].runs[0].width + space));
+    CHECK(lines[0].runs[2].x == Approx(lines[0].runs[1].x + lines[0].runs[1].width + space));
 }
 
 TEST_CASE("mixed font sizes raise the line box", "[inline]") {

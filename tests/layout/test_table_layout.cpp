@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 using namespace quorum;
@@ -298,4 +299,41 @@ TEST_CASE("table layout: a large rowspan group flows across pages instead of lea
         }
     CHECK(lines == 75);
     CHECK(labels == 1);
+}
+
+TEST_CASE("table layout: random spans, widths and border models never crash nor leave the page") {
+    std::uint32_t seed = 12345;
+    const auto next = [&seed](int n) {
+        seed = seed * 1664525u + 1013904223u;
+        return static_cast<int>((seed >> 8) % static_cast<std::uint32_t>(n));
+    };
+    const char* widths[] = {"", "width:30%;", "width:120pt;", "width:900pt;"};
+    const char* words[] = {"a", "Budget", "Supercalifragilisticexpialidocious", "1,234", "(5.6)"};
+    for (int t = 0; t < 60; ++t) {
+        std::string html = std::string("<table") + (next(2) ? " style=\"border-collapse:collapse\"" : "") +
+                           (next(3) == 0 ? " style=\"table-layout:fixed; width:100%\"" : "") + ">";
+        if (next(2)) html += "<colgroup><col span=\"" + std::to_string(next(4)) + "\" style=\"" + widths[next(4)] + "\"/></colgroup>";
+        if (next(2)) html += "<thead><tr><th>H1</th><th colspan=\"" + std::to_string(next(4)) + "\">H2</th></tr></thead>";
+        html += "<tbody>";
+        for (int r = 0, rows = next(12); r < rows; ++r) {
+            html += "<tr>";
+            for (int c = 0, cells = next(7); c < cells; ++c) {
+                html += "<td colspan=\"" + std::to_string(next(4)) + "\" rowspan=\"" + std::to_string(next(5)) + "\" style=\"" +
+                        widths[next(4)] + "border:" + std::to_string(next(3)) + "pt solid black\">";
+                for (int w = 0, n = next(8); w < n; ++w) html += std::string(words[next(5)]) + " ";
+                html += "</td>";
+            }
+            html += "</tr>";
+        }
+        html += "</tbody></table>";
+        CAPTURE(html);
+        const LaidOutDocument doc = render(html, plain_css);
+        REQUIRE(!doc.pages.empty());
+        for (const Page& page : doc.pages)
+            for (const auto& run : page.runs) {
+                CHECK(run.x >= 0);
+                CHECK(run.x + run.width <= page.width + 0.5);
+                CHECK(run.baseline <= page.height);
+            }
+    }
 }
