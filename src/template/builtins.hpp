@@ -84,6 +84,25 @@ private:
     std::size_t position_ = 0;
 };
 Value make_generator(std::string function, List items);
+
+// Python's range object, as range() returns it: a lazy sequence of ints that prints as
+// "range(0, 3)", has a length and items, and is re-iterable.
+class Range : public Object {
+public:
+    Range(std::int64_t start, std::int64_t stop, std::int64_t step, std::size_t size)
+        : start_(start), stop_(stop), step_(step), size_(size) {}
+    std::optional<Value> attribute(std::string_view name) const override;  // start, stop, step
+    std::string type_name() const override { return "range"; }
+    std::string repr() const override;
+    std::size_t size() const { return size_; }
+    std::int64_t at(std::size_t i) const { return start_ + static_cast<std::int64_t>(i) * step_; }
+    List items() const;
+
+private:
+    std::int64_t start_, stop_, step_;
+    std::size_t size_;
+};
+const Range* as_range(const Value& v);  // nullptr unless v is one
 Iterator* as_iterator(const Value& v);  // nullptr unless v is one
 
 // Filters written as (named) tuples with attributes, e.g. groupby's (grouper, list).
@@ -105,7 +124,7 @@ private:
 };
 
 // The free functions behind the globals and methods (testable without an interpreter).
-Value global_range(const Arguments& args);      // list of ints; more than 1,000,000 -> error
+Value global_range(const Arguments& args);      // a Range; more than 1,000,000 items -> error
 Value global_dict(const Arguments& args);
 Value global_namespace(const Arguments& args);  // Object printing as <Namespace {...}>
 // self.name(*args): TemplateError when self has no such method.

@@ -815,6 +815,7 @@ Value f_length(const FilterEnv&, const Value& in, const Arguments& args) {
     if (in.is_string()) return Value(static_cast<std::int64_t>(py::length(in.as_string())));
     if (in.is_sequence()) return Value(static_cast<std::int64_t>(in.as_list().size()));
     if (in.is_dict()) return Value(static_cast<std::int64_t>(in.as_dict().size()));
+    if (const Range* r = as_range(in)) return Value(static_cast<std::int64_t>(r->size()));
     fail("object of type '" + type_name(in) + "' has no len()");
 }
 
@@ -851,7 +852,7 @@ Value f_last(const FilterEnv&, const Value& in, const Arguments& args) {
         if (in.as_list().empty()) return Value::undefined("No last item, sequence was empty.");
         return in.as_list().back();
     }
-    if (!in.is_string() && !in.is_dict()) fail("'" + type_name(in) + "' object is not reversible");
+    if (!in.is_string() && !in.is_dict() && !as_range(in)) fail("'" + type_name(in) + "' object is not reversible");
     List items = iterate(in);
     if (items.empty()) return Value::undefined("No last item, sequence was empty.");
     // reversed() indexes the Markup, and Markup.__getitem__ returns Markup (first() iterates: str).
@@ -864,12 +865,13 @@ Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
     require_defined(in);
     if (in.is_string()) return same_kind(in, py::reversed(in.as_string()));  // value[::-1]: Markup stays Markup
     // reversed(value) for a list/tuple/dict is an iterator; anything else iterable is listed.
-    bool reversible = in.is_sequence() || in.is_dict();
+    bool reversible = in.is_sequence() || in.is_dict() || as_range(in);
     if (!reversible && !as_iterator(in)) fail("argument must be iterable");
     List items = iterate(in);
     std::reverse(items.begin(), items.end());
     if (!reversible) return Value::list(std::move(items));
-    std::string kind = in.is_list() ? "list_reverseiterator" : in.is_tuple() ? "reversed" : "dict_reversekeyiterator";
+    std::string kind = in.is_list() ? "list_reverseiterator" : in.is_tuple() ? "reversed"
+                       : in.is_dict()  ? "dict_reversekeyiterator" : "range_iterator";
     return Value::object(std::make_shared<Iterator>(kind, "", std::move(items)));
 }
 

@@ -1,8 +1,7 @@
 // Jinja2's default globals this subset needs: range(), dict(), namespace().
 //
-// range() returns a list rather than a range object: iterating, |length, |list and
-// indexing agree with Jinja2; only printing a bare range (Jinja2: "range(0, 3)") differs.
-// Its size is bounded: more than 1,000,000 items is an error, so a template cannot
+// range() returns a Range object (builtins.hpp) that prints, measures, indexes and
+// iterates as Python's. Its size is bounded: more than 1,000,000 items is an error, so a template cannot
 // exhaust memory (Jinja2's sandbox has the same idea with a smaller limit).
 // GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
 // "literal" + std::string (GCC bug 105329); before the includes so it covers them.
@@ -97,15 +96,30 @@ Value global_range(const Arguments& args) {
     std::uint64_t count = empty ? 0 : (span - 1) / magnitude + 1;
     if (count > static_cast<std::uint64_t>(max_range_items))
         fail("range() is too large: " + std::to_string(count) + " items (the limit is " + std::to_string(max_range_items) + ")");
-    List items;
-    items.reserve(static_cast<std::size_t>(count));
-    std::int64_t v = start;
-    for (std::uint64_t i = 0; i < count; ++i) {
-        items.emplace_back(v);
-        if (i + 1 < count) v += step;  // never steps past the last item, so no overflow
-    }
-    return Value::list(std::move(items));
+    return Value::object(std::make_shared<Range>(start, stop, step, static_cast<std::size_t>(count)));
 }
+
+std::optional<Value> Range::attribute(std::string_view name) const {
+    if (name == "start") return Value(start_);
+    if (name == "stop") return Value(stop_);
+    if (name == "step") return Value(step_);
+    return std::nullopt;
+}
+
+std::string Range::repr() const {
+    std::string text = "range(" + std::to_string(start_) + ", " + std::to_string(stop_);
+    if (step_ != 1) text += ", " + std::to_string(step_);
+    return text + ")";
+}
+
+List Range::items() const {
+    List out;
+    out.reserve(size_);
+    for (std::size_t i = 0; i < size_; ++i) out.emplace_back(at(i));  // at() stays within [start, stop)
+    return out;
+}
+
+const Range* as_range(const Value& v) { return v.is_object() ? dynamic_cast<const Range*>(&v.as_object()) : nullptr; }
 
 Value global_dict(const Arguments& args) { return Value::dict(build_dict(args, "dict")); }
 

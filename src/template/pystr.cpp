@@ -1116,7 +1116,7 @@ std::string object_type_repr(const Value& v) {
         case Value::Kind::Object: {
             std::string name = v.as_object().type_name();
             if (name == "Namespace") return "jinja2.utils.Namespace object";
-            if (name == "generator" || name.find("iterator") != std::string::npos) return name + " object";
+            if (name == "generator" || name == "range" || name.find("iterator") != std::string::npos) return name + " object";
             if (name == "LoopContext" || name == "Macro" || name == "Cycler") return "jinja2.runtime." + name + " object";
             if (name.find('.') != std::string::npos) return name + " object";
             return "jinja2.runtime." + name + " object";
@@ -1149,6 +1149,13 @@ std::optional<Value> python_getitem(const Value& obj, const Value& key) {
     if (obj.is_dict()) {
         const Value* v = obj.as_dict().find(key);
         return v ? std::optional<Value>(*v) : std::nullopt;
+    }
+    if (const Range* r = as_range(obj); r && (key.is_int() || key.is_bool())) {
+        std::int64_t index = key.as_int();
+        auto n = static_cast<std::int64_t>(r->size());
+        if (index < 0) index += n;
+        if (index < 0 || index >= n) return std::nullopt;
+        return Value(r->at(static_cast<std::size_t>(index)));
     }
     if ((obj.is_sequence() || obj.is_string()) && (key.is_int() || key.is_bool())) {
         std::int64_t index = key.as_int();

@@ -44,13 +44,13 @@ bool t_escaped(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a
 
 bool t_sequence(const FilterEnv&, const Value& v, const Arguments& a) {
     no_args(a, "test_sequence");
-    return v.is_string() || v.is_sequence() || v.is_dict();
+    return v.is_string() || v.is_sequence() || v.is_dict() || as_range(v);
 }
 
 bool t_iterable(const FilterEnv&, const Value& v, const Arguments& a) {
     no_args(a, "test_iterable");
     require_defined(v);
-    return v.is_string() || v.is_sequence() || v.is_dict() || as_iterator(v) ||
+    return v.is_string() || v.is_sequence() || v.is_dict() || as_iterator(v) || as_range(v) ||
            (v.is_object() && v.as_object().type_name() == "LoopContext");
 }
 

@@ -433,7 +433,9 @@ bool truthy(const Value& v) {
         case Value::Kind::List:
         case Value::Kind::Tuple: return !v.as_list().empty();
         case Value::Kind::Dict: return v.as_dict().size() != 0;
-        default: return true;
+        default:
+            if (const Range* r = as_range(v)) return r->size() != 0;
+            return true;
     }
 }
 
@@ -742,6 +744,11 @@ bool contains(const Value& container, const Value& item) {
             if (item.is_list() || item.is_dict()) fail("unhashable type: '" + type_name(item) + "'");
             return container.as_dict().find(item) != nullptr;
         default:
+            if (const Range* r = as_range(container)) {
+                for (std::size_t i = 0; i < r->size(); ++i)
+                    if (equals(Value(r->at(i)), item)) return true;
+                return false;
+            }
             if (Iterator* it = as_iterator(container)) {  // `in` consumes a generator up to the match
                 while (auto x = it->next())
                     if (equals(*x, item)) return true;
@@ -800,6 +807,7 @@ List iterate(const Value& v) {
         }
         default:
             if (Iterator* it = as_iterator(v)) return it->take();  // generators iterate once
+            if (const Range* r = as_range(v)) return r->items();
             fail("'" + type_name(v) + "' object is not iterable");
     }
 }
