@@ -44,12 +44,17 @@ void FlowBuilder::flush_margin() {
 }
 
 void FlowBuilder::flush_break() {
+    if (wanted_page_name_ != page_name_) {
+        if (!has_break_) break_kind_ = style::Break::Page;
+        has_break_ = true;
+        page_name_ = wanted_page_name_;
+    }
     if (!has_break_) return;
     has_break_ = false;
     Slice brk;
     brk.kind = Slice::Kind::Break;
     brk.forced = break_kind_;
-    brk.page_name = std::move(break_page_name_);
+    brk.page_name = page_name_;
     // The margins before a forced break stay on its page; those after it are kept at the
     // top of the new page (CSS Fragmentation §5.2: only unforced breaks truncate).
     if (has_margin_) {
@@ -99,11 +104,10 @@ void FlowBuilder::close(double bottom_insets) {
     avoid_next_ = false;
 }
 
-void FlowBuilder::forced_break(style::Break kind, const std::string& page_name) {
+void FlowBuilder::forced_break(style::Break kind) {
     // Several forced breaks at one point are one break; a left/right wins over page.
     if (!has_break_ || kind != style::Break::Page) break_kind_ = kind;
     has_break_ = true;
-    break_page_name_ = page_name;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -402,14 +406,14 @@ double enter_page_name(const Box& box, LayoutContext& ctx, double containing_wid
     const std::string& wanted = box.style->page;
     if (wanted.empty() || wanted == ctx.flow_page_name) return containing_width;
     const double delta = ctx.page_styles.content_width(wanted) - ctx.page_styles.content_width(ctx.flow_page_name);
-    out.forced_break(style::Break::Page, wanted);
+    out.set_page_name(wanted);
     ctx.flow_page_name = wanted;
     return containing_width + delta;
 }
 
 void leave_page_name(LayoutContext& ctx, FlowBuilder& out, const std::string& previous_name) {
     if (ctx.flow_page_name == previous_name) return;
-    out.forced_break(style::Break::Page, previous_name);
+    out.set_page_name(previous_name);
     ctx.flow_page_name = previous_name;
 }
 
@@ -420,7 +424,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
     std::string outer_page;
     containing_width = enter_page_name(box, ctx, containing_width, out, outer_page);
 
-    if (is_forced(s.break_before)) out.forced_break(s.break_before, ctx.flow_page_name);
+    if (is_forced(s.break_before)) out.forced_break(s.break_before);
     else if (s.break_before == style::Break::Avoid) out.avoid_next_break();
 
     if (box.kind == BoxKind::Table) {
@@ -443,7 +447,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
         out.add_margin(s.margin_bottom.resolve(containing_width));
     }
 
-    if (is_forced(s.break_after)) out.forced_break(s.break_after, ctx.flow_page_name);
+    if (is_forced(s.break_after)) out.forced_break(s.break_after);
     else if (s.break_after == style::Break::Avoid) out.avoid_next_break();
     leave_page_name(ctx, out, outer_page);
 }

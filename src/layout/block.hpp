@@ -70,7 +70,11 @@ public:
     void close(double bottom_insets);
     // Emitted lazily, just before the next Open/Content, so that the Close slices of the
     // boxes ending before the break stay on the page before it. At the end: dropped.
-    void forced_break(style::Break kind, const std::string& page_name);
+    void forced_break(style::Break kind);
+    // The page name of what comes next (the `page` property). A change of name is a
+    // forced page break, emitted only when content with the new name arrives, so two
+    // adjacent boxes with the same name share pages.
+    void set_page_name(const std::string& name) { wanted_page_name_ = name; }
     // The next break opportunity (before the next slice added) is to be avoided.
     void avoid_next_break() { avoid_next_ = true; }
     // Avoid every break until end_avoid_inside() (break-inside: avoid); nests.
@@ -93,7 +97,7 @@ private:
     int avoid_inside_ = 0;
     bool has_break_ = false;
     style::Break break_kind_ = style::Break::Page;
-    std::string break_page_name_;
+    std::string wanted_page_name_, page_name_;
 };
 
 // Lays out a block-level box (its margins, borders, padding and content) in a containing

@@ -220,6 +220,14 @@ TEST_CASE("named pages change size mid-document and set their own content width"
     CHECK(r->out.pages[1].fills[0].width == Approx(841.89 - 2 * 28.3465).margin(0.5));
 }
 
+TEST_CASE("adjacent boxes with the same page name share pages", "[layout][paginate]") {
+    auto r = render_doc("<p>portrait</p><div class=\"wide\">one</div><div class=\"wide\">two</div><p>back</p>",
+                        "@page wide { size: A4 landscape } .wide { page: wide }");
+    REQUIRE(r->out.pages.size() == 3);
+    CHECK(page_text(r->out.pages[1]) == "one\ntwo");
+    CHECK(r->out.pages[2].name.empty());
+}
+
 TEST_CASE("headings stay with the paragraph that follows", "[layout][paginate]") {
     // Fill the page almost to the bottom, then a heading: it must move to the next page.
     std::string body;
