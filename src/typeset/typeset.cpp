@@ -83,6 +83,7 @@ RenderResult render_document(const std::filesystem::path& xhtml, const std::vect
         throw RenderError{e.formatted()};
     }
     style::Cascade cascade;
+    cascade.set_document_name(xhtml.string());  // so style="" warnings name the file
     load_stylesheets(doc, extra_stylesheets, cascade, result.warnings);
     const fonts::FontCatalogue fonts = load_fonts(options);
 
