@@ -190,7 +190,8 @@ void draw_cell_piece(Slice& slice, const TableGeometry& g, const PlacedContent& 
 
 // Collapsed grid lines of the band inside the piece [ya, yb). A row line exactly on a cut
 // is drawn in both pieces: it closes the table at the foot of one page and opens it on the next.
-void draw_grid_piece(Slice& slice, const TableGeometry& g, const Band& band, const BandRows& rows, double ya, double yb) {
+void draw_grid_piece(Slice& slice, const TableGeometry& g, const Band& band, const BandRows& rows, double ya, double yb,
+                     double extent) {
     constexpr double tolerance = 0.01;
     const int count = band.end_row - band.first_row;
     for (int k = 0; k <= count; ++k) {
@@ -198,7 +199,7 @@ void draw_grid_piece(Slice& slice, const TableGeometry& g, const Band& band, con
         if (y >= ya - tolerance && y <= yb + tolerance) draw_row_line(slice.marks, g, band.first_row + k, y - ya);
     }
     for (int k = 0; k < count; ++k) {
-        const double top = std::max(rows.top[k], ya), bottom = std::min(rows.bottom(band, k), yb);
+        const double top = std::max(rows.top[k], ya), bottom = std::min(rows.bottom(band, k), extent);
         if (bottom > top) draw_column_lines(slice.marks, g, band.first_row + k, top - ya, bottom - ya);
     }
 }
@@ -213,21 +214,28 @@ std::vector<Slice> paint_band_segments(const TableGeometry& g, const Band& band,
     bounds.insert(bounds.end(), cuts.begin(), cuts.end());
     bounds.push_back(rows.top[count]);
     for (PlacedContent& p : placed) assign_segments(p, bounds);
+    // A piece is as tall as its cut, unless a best-effort cut went through a line: that
+    // line is drawn in the piece above, which grows to hold it (leaving a gap below the
+    // other cells rather than drawing outside the page).
+    std::vector<double> extent(bounds.begin() + 1, bounds.end());
+    for (const PlacedContent& p : placed)
+        for (std::size_t i = 0; i < p.segment.size(); ++i)
+            extent[p.segment[i]] = std::max(extent[p.segment[i]], p.slice_tops[i] + slice_height(p.laid->flow[i]));
     std::vector<Slice> out;
     for (std::size_t piece = 0; piece + 1 < bounds.size(); ++piece) {
-        const double ya = bounds[piece], yb = bounds[piece + 1];
+        const double ya = bounds[piece], yb = bounds[piece + 1], bottom_edge = extent[piece];
         Slice slice;
         slice.kind = Slice::Kind::Content;
-        slice.height = yb - ya;
+        slice.height = bottom_edge - ya;
         for (int k = 0; k < count; ++k) {
-            const double top = std::max(rows.top[k], ya), bottom = std::min(rows.bottom(band, k), yb);
+            const double top = std::max(rows.top[k], ya), bottom = std::min(rows.bottom(band, k), bottom_edge);
             if (bottom > top) draw_row_background(slice.marks, g, band.first_row + k, top - ya, bottom - top);
         }
         for (const PlacedContent& p : placed) {
-            draw_cell_piece(slice, g, p, ya, yb);
+            draw_cell_piece(slice, g, p, ya, bottom_edge);
             draw_content_piece(slice, p, static_cast<int>(piece), ya);
         }
-        if (g.collapse) draw_grid_piece(slice, g, band, rows, ya, yb);
+        if (g.collapse) draw_grid_piece(slice, g, band, rows, ya, yb, bottom_edge);
         out.push_back(std::move(slice));
     }
     return out;
@@ -333,14 +341,8 @@ std::vector<Slice> paint_tall_band(const TableGeometry& g, const Band& band, dou
     if (auto cuts = common_cuts(breaks, rows.top[count], budget, between_rows))
         return paint_band_segments(g, band, rows, placed, *cuts);
     if (count == 1) return paint_row_chunks(g, band, budget);  // cells' lines never line up: cut each on its own
-    // A rowspan group that cannot be cut cleanly: break between its rows, spanning cells
-    // drawn whole in their first row.
-    std::vector<Slice> out;
-    for (int k = 0; k < count; ++k) {
-        out.push_back(paint_band(g, band, k, k + 1));
-        if (k > 0) out.back().avoid_break_before = true;
-    }
-    return out;
+    // A rowspan group that cannot be cut cleanly: the best cuts there are.
+    return paint_band_segments(g, band, rows, placed, best_effort_cuts(breaks, rows.top[count], budget, between_rows));
 }
 
 }  // namespace quorum::layout::table

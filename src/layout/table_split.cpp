@@ -99,4 +99,48 @@ std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& ce
     return cuts;
 }
 
+namespace {
+
+// The bottom of the line of `cell` that a cut at y goes through (y itself when none).
+double straddler_bottom(const CellBreaks& cell, double y) {
+    if (cell_can_cut(cell, y)) return y;
+    const auto it = std::upper_bound(cell.positions.begin(), cell.positions.end(), y + tolerance);
+    return it == cell.positions.end() ? cell.content_bottom : *it;
+}
+
+}  // namespace
+
+std::vector<double> best_effort_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget,
+                                     const std::vector<double>& extra_candidates) {
+    std::vector<double> candidates = extra_candidates;
+    for (const CellBreaks& cell : cells) candidates.insert(candidates.end(), cell.positions.begin(), cell.positions.end());
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::remove_if(candidates.begin(), candidates.end(),
+                                    [row_height](double y) { return y <= tolerance || y >= row_height - tolerance; }),
+                     candidates.end());
+    std::vector<double> cuts;
+    double previous = 0;
+    std::size_t from = 0;
+    while (row_height - previous > budget && from < candidates.size()) {
+        double clean = -1, fitting = -1;
+        std::size_t i = from;
+        for (; i < candidates.size() && candidates[i] <= previous + budget; ++i) {
+            const double y = candidates[i];
+            if (y <= previous + tolerance) continue;
+            double lowest = y;
+            for (const CellBreaks& cell : cells) lowest = std::max(lowest, straddler_bottom(cell, y));
+            if (lowest <= y + tolerance) clean = y;
+            else if (lowest <= previous + budget) fitting = y;
+        }
+        // Nothing within the budget: the first candidate beyond it, so the cuts make progress.
+        const double cut = clean > 0 ? clean : fitting > 0 ? fitting : i < candidates.size() ? candidates[i] : -1;
+        if (cut <= previous) break;
+        cuts.push_back(cut);
+        previous = cut;
+        from = i;
+        while (from > 0 && candidates[from - 1] > previous) --from;
+    }
+    return cuts;
+}
+
 }  // namespace quorum::layout::table

@@ -47,4 +47,11 @@ CellBreaks cell_breaks(const Flow& flow, double content_top);
 std::optional<std::vector<double>> common_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget,
                                                const std::vector<double>& extra_candidates = {});
 
+// When no clean cuts exist: cuts no more than `budget` apart (where any candidate allows),
+// preferring positions clean for every cell, else ones where the lines they cut through
+// still end within the budget. Always returns (it may cut through a cell's line: the
+// caller then draws that line in the piece above and makes the piece taller).
+std::vector<double> best_effort_cuts(const std::vector<CellBreaks>& cells, double row_height, double budget,
+                                     const std::vector<double>& extra_candidates = {});
+
 }  // namespace quorum::layout::table

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace quorum::layout;
 using namespace quorum::layout::table;
 
@@ -89,4 +91,21 @@ TEST_CASE("split: no common cuts when lines never line up within the budget") {
     const CellBreaks b = cell_breaks(Flow{content(13), content(13), content(13)}, 0);
     CHECK_FALSE(common_cuts({a, b}, 40, 15));
     CHECK(common_cuts({a, b}, 40, 100));  // a cut-free row that fits is fine
+}
+
+TEST_CASE("split: best-effort cuts stay within the budget, preferring clean ones, and always progress") {
+    const CellBreaks a = cell_breaks(Flow{content(10), content(10), content(10), content(10)}, 0);
+    const CellBreaks b = cell_breaks(Flow{content(13), content(13), content(13)}, 0);
+    // No clean cut exists; a cut at 20 goes through b's line 13..26, which ends within 30.
+    const auto cuts = best_effort_cuts({a, b}, 40, 30);
+    REQUIRE(!cuts.empty());
+    CHECK(cuts.front() <= 30);
+    CHECK(std::is_sorted(cuts.begin(), cuts.end()));
+    // A clean position is taken when there is one within the budget.
+    const CellBreaks c = cell_breaks(Flow{content(10), content(10), content(10)}, 0);
+    const CellBreaks d = cell_breaks(Flow{content(20), content(10)}, 0);
+    CHECK(best_effort_cuts({c, d}, 30, 25) == std::vector<double>{20});
+    // A budget smaller than any line still moves forward, one candidate at a time.
+    const auto tiny = best_effort_cuts({a}, 40, 1);
+    CHECK(tiny == std::vector<double>{10, 20, 30});
 }
