@@ -100,6 +100,11 @@ void FlowBuilder::close(double bottom_insets) {
     slice.height = bottom_insets;
     // A box's bottom edge stays with its last content.
     slice.avoid_break_before = true;
+    if (has_margin_ && margin_insert_at_ == flow_.size()) {
+        // A last child's bottom margin collapses through this box's bottom (no border or
+        // padding there): the box ends above the margin, so its background stops there.
+        ++margin_insert_at_;
+    }
     flow_.push_back(std::move(slice));
     avoid_next_ = false;
 }

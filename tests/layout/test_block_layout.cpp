@@ -350,6 +350,16 @@ TEST_CASE("margins collapse between siblings and through parents", "[layout][blo
     CHECK(runs[1].baseline - runs[0].baseline == Approx(42).margin(0.01));
 }
 
+TEST_CASE("a box ends above a last child's margin that collapses through its bottom", "[layout][block]") {
+    auto r = render_doc("<div class=\"bg\"><p class=\"m\">A</p></div><p>B</p>",
+                        small_pages + " p { margin: 0 } .m { margin-bottom: 20pt } .bg { background-color: #ccc }");
+    const Page& page = r->out.pages.at(0);
+    REQUIRE(page.fills.size() == 1);
+    CHECK(page.fills[0].height == Approx(12));  // the line only, not the 20pt margin
+    REQUIRE(page.runs.size() == 2);
+    CHECK(page.runs[1].baseline - page.runs[0].baseline == Approx(32).margin(0.01));
+}
+
 TEST_CASE("running strings, page counters and target-counter page references", "[layout][margin]") {
     std::string body = "<p>See <a class=\"ref\" href=\"#late\">later</a>.</p>";
     for (int i = 0; i < 3; ++i) body += "<h2>Section " + std::to_string(i) + "</h2><p class=\"pb\">text</p>";
