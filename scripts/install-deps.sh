@@ -13,8 +13,6 @@ packages=(
   libpugixml-dev       # XHTML parsing
   libfreetype-dev      # font metrics and glyph coverage
   libhyphen-dev hyphen-en-gb  # hyphenation (hyphens: auto)
-  libqpdf-dev          # merging existing PDFs into packs
-  libvalijson-dev      # JSON Schema validation
   catch2               # unit tests
   # fonts
   fonts-liberation2 fonts-dejavu-core
