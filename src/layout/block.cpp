@@ -322,24 +322,6 @@ double horizontal_insets(const ComputedStyle& s, double containing_width) {
 // Lines
 // ---------------------------------------------------------------------------------------
 
-namespace {
-
-std::vector<LineBox> break_or_reuse_lines(const Box& box, const std::vector<InlineItem>& items, LayoutContext& ctx,
-                                          double width) {
-    const ComputedStyle& s = *box.style;
-    ParagraphStyle para = make_paragraph(&s, std::max(width, 1.0), s.text_indent);
-    LineCache* cache = ctx.line_cache;
-    if (!cache || !box.atomics.empty() || cache->volatile_boxes.count(&box))
-        return ctx.line_breaker.break_lines(items, para);
-    auto it = cache->entries.find(&box);
-    if (it != cache->entries.end() && it->second.width == width) return it->second.lines;
-    std::vector<LineBox> lines = ctx.line_breaker.break_lines(items, para);
-    cache->entries[&box] = {width, lines};
-    return lines;
-}
-
-}  // namespace
-
 void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out) {
     const ComputedStyle& s = *box.style;
     // Atomic items need their size before line breaking; only then is a copy made.
@@ -360,7 +342,8 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
         }
         items = &sized;
     }
-    std::vector<LineBox> lines = break_or_reuse_lines(box, *items, ctx, width);
+    ParagraphStyle para = make_paragraph(&s, std::max(width, 1.0), s.text_indent);
+    std::vector<LineBox> lines = ctx.line_breaker.break_lines(*items, para);
 
     const int n = static_cast<int>(lines.size());
     const int orphans = std::max(1, s.orphans), widows = std::max(1, s.widows);

@@ -17,24 +17,11 @@
 
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace quorum::layout {
 
 class PageStyles;  // paginate.hpp
-
-// Line boxes kept between layout passes (target-counter() re-layout): a paragraph whose
-// text cannot change is broken into lines once per width. Boxes holding deferred text
-// are `volatile_boxes` and always set again.
-struct LineCache {
-    std::unordered_set<const Box*> volatile_boxes;
-    struct Entry {
-        double width = 0;
-        std::vector<LineBox> lines;
-    };
-    std::unordered_map<const Box*, Entry> entries;
-};
 
 // Everything block layout needs besides the box: shared, long-lived, per document.
 struct LayoutContext {
@@ -52,7 +39,6 @@ struct LayoutContext {
         double content_x = 0;
     };
     std::vector<PendingMarker> pending_markers;
-    LineCache* line_cache = nullptr;  // null: no caching (a single pass)
 };
 
 // Appends slices, collapsing adjacent vertical margins as CSS does: margins are collected

@@ -47,16 +47,6 @@ bool references_stable(const BoxTree& tree, const PageNumbers& before, const Pag
     return true;
 }
 
-void find_volatile_boxes(const Box& box, const std::unordered_set<const InlineItem*>& deferred, LineCache& cache) {
-    for (const InlineItem& item : box.inlines)
-        if (deferred.count(&item)) {
-            cache.volatile_boxes.insert(&box);
-            break;
-        }
-    for (const auto& child : box.children) find_volatile_boxes(*child, deferred, cache);
-    for (const auto& atomic : box.atomics) find_volatile_boxes(*atomic, deferred, cache);
-}
-
 Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
     FlowBuilder builder;
     if (tree.root) {
@@ -94,20 +84,16 @@ LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cas
     LineBreaker line_breaker(fonts, &hyphenator);
     PageStyles page_styles(cascade);
     std::vector<std::string> layout_warnings;
-    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}, nullptr};
+    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}};
 
     // Pass 1 prints "?" for page references; each further pass uses the numbers of the
     // one before, until no reference moves (usually pass 2) or max_passes is reached.
+    // Passes share the box tree, computed styles, @page styles and the hyphenation cache;
+    // line boxes are set again (keeping them cost more memory than the time it saved).
     PageNumbers numbers;
     Paginated paginated;
     const int passes = tree.deferred.empty() ? 1 : std::max(1, options.max_passes);
-    LineCache line_cache;
-    if (passes > 1 && tree.root) {
-        std::unordered_set<const InlineItem*> deferred;
-        for (const DeferredText& d : tree.deferred) deferred.insert(d.item);
-        find_volatile_boxes(*tree.root, deferred, line_cache);
-        ctx.line_cache = &line_cache;
-    }
+
     for (int pass = 0; pass < passes; ++pass) {
         resolve_deferred(tree, numbers);
         paginated = paginate(build_flow(tree, ctx), page_styles);
