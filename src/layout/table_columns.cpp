@@ -191,14 +191,26 @@ std::vector<double> distribute_width(const std::vector<ColumnMeasure>& columns, 
     return widths;
 }
 
-// Columns that cannot fit even at their minimum: scale the minimums down to fit.
+// Columns that cannot fit even at their minimum: the widest are capped at one common width
+// (their long words then break anywhere), so narrow columns — references, figures — keep
+// what they need, as long as the cap stays above them.
 std::vector<double> squeeze(const std::vector<ColumnMeasure>& columns, double content_width) {
-    std::vector<double> widths(columns.size());
-    double min_sum = 0;
-    for (const ColumnMeasure& column : columns) min_sum += column.min;
-    for (std::size_t c = 0; c < columns.size(); ++c)
-        widths[c] = min_sum > 0 ? columns[c].min * content_width / min_sum : content_width / columns.size();
-    return widths;
+    std::vector<double> mins;
+    for (const ColumnMeasure& column : columns) mins.push_back(column.min);
+    std::vector<double> sorted = mins;
+    std::sort(sorted.begin(), sorted.end());
+    // Find the cap: the narrowest k columns keep their min, the rest share what is left.
+    double cap = content_width / static_cast<double>(sorted.size()), kept = 0;
+    for (std::size_t k = 0; k < sorted.size(); ++k) {
+        const double share = (content_width - kept) / static_cast<double>(sorted.size() - k);
+        if (sorted[k] > share) {
+            cap = share;
+            break;
+        }
+        kept += sorted[k];
+    }
+    for (double& w : mins) w = std::min(w, cap);
+    return mins;
 }
 
 ColumnLayout auto_layout(const ColumnLayoutInput& input) {
@@ -221,6 +233,27 @@ ColumnLayout auto_layout(const ColumnLayoutInput& input) {
     }
     layout.table_width = sum(layout.widths) + input.non_column_space;
     return layout;
+}
+
+// Fixed layout never looks at content, so a column left with no width (the others took
+// it all) would push its text outside the table: every column keeps a little, taken from
+// the wider ones.
+void keep_columns_usable(std::vector<double>& widths, double content_width) {
+    if (widths.empty() || content_width <= 0) return;
+    const double floor = std::min(content_width / static_cast<double>(widths.size()), 24.0);
+    double raised = 0, above = 0;
+    for (double& w : widths) {
+        if (w < floor) {
+            raised += floor - w;
+            w = floor;
+        } else {
+            above += w - floor;
+        }
+    }
+    if (raised <= 0 || above <= 0) return;
+    const double keep = std::max(0.0, 1 - raised / above);  // shrink the part above the floor
+    for (double& w : widths)
+        if (w > floor) w = floor + (w - floor) * keep;
 }
 
 // table-layout: fixed — widths from <col>s, then the first row's cells; the rest share what is left.
@@ -251,6 +284,7 @@ ColumnLayout fixed_layout(const ColumnLayoutInput& input) {
     } else if (used > 0 && used < content_width) {
         for (double& width : widths) width *= content_width / used;  // all specified: stretch proportionally
     }
+    keep_columns_usable(widths, content_width);
     // Columns wider than the table widen it (as browsers do), but never beyond the page.
     const double total = sum(widths);
     const double widest = std::max(0.0, input.available_width - input.non_column_space);

@@ -128,8 +128,21 @@ TEST_CASE("columns: a table wider than the page is squeezed to fit, below the co
     const ColumnLayout out = compute_column_widths(in);
     CHECK(out.squeezed);
     CHECK(out.table_width == Approx(200));
-    CHECK(out.widths[0] == Approx(142.5));  // proportional to the minimums: 3:1 of 190
-    CHECK(out.widths[1] == Approx(47.5));
+    CHECK(out.widths[0] == Approx(95));  // both wider than half: capped alike
+    CHECK(out.widths[1] == Approx(95));
+}
+
+TEST_CASE("columns: squeezing caps the widest columns and leaves narrow ones their minimum") {
+    ColumnLayoutInput in;
+    in.column_count = 3;
+    in.cells = {cell(0, 20, 30), cell(1, 300, 900), cell(2, 400, 500)};
+    in.available_width = 300;
+    const ColumnLayout out = compute_column_widths(in);
+    CHECK(out.squeezed);
+    CHECK(out.widths[0] == Approx(20));   // a reference column keeps its width
+    CHECK(out.widths[1] == Approx(140));
+    CHECK(out.widths[2] == Approx(140));
+    CHECK(out.table_width == Approx(300));
 }
 
 TEST_CASE("columns: between min and max, columns at min widen towards max") {
@@ -188,4 +201,17 @@ TEST_CASE("columns: a table's intrinsic widths sum its columns' and add the spac
     const IntrinsicWidths w = intrinsic_widths(in);
     CHECK(w.min == Approx(60));
     CHECK(w.max == Approx(210));
+}
+
+TEST_CASE("columns: table-layout fixed leaves every column some width when one takes it all") {
+    ColumnLayoutInput in;
+    in.fixed_layout = true;
+    in.column_count = 3;
+    in.table_width = Length::percent(100);
+    in.available_width = 400;
+    in.cells = {cell(0, 0, 0, Length::pt(900)), cell(1, 0, 0), cell(2, 0, 0)};
+    const ColumnLayout out = compute_column_widths(in);
+    CHECK(out.widths[1] == Approx(24));
+    CHECK(out.widths[2] == Approx(24));
+    CHECK(out.table_width == Approx(400));
 }
