@@ -121,6 +121,9 @@ private:
         }
         const bool flagged = at.type == Item::Type::Penalty && at.flagged;
         if (flagged && from.flagged) d += params_.flagged_demerits;
+        // A word split across the paragraph's last two lines reads badly.
+        if (from.flagged && at.type == Item::Type::Penalty && at.penalty <= -infinite_penalty && &at == &items_.back())
+            d += params_.final_hyphen_demerits;
         if (std::abs(fitness - from.fitness) > 1) d += params_.fitness_demerits;
         return d;
     }

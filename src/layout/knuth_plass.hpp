@@ -44,6 +44,7 @@ struct Params {
     double line_penalty = 10;           // TeX \linepenalty: prefers fewer lines
     double flagged_demerits = 3000;     // two hyphenated lines in a row (\doublehyphendemerits)
     double fitness_demerits = 3000;     // a loose line next to a tight one (\adjdemerits)
+    double final_hyphen_demerits = 5000; // the last full line ends in a hyphen (\finalhyphendemerits)
     double first_threshold = 200;       // badness limit of the first pass (r ≈ 1.26)
     double second_threshold = 1500;     // second pass (r ≈ 2.5)
 };

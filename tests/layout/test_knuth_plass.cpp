@@ -220,6 +220,24 @@ TEST_CASE("two hyphenated lines in a row cost flagged demerits", "[knuth_plass]"
     CHECK_FALSE(consecutive_flagged(b));
 }
 
+TEST_CASE("a hyphen ending the last full line costs final-hyphen demerits", "[knuth_plass]") {
+    // Line 1 can end at a glue (r = +0.5) or at a hyphen (r = -0.5, penalty -20: preferred
+    // on its own). The second line is the paragraph's last.
+    const std::vector<Item> items{Item::box(40),  Item::glue(10, 20, 10),          Item::box(40),
+                                  Item::glue(10, 20, 10), Item::box(5), Item::penalty_item(5, -20, true),
+                                  Item::box(25), Item::glue(0, kp::fill_stretch, 0, false), Item::forced_break()};
+    kp::Params free;
+    free.final_hyphen_demerits = 0;
+    kp::Params dear;
+    dear.final_hyphen_demerits = 1e9;
+    const auto a = kp::break_paragraph(items, {100}, free);
+    const auto b = kp::break_paragraph(items, {100}, dear);
+    REQUIRE(a.breaks.size() == 2);
+    REQUIRE(b.breaks.size() == 2);
+    CHECK(a.breaks[0].position == 5);
+    CHECK(b.breaks[0].position == 3);
+}
+
 TEST_CASE("badness and fitness classes follow TeX", "[knuth_plass]") {
     CHECK(kp::badness(0) == 0);
     CHECK(kp::badness(1) == Approx(100));
