@@ -284,7 +284,6 @@ ColumnLayout fixed_layout(const ColumnLayoutInput& input) {
     } else if (used > 0 && used < content_width) {
         for (double& width : widths) width *= content_width / used;  // all specified: stretch proportionally
     }
-    keep_columns_usable(widths, content_width);
     // Columns wider than the table widen it (as browsers do), but never beyond the page.
     const double total = sum(widths);
     const double widest = std::max(0.0, input.available_width - input.non_column_space);
@@ -292,6 +291,7 @@ ColumnLayout fixed_layout(const ColumnLayoutInput& input) {
         for (double& width : widths) width *= widest / total;
         layout.squeezed = true;
     }
+    keep_columns_usable(widths, sum(widths));
     layout.widths = std::move(widths);
     layout.table_width = sum(layout.widths) + input.non_column_space;
     return layout;
