@@ -353,9 +353,15 @@ public:
     }
 
 private:
+    // Stores a style, or reuses an equal one kept recently: siblings (table cells, list
+    // items, paragraphs) mostly share their style, and a style is 500+ bytes.
     const ComputedStyle* keep(ComputedStyle s) {
+        for (const ComputedStyle* recent : recent_styles_)
+            if (recent && *recent == s) return recent;
         tree_.styles.push_back(std::move(s));
-        return &tree_.styles.back();
+        const ComputedStyle* stored = &tree_.styles.back();
+        recent_styles_[next_recent_++ % recent_styles_.size()] = stored;
+        return stored;
     }
 
     std::unique_ptr<Box> make_box(BoxKind kind, const Node* element, const ComputedStyle* style) {
@@ -681,6 +687,8 @@ private:
     BoxTree& tree_;
     Counters counters_;
     std::unordered_set<std::string> warned_elements_;
+    std::array<const ComputedStyle*, 8> recent_styles_{};
+    std::size_t next_recent_ = 0;
 };
 
 void find_deferred(Box& box, std::vector<std::vector<DeferredText::Piece>>& pieces, std::vector<DeferredText>& out) {

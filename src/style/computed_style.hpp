@@ -138,6 +138,9 @@ struct ComputedStyle {
     int column_span = 1;               // from <col span>/<td colspan> (attributes, set by the cascade)
     int row_span = 1;
 
+    // Layout shares one stored copy among elements with equal styles (table cells, paragraphs).
+    bool operator==(const ComputedStyle&) const = default;
+
     // Line height in pt for this style's font size.
     double line_height() const {
         if (line_height_pt) return *line_height_pt;
