@@ -216,11 +216,22 @@ void add_box_anchors(const Box& box, std::vector<FlowAnchor>& anchors) {
     }
 }
 
-void layout_image_block(const Box& box, double x, double containing_width, FlowBuilder& out) {
+// The height of the page content area for the current page name: no image may be
+// taller, or it would run off the page (an unbreakable slice is never split).
+double page_content_height(LayoutContext& ctx) {
+    const style::PageStyle& page = ctx.page_styles.get(style::PageSelector{ctx.flow_page_name, false, false, false});
+    return std::max(page.height - page.margin_top - page.margin_bottom, 1.0);
+}
+
+void layout_image_block(const Box& box, LayoutContext& ctx, double x, double containing_width, FlowBuilder& out) {
     const ComputedStyle& s = *box.style;
     const double margin_left = s.margin_left.resolve(containing_width);
     const double insets = horizontal_insets(s, containing_width);
     auto [w, h] = image_size(box, std::max(containing_width - insets, 0.0));
+    if (const double max_h = page_content_height(ctx); h > max_h) {
+        w *= max_h / h;
+        h = max_h;
+    }
     // Auto side margins centre an image (margin: 0 auto), as for any block.
     double left = margin_left;
     if (s.margin_left.is_auto() && s.margin_right.is_auto()) left = std::max((containing_width - w) / 2, 0.0);
@@ -419,7 +430,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
         layout_table(box, ctx, x, containing_width, out);
     } else if (box.kind == BoxKind::Replaced) {
         out.add_margin(s.margin_top.resolve(containing_width));
-        layout_image_block(box, x, containing_width, out);
+        layout_image_block(box, ctx, x, containing_width, out);
         out.add_margin(s.margin_bottom.resolve(containing_width));
     } else {
         const UsedWidths u = used_widths(s, containing_width);

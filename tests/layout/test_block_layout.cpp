@@ -264,6 +264,13 @@ TEST_CASE("images keep their aspect ratio and never overflow their container", "
     CHECK(images[2].height == Approx(130));
     CHECK(images[0].y + images[0].height <= images[1].y + 0.01);
     CHECK(std::filesystem::path(images[0].path).is_absolute());
+
+    // Taller than the page: scaled down to the content height, aspect ratio kept.
+    auto tall = render_doc("<img src=\"typeset/rag-green.png\" style=\"display: block; width: 100pt; height: 1000pt\"/>", small_pages);
+    REQUIRE(tall->out.pages.size() == 1);
+    REQUIRE(tall->out.pages[0].images.size() == 1);
+    CHECK(tall->out.pages[0].images[0].height == Approx(260));
+    CHECK(tall->out.pages[0].images[0].width == Approx(26));
 }
 
 TEST_CASE(":left and :right pages take their own margin boxes; string first-except", "[layout][margin]") {
