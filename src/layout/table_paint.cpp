@@ -136,8 +136,11 @@ PlacedContent place_content(const TableGeometry& g, const Band& band, const Band
     p.box_top = rows.top[k];
     p.box_bottom = rows.bottom(band, last);
     const double row_baseline = cell.row_span == 1 ? band.row_baselines[k] : 0;
-    const double offset = vertical_offset(g.cell_boxes[laid.index]->style->vertical_align, p.box_bottom - p.box_top,
-                                          laid.natural_height, laid.baseline, row_baseline);
+    // The band is cut across pages: a short cell centred (or bottom-aligned) in it would
+    // land pages away from where its row starts, so it goes to the top instead.
+    style::VerticalAlign align = g.cell_boxes[laid.index]->style->vertical_align;
+    if (align == style::VerticalAlign::Middle || align == style::VerticalAlign::Bottom) align = style::VerticalAlign::Top;
+    const double offset = vertical_offset(align, p.box_bottom - p.box_top, laid.natural_height, laid.baseline, row_baseline);
     double y = p.box_top + offset + g.cell_insets[laid.index].top;
     for (const Slice& slice : laid.flow) {
         p.slice_tops.push_back(y);
