@@ -397,6 +397,20 @@ void layout_block_contents(const Box& box, LayoutContext& ctx, double x, double 
 
 namespace {
 
+// Deep nesting (lists 1,000 levels deep) would indent content to nothing, one letter a
+// line for pages. Below an inch, an auto-width box stops indenting and keeps that width.
+UsedWidths keep_readable(UsedWidths u, const ComputedStyle& s, double containing_width) {
+    constexpr double min_readable = 72;
+    const double floor = std::min(containing_width, min_readable);
+    if (!s.width.is_auto() || u.content_width >= floor) return u;
+    const double shift = std::min(u.content_x, std::max(containing_width - floor, 0.0)) - u.content_x;
+    u.content_x += shift;
+    u.border_box_x += shift;
+    u.border_box_width += floor - u.content_width;
+    u.content_width = floor;
+    return u;
+}
+
 // A box with a different page name starts a new page, sized for that name: the
 // containing width changes by the difference of the pages' content widths.
 double enter_page_name(const Box& box, LayoutContext& ctx, double containing_width, FlowBuilder& out,
@@ -433,7 +447,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
         layout_image_block(box, ctx, x, containing_width, out);
         out.add_margin(s.margin_bottom.resolve(containing_width));
     } else {
-        const UsedWidths u = used_widths(s, containing_width);
+        const UsedWidths u = keep_readable(used_widths(s, containing_width), s, containing_width);
         out.add_margin(s.margin_top.resolve(containing_width));
         std::vector<FlowAnchor> anchors;
         add_box_anchors(box, anchors);

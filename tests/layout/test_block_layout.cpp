@@ -408,6 +408,10 @@ TEST_CASE("hostile input: empty body, deep nesting, huge words", "[layout][robus
     for (int i = 0; i < 1000; ++i) nested += "</li></ul>";
     auto deep = render_doc(nested, "");
     CHECK_FALSE(deep->out.pages.empty());
+    // Indentation stops when an inch is left: every "level" stays a whole word.
+    for (const auto& page : deep->out.pages)
+        for (const auto& run : page.runs)
+            if (run.text.find('l') != std::string::npos) CHECK(run.text.rfind("level", 0) == 0);
 
     auto word = render_doc("<p>" + std::string(2000, 'x') + "</p>", small_pages);
     CHECK(word->out.pages.size() >= 1);
