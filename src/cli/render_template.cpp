@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -31,30 +32,35 @@ std::string read_file(const fs::path& path) {
     return text.str();
 }
 
-void check_json_depth(const std::string& text, const std::string& file) {
-    int depth = 0, line = 1, column = 1;
-    bool in_string = false, escaped = false;
-    for (char c : text) {
-        if (c == '\n') {
-            ++line;
-            column = 0;
-        }
-        ++column;
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth)
-                throw RenderError(RenderError::Kind::Data,
-                                  "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels", {file, line, column});
+// Offset of the bracket that opens level kMaxJsonDepth + 1, or npos. A tight scan (strings
+// skipped whole, no line counting): it runs over every byte of large data files.
+std::size_t too_deep_at(const std::string& text) {
+    int depth = 0;
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        char c = text[i];
+        if (c == '"') {
+            for (++i; i < n && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) return i;
         } else if (c == ']' || c == '}') {
             --depth;
         }
     }
+    return std::string::npos;
+}
+
+void check_json_depth(const std::string& text, const std::string& file) {
+    std::size_t at = too_deep_at(text);
+    if (at == std::string::npos) return;
+    // Line and (byte) column of the offending bracket, counted only now that we fail.
+    std::size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    int column = 1 + static_cast<int>(at - line_start);
+    throw RenderError(RenderError::Kind::Data, "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                      {file, line, column});
 }
 
 tmpl::Value load_context(const fs::path& data_file) {

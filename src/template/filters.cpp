@@ -67,6 +67,13 @@ struct AttrGetter {
     Value operator()(const Value& item) const {
         Value current = item;
         for (const auto& part : parts) {
+            // Hot path (selectattr/groupby/sort over data rows): a dict's string key needs no
+            // getitem machinery; a missing key still goes the general way for its message.
+            if (current.is_dict() && part.is_string())
+                if (const Value* found = current.as_dict().find(std::string_view(part.as_string()))) {
+                    current = *found;
+                    continue;
+                }
             current = py::getitem(current, part);
             if (default_value && !default_value->is_none() && current.is_undefined()) current = *default_value;
         }
@@ -266,9 +273,19 @@ bool all_space(const std::u32string& s) {
     return std::all_of(s.begin(), s.end(), [](char32_t c) { return py::is_space(c); });
 }
 
+// Most lines already fit: an ASCII line no longer than `width` that does not end in
+// whitespace comes back whole from textwrap (every chunk fits on the first line, and only
+// a trailing whitespace chunk would be dropped), so skip the UTF-32 chunking.
+bool fits_unwrapped(const std::string& line, std::int64_t width) {
+    if (line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
+    if (std::string_view(" \t\n\v\f\r").find(line.back()) != std::string_view::npos) return false;
+    return std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 // textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)
 std::vector<std::string> textwrap(const std::string& line, std::int64_t width, bool break_long_words, bool break_on_hyphens) {
     if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
+    if (fits_unwrapped(line, width)) return {line};
     auto chunks = wrap_chunks(py::to_u32(line), break_on_hyphens);
     std::reverse(chunks.begin(), chunks.end());
     std::vector<std::string> lines;
@@ -1139,10 +1156,14 @@ Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& a
         rest.positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
         rest.keyword = args.keyword;
     }
+    // The test is looked up once for the whole sequence, not once per item.
+    const TestFn* library_test = test && env.call && env.library ? env.library->test(*test) : nullptr;
     List out;
     for (auto& item : iterate(in)) {
         Value subject = lookup_attr ? transform(item) : item;
-        bool passed = test ? env.call_test(*test, subject, rest) : truthy(subject);
+        bool passed = library_test ? (*library_test)(*env.call, subject, rest)
+                      : test       ? env.call_test(*test, subject, rest)
+                                   : truthy(subject);
         if (passed == select) out.push_back(std::move(item));
     }
     return make_generator("select_or_reject", std::move(out));

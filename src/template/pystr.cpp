@@ -243,7 +243,12 @@ std::string upper(std::string_view s) {
 
 std::string lower(std::string_view s) {
     bool plain = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    if (plain) return map_chars(s, [](std::string& out, char32_t c) { out += static_cast<char>(to_lower(c)); });
+    if (plain) {  // ASCII (the usual case): no decoding needed
+        std::string out(s);
+        for (char& ch : out)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        return out;
+    }
     // Special cases: 'İ' -> 'i̇' (two code points); final sigma 'Σ' -> 'ς' at the end of a word
     // (preceded by a cased letter, not followed by one), as CPython's lower().
     auto u = to_u32(s);

@@ -364,7 +364,7 @@ void Interpreter::write_value(const Value& v) {
     switch (v.kind()) {
         case Value::Kind::Markup: out_->append(v.as_string()); return;
         case Value::Kind::String:
-            if (autoescape()) out_->append(html_escape(v.as_string()));
+            if (autoescape()) append_html_escaped(*out_, v.as_string());
             else out_->append(v.as_string());
             return;
         case Value::Kind::Int: out_->append(std::to_string(v.as_int())); return;
@@ -746,7 +746,6 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
     }
 
     CallGuard guard(*this);
-    SourceLocation from = here();
     const TemplateAst* caller_tmpl = act_.tmpl;
     // Jinja2 marks a macro's result safe when the *calling* template autoescapes.
     const bool result_is_markup = autoescape();
@@ -784,8 +783,9 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
         out_ = saved_out;
         throw RenderError(RenderError::Kind::Runtime, e.message, at);
     } catch (RenderError& e) {
-        if (macro.tmpl.get() != caller_tmpl) e.add_context("called from", from);
         act_ = std::move(saved);
+        // The call site's location, built only on error (a string copy per call otherwise).
+        if (macro.tmpl.get() != caller_tmpl) e.add_context("called from", here());
         out_ = saved_out;
         throw;
     } catch (...) {

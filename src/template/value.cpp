@@ -760,19 +760,30 @@ bool contains(const Value& container, const Value& item) {
 
 // ---------------------------------------------------------------- escaping, iteration
 
+void append_html_escaped(std::string& out, std::string_view s) {
+    // Text is mostly plain: copy runs between special characters in one append each.
+    std::size_t run_start = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        std::string_view entity;
+        switch (s[i]) {
+            case '&': entity = "&amp;"; break;
+            case '<': entity = "&lt;"; break;
+            case '>': entity = "&gt;"; break;
+            case '"': entity = "&#34;"; break;
+            case '\'': entity = "&#39;"; break;
+            default: continue;
+        }
+        out.append(s.data() + run_start, i - run_start);
+        out.append(entity);
+        run_start = i + 1;
+    }
+    out.append(s.data() + run_start, s.size() - run_start);
+}
+
 std::string html_escape(std::string_view s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&#34;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
+    append_html_escaped(out, s);
     return out;
 }
 

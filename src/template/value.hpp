@@ -187,6 +187,7 @@ bool contains(const Value& container, const Value& item);  // `item in container
 
 // Autoescaping: escape(str) -> Markup with & < > " ' replaced; Markup passes through.
 std::string html_escape(std::string_view s);
+void append_html_escaped(std::string& out, std::string_view s);  // html_escape without a temporary
 Value escape(const Value& v);
 
 // Iteration as Python's iter(): list/tuple items, dict keys, string characters.
