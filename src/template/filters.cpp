@@ -235,21 +235,28 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
     return same_kind(in, head + end);
 }
 
+// A piece of the line being wrapped: [start, start + size) of its code points. Chunks are
+// spans, not strings, so wrapping a line allocates only its output.
+struct Span {
+    std::size_t start = 0, size = 0;
+};
+
+bool is_wrap_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+
 // textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
 // letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
-std::vector<std::u32string> wrap_chunks(const std::u32string& text, bool break_on_hyphens) {
-    auto ws = [](char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; };
+std::vector<Span> wrap_chunks(const std::u32string& text, bool break_on_hyphens) {
     auto letter = [](char32_t c) { return py::is_alpha(c); };
-    std::vector<std::u32string> chunks;
+    std::vector<Span> chunks;
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
-        if (ws(text[i])) {
-            while (i < text.size() && ws(text[i])) ++i;
-            chunks.push_back(text.substr(start, i - start));
+        if (is_wrap_space(text[i])) {
+            while (i < text.size() && is_wrap_space(text[i])) ++i;
+            chunks.push_back({start, i - start});
             continue;
         }
-        while (i < text.size() && !ws(text[i])) {
+        while (i < text.size() && !is_wrap_space(text[i])) {
             char32_t c = text[i++];
             if (!break_on_hyphens || c != '-') continue;
             std::size_t h = i - 1;  // the hyphen
@@ -260,17 +267,19 @@ std::vector<std::u32string> wrap_chunks(const std::u32string& text, bool break_o
                           (h + 3 < text.size() && text[h + 2] == '-' && letter(text[h + 3])));
             // The piece before the hyphen must itself be more than the hyphen.
             if (before && after && h > start) {
-                chunks.push_back(text.substr(start, i - start));
+                chunks.push_back({start, i - start});
                 start = i;
             }
         }
-        if (i > start) chunks.push_back(text.substr(start, i - start));
+        if (i > start) chunks.push_back({start, i - start});
     }
     return chunks;
 }
 
-bool all_space(const std::u32string& s) {
-    return std::all_of(s.begin(), s.end(), [](char32_t c) { return py::is_space(c); });
+bool all_space(const std::u32string& text, Span span) {
+    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(span.start),
+                       text.begin() + static_cast<std::ptrdiff_t>(span.start + span.size),
+                       [](char32_t c) { return py::is_space(c); });
 }
 
 // Most lines already fit: an ASCII line no longer than `width` that does not end in
@@ -282,49 +291,57 @@ bool fits_unwrapped(const std::string& line, std::int64_t width) {
     return std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+// textwrap's _handle_long_word: the part of `chunk` that goes on the current line, if any.
+std::optional<Span> split_long_word(const std::u32string& text, Span& chunk, std::size_t space_left, bool break_on_hyphens) {
+    std::size_t end = space_left;
+    if (break_on_hyphens && chunk.size > space_left) {
+        std::u32string_view word(text.data() + chunk.start, chunk.size);
+        auto hyphen = word.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
+        if (hyphen != std::u32string_view::npos && hyphen < space_left && hyphen > 0 &&
+            std::any_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(hyphen), [](char32_t c) { return c != '-'; }))
+            end = hyphen + 1;
+    }
+    end = std::min(end, chunk.size);
+    Span head{chunk.start, end};
+    chunk = {chunk.start + end, chunk.size - end};
+    return head;
+}
+
 // textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)
 std::vector<std::string> textwrap(const std::string& line, std::int64_t width, bool break_long_words, bool break_on_hyphens) {
     if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
     if (fits_unwrapped(line, width)) return {line};
-    auto chunks = wrap_chunks(py::to_u32(line), break_on_hyphens);
+    const std::u32string text = py::to_u32(line);
+    auto chunks = wrap_chunks(text, break_on_hyphens);
     std::reverse(chunks.begin(), chunks.end());
     std::vector<std::string> lines;
     auto w = static_cast<std::size_t>(width);
+    std::vector<Span> current;
     while (!chunks.empty()) {
-        std::vector<std::u32string> current;
+        current.clear();
         std::size_t current_len = 0;
-        if (all_space(chunks.back()) && !lines.empty()) chunks.pop_back();
+        if (all_space(text, chunks.back()) && !lines.empty()) chunks.pop_back();
         while (!chunks.empty()) {
-            std::size_t l = chunks.back().size();
+            std::size_t l = chunks.back().size;
             if (current_len + l > w) break;
-            current.push_back(std::move(chunks.back()));
+            current.push_back(chunks.back());
             chunks.pop_back();
             current_len += l;
         }
-        if (!chunks.empty() && chunks.back().size() > w) {  // _handle_long_word
+        if (!chunks.empty() && chunks.back().size > w) {  // _handle_long_word
             std::size_t space_left = w > current_len ? w - current_len : 1;
-            if (w < 1) space_left = 1;
             if (break_long_words) {
-                std::size_t end = space_left;
-                auto& chunk = chunks.back();
-                if (break_on_hyphens && chunk.size() > space_left) {
-                    auto hyphen = chunk.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
-                    if (hyphen != std::u32string::npos && hyphen < space_left && hyphen > 0 &&
-                        std::any_of(chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(hyphen), [](char32_t c) { return c != '-'; }))
-                        end = hyphen + 1;
-                }
-                current.push_back(chunk.substr(0, end));
-                chunk = chunk.substr(end);
+                current.push_back(*split_long_word(text, chunks.back(), space_left, break_on_hyphens));
             } else if (current.empty()) {
-                current.push_back(std::move(chunks.back()));
+                current.push_back(chunks.back());
                 chunks.pop_back();
             }
         }
-        if (!current.empty() && all_space(current.back())) current.pop_back();
+        if (!current.empty() && all_space(text, current.back())) current.pop_back();
         if (!current.empty()) {
-            std::u32string joined;
-            for (const auto& c : current) joined += c;
-            lines.push_back(py::to_utf8(joined));
+            // The current line's chunks are consecutive in the text: one conversion.
+            std::size_t from = current.front().start, to = current.back().start + current.back().size;
+            lines.push_back(py::to_utf8(text.substr(from, to - from)));
         }
     }
     return lines;
