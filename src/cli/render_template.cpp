@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -32,6 +33,20 @@ std::string read_file(const fs::path& path) {
     return text.str();
 }
 
+// Offset of the quote closing the string whose contents start at `from` (or the end).
+// memchr finds each candidate quote; it is escaped when an odd run of backslashes precedes it.
+std::size_t closing_quote(const std::string& text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const void* quote = std::memchr(text.data() + i, '"', text.size() - i);
+        if (!quote) return text.size();
+        i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+        std::size_t backslashes = 0;
+        while (i - backslashes > from && text[i - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) return i;
+    }
+    return text.size();
+}
+
 // Offset of the bracket that opens level kMaxJsonDepth + 1, or npos. A tight scan (strings
 // skipped whole, no line counting): it runs over every byte of large data files.
 std::size_t too_deep_at(const std::string& text) {
@@ -40,8 +55,7 @@ std::size_t too_deep_at(const std::string& text) {
     for (std::size_t i = 0; i < n; ++i) {
         char c = text[i];
         if (c == '"') {
-            for (++i; i < n && text[i] != '"'; ++i)
-                if (text[i] == '\\') ++i;
+            i = closing_quote(text, i + 1);
         } else if (c == '[' || c == '{') {
             if (++depth > kMaxJsonDepth) return i;
         } else if (c == ']' || c == '}') {

@@ -105,8 +105,20 @@ std::vector<AttrGetter> make_multi_attrgetter(const Value* attribute, bool case_
 }
 
 // Python's list comparison on sort keys: first unequal element decides.
+// Python's a < b for one key. str against str (the usual sort key) is a byte comparison:
+// UTF-8 byte order is code point order, which is how Python orders str.
+bool value_less(const Value& a, const Value& b) {
+    if (a.is_string() && b.is_string()) return a.as_string() < b.as_string();
+    if (equals(a, b)) return false;
+    return compare(a, b, "<") < 0;
+}
+
 bool key_less(const std::vector<Value>& a, const std::vector<Value>& b) {
     for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+        if (a[i].is_string() && b[i].is_string()) {
+            if (int c = a[i].as_string().compare(b[i].as_string()); c != 0) return c < 0;
+            continue;
+        }
         if (equals(a[i], b[i])) continue;
         return compare(a[i], b[i], "<") < 0;
     }
@@ -1091,20 +1103,20 @@ Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
     AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
     AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
     List items = iterate(in);
-    std::vector<std::vector<Value>> keys;
+    List keys;
     keys.reserve(items.size());
-    for (const auto& item : items) keys.push_back({key_of(item)});
+    for (const auto& item : items) keys.push_back(key_of(item));
     // Sort by key (stable), then group runs of equal keys, as itertools.groupby.
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return key_less(keys[x], keys[y]); });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return value_less(keys[x], keys[y]); });
     List out;
     std::size_t i = 0;
     while (i < order.size()) {
-        const Value& key = keys[order[i]][0];
+        const Value& key = keys[order[i]];
         List group;
         std::size_t j = i;
-        while (j < order.size() && equals(keys[order[j]][0], key)) group.push_back(items[order[j++]]);
+        while (j < order.size() && equals(keys[order[j]], key)) group.push_back(items[order[j++]]);
         Value grouper = case_sensitive ? key : output_of(group.front());
         out.push_back(make_group_tuple(std::move(grouper), std::move(group)));
         i = j;
