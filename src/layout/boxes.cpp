@@ -510,9 +510,19 @@ private:
         return box;
     }
 
-    // Inside tables only table parts matter; stray whitespace is dropped.
+    // Inside tables only table parts matter; stray whitespace is dropped. Stray text is
+    // kept in an anonymous block, which the table code lays out as an anonymous cell
+    // (CSS 2.1 §17.2.1): an officer's words are never silently lost.
     void build_table_parts(const Node& node, Box& box, int depth) {
         for (const auto& child : node.children) {
+            if (child->is_text()) {
+                if (child->text.find_first_not_of(" \t\n\r\f") == std::string::npos) continue;
+                warn(node, "text directly inside <" + node.name + "> is not in a table cell; laid out as an anonymous cell");
+                auto anon = make_box(BoxKind::Block, nullptr, keep(anonymous_style(*box.style, Display::Block)));
+                anon->inlines.push_back(make_inline(InlineItem::Kind::Text, anon->style, child->text));
+                box.children.push_back(std::move(anon));
+                continue;
+            }
             if (!child->is_element() || never_rendered(child->name)) continue;
             const ComputedStyle* cs = keep(cascade_.compute(*child, box.style));
             if (cs->display == Display::None) continue;

@@ -25,18 +25,38 @@ void add_columns(TableStructure& t, const Box& box) {
         for (int i = 0, n = clamped_span(box.style->column_span); i < n; ++i) t.columns.push_back({nullptr, &box});
 }
 
+// Content that is not a table part (text or a block loose in a row, group or table) is
+// laid out as an anonymous cell, as CSS 2.1 §17.2.1 wraps it; only white space between
+// table parts is dropped. Never losing an officer's words matters more than the cell's look.
+bool has_visible_content(const Box& box) {
+    if (!box.children.empty() || !box.atomics.empty()) return true;
+    for (const InlineItem& item : box.inlines) {
+        if (item.kind != InlineItem::Kind::Text) return true;
+        if (item.text.find_first_not_of(" \t\n\r\f") != std::string::npos) return true;
+    }
+    return false;
+}
+
+bool is_cell_like(const Box& box) {
+    return box.kind == BoxKind::TableCell || (box.kind == BoxKind::Block && has_visible_content(box));
+}
+
+RowSource row_source(const Box& row) {
+    RowSource source{&row, {}, 0};
+    for (const auto& cell : row.children)
+        if (is_cell_like(*cell)) source.cells.push_back(cell.get());
+    return source;
+}
+
 // Rows of one group (with stray cells wrapped in anonymous rows).
 std::vector<RowSource> rows_of_group(const Box& group) {
     std::vector<RowSource> rows;
     bool in_anonymous_row = false;
     for (const auto& child : group.children) {
         if (child->kind == BoxKind::TableRow) {
-            RowSource row{child.get(), {}, 0};
-            for (const auto& cell : child->children)
-                if (cell->kind == BoxKind::TableCell) row.cells.push_back(cell.get());
-            rows.push_back(std::move(row));
+            rows.push_back(row_source(*child));
             in_anonymous_row = false;
-        } else if (child->kind == BoxKind::TableCell) {
+        } else if (is_cell_like(*child)) {
             if (!in_anonymous_row) rows.push_back(RowSource{});
             rows.back().cells.push_back(child.get());
             in_anonymous_row = true;
@@ -76,9 +96,15 @@ TableStructure collect_structure(const Box& table) {
     PendingGroup* anonymous = nullptr;
     for (const auto& child : table.children) {
         switch (child->kind) {
-        case BoxKind::TableCaption: t.captions.push_back(child.get()); break;
+        case BoxKind::TableCaption:
+            t.captions.push_back(child.get());
+            anonymous = nullptr;
+            break;
         case BoxKind::TableColumn:
-        case BoxKind::TableColumnGroup: add_columns(t, *child); break;
+        case BoxKind::TableColumnGroup:
+            add_columns(t, *child);
+            anonymous = nullptr;
+            break;
         case BoxKind::TableRowGroup: {
             PendingGroup g{child.get(), kind_of(*child), rows_of_group(*child)};
             // Only the first thead/tfoot are headers/footers; later ones are bodies.
@@ -90,26 +116,25 @@ TableStructure collect_structure(const Box& table) {
             anonymous = nullptr;
             break;
         }
-        case BoxKind::TableRow:
-        case BoxKind::TableCell: {
+        default: {
+            const bool is_row = child->kind == BoxKind::TableRow;
+            if (!is_row && !is_cell_like(*child)) {  // white space between table parts
+                anonymous = nullptr;
+                break;
+            }
             if (!anonymous) {
                 groups.push_back(PendingGroup{});
                 anonymous = &groups.back();
             }
-            if (child->kind == BoxKind::TableRow) {
-                RowSource row{child.get(), {}, 0};
-                for (const auto& cell : child->children)
-                    if (cell->kind == BoxKind::TableCell) row.cells.push_back(cell.get());
-                anonymous->rows.push_back(std::move(row));
+            if (is_row) {
+                anonymous->rows.push_back(row_source(*child));
             } else {
                 if (anonymous->rows.empty() || anonymous->rows.back().row != nullptr) anonymous->rows.push_back(RowSource{});
                 anonymous->rows.back().cells.push_back(child.get());
             }
             break;
         }
-        default: break;  // whitespace-only anonymous blocks between table parts
         }
-        if (child->kind != BoxKind::TableRow && child->kind != BoxKind::TableCell) anonymous = nullptr;
     }
     if (header >= 0) append_group(t, std::move(groups[header]));
     for (int i = 0; i < static_cast<int>(groups.size()); ++i)

@@ -235,6 +235,20 @@ TEST_CASE("table layout: broken tables never crash") {
     }
 }
 
+TEST_CASE("table layout: text loose in a table or row is kept as an anonymous cell, with a warning") {
+    const LaidOutDocument doc =
+        render("<table><tr>loose words<td>cell</td></tr>stray text</table><p>after</p>", plain_css);
+    REQUIRE(doc.pages.size() == 1);
+    std::string text;
+    for (const auto& run : doc.pages[0].runs) text += run.text + " ";
+    CHECK(text.find("loose words") != std::string::npos);
+    CHECK(text.find("stray text") != std::string::npos);
+    CHECK(text.find("cell") != std::string::npos);
+    int warnings = 0;
+    for (const auto& w : doc.warnings) warnings += w.find("not in a table cell") != std::string::npos;
+    CHECK(warnings == 2);
+}
+
 TEST_CASE("table layout: budget outturn and landscape indicator tables from a real council paper") {
     const document::Document doc = document::parse_file(QUORUM_TEST_DATA "/layout/table_budget.xhtml");
     style::Cascade cascade;
