@@ -330,9 +330,9 @@ private:
         return true;
     }
 
-    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  Integers that fit int64 stay int;
-    // anything else (reals, and integers too big for int64) is left to nlohmann's number
-    // handling via the SAX path so both parsers agree exactly.
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  Integers that fit int64 stay int,
+    // reals become the nearest double; the rest (integers beyond int64, reals out of range)
+    // is left to nlohmann's number handling via the SAX path so both parsers agree.
     std::optional<Value> parse_number() {
         std::size_t start = pos_;
         if (!at_end() && peek() == '-') ++pos_;
@@ -354,10 +354,16 @@ private:
             skip_digits();
         }
         std::string_view digits = text_.substr(start, pos_ - start);
+        const char* last = digits.data() + digits.size();
         if (integral) {
             std::int64_t i = 0;
-            auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), i);
-            if (ec == std::errc() && end == digits.data() + digits.size()) return Value(i);
+            auto [end, ec] = std::from_chars(digits.data(), last, i);
+            if (ec == std::errc() && end == last) return Value(i);
+        } else {
+            // Correctly rounded, as nlohmann's strtod; out-of-range reals take the slow path.
+            double d = 0;
+            auto [end, ec] = std::from_chars(digits.data(), last, d);
+            if (ec == std::errc() && end == last) return Value(d);
         }
         return number_from_nlohmann(digits);
     }
