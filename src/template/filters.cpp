@@ -16,6 +16,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <type_traits>
 
 namespace quorum::tmpl {
 
@@ -257,7 +259,8 @@ bool is_wrap_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c 
 
 // textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
 // letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
-std::vector<Span> wrap_chunks(const std::u32string& text, bool break_on_hyphens) {
+template <typename Text>
+std::vector<Span> wrap_chunks(const Text& text, bool break_on_hyphens) {
     auto letter = [](char32_t c) { return py::is_alpha(c); };
     std::vector<Span> chunks;
     std::size_t i = 0;
@@ -269,7 +272,7 @@ std::vector<Span> wrap_chunks(const std::u32string& text, bool break_on_hyphens)
             continue;
         }
         while (i < text.size() && !is_wrap_space(text[i])) {
-            char32_t c = text[i++];
+            char32_t c = static_cast<char32_t>(text[i++]);
             if (!break_on_hyphens || c != '-') continue;
             std::size_t h = i - 1;  // the hyphen
             bool before = (h >= 2 && letter(text[h - 1]) && letter(text[h - 2])) ||
@@ -288,10 +291,11 @@ std::vector<Span> wrap_chunks(const std::u32string& text, bool break_on_hyphens)
     return chunks;
 }
 
-bool all_space(const std::u32string& text, Span span) {
+template <typename Text>
+bool all_space(const Text& text, Span span) {
     return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(span.start),
                        text.begin() + static_cast<std::ptrdiff_t>(span.start + span.size),
-                       [](char32_t c) { return py::is_space(c); });
+                       [](auto c) { return py::is_space(static_cast<char32_t>(c)); });
 }
 
 // Most lines already fit: an ASCII line no longer than `width` that does not end in
@@ -303,14 +307,15 @@ bool fits_unwrapped(const std::string& line, std::int64_t width) {
     return std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-// textwrap's _handle_long_word: the part of `chunk` that goes on the current line, if any.
-std::optional<Span> split_long_word(const std::u32string& text, Span& chunk, std::size_t space_left, bool break_on_hyphens) {
+// textwrap's _handle_long_word: the part of `chunk` that goes on the current line.
+template <typename Text>
+Span split_long_word(const Text& text, Span& chunk, std::size_t space_left, bool break_on_hyphens) {
     std::size_t end = space_left;
     if (break_on_hyphens && chunk.size > space_left) {
-        std::u32string_view word(text.data() + chunk.start, chunk.size);
-        auto hyphen = word.rfind(U'-', space_left == 0 ? 0 : space_left - 1);
-        if (hyphen != std::u32string_view::npos && hyphen < space_left && hyphen > 0 &&
-            std::any_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(hyphen), [](char32_t c) { return c != '-'; }))
+        Text word = text.substr(chunk.start, chunk.size);
+        auto hyphen = word.rfind('-', space_left == 0 ? 0 : space_left - 1);
+        if (hyphen != Text::npos && hyphen < space_left && hyphen > 0 &&
+            std::any_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(hyphen), [](auto c) { return c != '-'; }))
             end = hyphen + 1;
     }
     end = std::min(end, chunk.size);
@@ -319,15 +324,13 @@ std::optional<Span> split_long_word(const std::u32string& text, Span& chunk, std
     return head;
 }
 
-// textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)
-std::vector<std::string> textwrap(const std::string& line, std::int64_t width, bool break_long_words, bool break_on_hyphens) {
-    if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
-    if (fits_unwrapped(line, width)) return {line};
-    const std::u32string text = py::to_u32(line);
+// textwrap.wrap's line filling over `text` (a view of bytes when the line is ASCII, where
+// bytes are code points, else of code points); lines come back as UTF-8.
+template <typename Text>
+std::vector<std::string> fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_hyphens) {
     auto chunks = wrap_chunks(text, break_on_hyphens);
     std::reverse(chunks.begin(), chunks.end());
     std::vector<std::string> lines;
-    auto w = static_cast<std::size_t>(width);
     std::vector<Span> current;
     while (!chunks.empty()) {
         current.clear();
@@ -343,7 +346,7 @@ std::vector<std::string> textwrap(const std::string& line, std::int64_t width, b
         if (!chunks.empty() && chunks.back().size > w) {  // _handle_long_word
             std::size_t space_left = w > current_len ? w - current_len : 1;
             if (break_long_words) {
-                current.push_back(*split_long_word(text, chunks.back(), space_left, break_on_hyphens));
+                current.push_back(split_long_word(text, chunks.back(), space_left, break_on_hyphens));
             } else if (current.empty()) {
                 current.push_back(chunks.back());
                 chunks.pop_back();
@@ -351,12 +354,25 @@ std::vector<std::string> textwrap(const std::string& line, std::int64_t width, b
         }
         if (!current.empty() && all_space(text, current.back())) current.pop_back();
         if (!current.empty()) {
-            // The current line's chunks are consecutive in the text: one conversion.
+            // The current line's chunks are consecutive in the text: one piece.
             std::size_t from = current.front().start, to = current.back().start + current.back().size;
-            lines.push_back(py::to_utf8(text.substr(from, to - from)));
+            Text piece = text.substr(from, to - from);
+            if constexpr (std::is_same_v<Text, std::string_view>) lines.emplace_back(piece);
+            else lines.push_back(py::to_utf8(piece));
         }
     }
     return lines;
+}
+
+// textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)
+std::vector<std::string> textwrap(const std::string& line, std::int64_t width, bool break_long_words, bool break_on_hyphens) {
+    if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
+    if (fits_unwrapped(line, width)) return {line};
+    auto w = static_cast<std::size_t>(width);
+    bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) return fill_lines(std::string_view(line), w, break_long_words, break_on_hyphens);
+    const std::u32string text = py::to_u32(line);
+    return fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens);
 }
 
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {

@@ -57,6 +57,11 @@ bool same_key(const Value& a, const Value& b) {
 namespace {
 // Below this many entries a linear scan beats hashing (and saves building an index per row).
 constexpr std::size_t dict_index_threshold = 12;
+
+// Row keys mostly differ in length or first letter: test those before comparing bytes.
+bool same_string_key(const std::string& k, std::string_view key) {
+    return k.size() == key.size() && (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0));
+}
 }  // namespace
 
 void Dict::index_strings() {
@@ -68,7 +73,7 @@ void Dict::index_strings() {
 const Value* Dict::find(std::string_view key) const {
     if (entries_.size() < dict_index_threshold) {
         for (const auto& [k, v] : entries_)
-            if (k.is_string() && k.as_string() == key) return &v;
+            if (k.is_string() && same_string_key(k.as_string(), key)) return &v;
         return nullptr;
     }
     auto it = string_index_.find(key);
