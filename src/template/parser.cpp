@@ -455,22 +455,8 @@ private:
         Target target;
         target.line = current().line;
         target.column = current().column;
-        if (with_namespace && with_tuple) {
-            // {% set ns.a, b = ... %}: Jinja2 3.1 allows namespace attributes inside the tuple.
-            std::vector<Target> items;
-            bool is_tuple = false;
-            for (;;) {
-                if (!items.empty()) expect(TokenType::Comma);
-                if (!items.empty() && is_tuple_end(extra_end)) break;
-                items.push_back(parse_namespace_or_primary_target());
-                if (!at(TokenType::Comma)) break;
-                is_tuple = true;
-            }
-            if (!is_tuple) return std::move(items[0]);
-            target.kind = Target::Kind::Tuple;
-            target.items = std::move(items);
-            return target;
-        }
+        // Jinja2 3.1.2 (the oracle) takes `ns.attr` only as the whole target: in
+        // {% set ns.a, b = ... %} the comma is a syntax error (cases 878, 1140).
         if (with_namespace && look().type == TokenType::Dot) return parse_namespace_or_primary_target();
         if (name_only) {
             const Token& name = expect(TokenType::Name);
