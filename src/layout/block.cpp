@@ -75,6 +75,10 @@ void FlowBuilder::add_content(Slice slice) {
     flush_break();
     flush_margin();
     slice.kind = Slice::Kind::Content;
+    // The whole flow is held until pagination: drop the slack push_back left in its marks.
+    slice.marks.fills.shrink_to_fit();
+    slice.marks.lines.shrink_to_fit();
+    slice.marks.runs.shrink_to_fit();
     push(std::move(slice));
 }
 

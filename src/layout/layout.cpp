@@ -96,6 +96,9 @@ LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cas
 
     for (int pass = 0; pass < passes; ++pass) {
         resolve_deferred(tree, numbers);
+        // The previous pass's pages are done with (their numbers are in `numbers`):
+        // free them before this pass builds its own, so two passes' pages never coexist.
+        paginated = Paginated{};
         paginated = paginate(build_flow(tree, ctx), page_styles);
         PageNumbers found = page_numbers(paginated);
         const bool stable = pass > 0 && references_stable(tree, numbers, found);

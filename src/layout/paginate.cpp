@@ -214,6 +214,17 @@ private:
             box.fill_slot = reserve_fill();
             box.first_fragment = false;
         }
+        // Pages live until the PDF is written: size their mark vectors to what the page's
+        // slices hold instead of letting push_back double them (and trim any extras below).
+        std::size_t fills = page_->fills.size(), lines = 0, runs = 0;
+        for (std::size_t i = plan.begin; i < plan.end; ++i) {
+            fills += flow_[i].marks.fills.size();
+            lines += flow_[i].marks.lines.size();
+            runs += flow_[i].marks.runs.size();
+        }
+        page_->fills.reserve(fills);
+        page_->lines.reserve(lines);
+        page_->runs.reserve(runs);
         for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_header);
 
         bool placed = false;
@@ -226,6 +237,10 @@ private:
         for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_footer);
         for (const OpenBox& box : open_) finish_fragment(box, false);
         std::erase_if(page_->fills, [](const FilledRect& r) { return r.width <= 0 || r.height <= 0; });
+        page_->fills.shrink_to_fit();
+        page_->lines.shrink_to_fit();
+        page_->runs.shrink_to_fit();
+        page_->links.shrink_to_fit();
         out_.contexts.push_back(std::move(context));
     }
 

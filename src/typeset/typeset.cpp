@@ -97,6 +97,9 @@ RenderResult render_document(const std::filesystem::path& xhtml, const std::vect
     }
     append_unique(result.warnings, cascade.warnings());
     append_unique(result.warnings, laid_out.warnings);
+    // The pages own everything the PDF stage draws (faces live in `fonts`): release the
+    // document tree before writing, so it doesn't add to the writer's peak.
+    doc = document::Document{};
 
     pdf::PdfOptions pdf_options;
     if (options.creation_time) pdf_options.creation_time = *options.creation_time;
