@@ -332,7 +332,6 @@ void Interpreter::exec(const Body& body) {
 }
 
 void Interpreter::exec_stmt(const Stmt& stmt) {
-    act_.previous_line = act_.line;
     act_.line = stmt.line;
     act_.column = stmt.column;
     try {

@@ -103,7 +103,6 @@ private:
         const std::string* block_name = nullptr;
         std::size_t block_index = 0;
         int line = 1, column = 1;  // statement being executed
-        int previous_line = 1;
     };
 
     Environment& env_;
