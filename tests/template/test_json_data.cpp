@@ -1,0 +1,63 @@
+// Loading JSON data into Values. Well-formed files take a direct parser; anything else is
+// re-parsed by nlohmann for its error message. These pin down that both paths agree.
+#include "template/json_data.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <string>
+
+using namespace quorum::tmpl;
+
+namespace {
+
+Value parse(std::string_view text) { return parse_json_data(text, "data.json"); }
+
+// The error a malformed document gives: "LINE:COL: MESSAGE".
+std::string error_of(std::string_view text) {
+    try {
+        parse(text);
+    } catch (const RenderError& e) {
+        CHECK(e.kind() == RenderError::Kind::Data);
+        return std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " + e.message();
+    }
+    return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("JSON objects keep key order and Python's int/float distinction", "[json]") {
+    Value v = parse(R"({"b": 1, "a": [1.5, -0, 2e3, true, false, null], "c": {"x": "y"}})");
+    CHECK(repr(v) == "{'b': 1, 'a': [1.5, 0, 2000.0, True, False, None], 'c': {'x': 'y'}}");
+    CHECK(repr(parse(" [ ] ")) == "[]");
+    CHECK(repr(parse("{}")) == "{}");
+    CHECK(repr(parse("-9223372036854775808")) == "-9223372036854775808");
+}
+
+TEST_CASE("JSON strings: escapes, surrogate pairs and UTF-8 pass through", "[json]") {
+    CHECK(parse(R"("a\"b\\c\/d\n\t\r\b\f")").as_string() == "a\"b\\c/d\n\t\r\b\f");
+    CHECK(parse(R"("caf\u00e9 \u20ac \ud83d\ude00")").as_string() == "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80");
+    CHECK(parse("\"Cllr Sarah O\xE2\x80\x99Neill\"").as_string() == "Cllr Sarah O\xE2\x80\x99Neill");
+}
+
+TEST_CASE("JSON duplicate keys: the last value wins in the first key's place", "[json]") {
+    CHECK(repr(parse(R"({"a": 1, "b": 2, "a": 3})")) == "{'a': 3, 'b': 2}");
+}
+
+TEST_CASE("JSON numbers outside int64 take nlohmann's path", "[json]") {
+    CHECK(parse("9223372036854775807").as_int() == INT64_MAX);
+    CHECK(parse("12345678901234567890").is_float());  // big integers are not exact yet
+    CHECK(repr(parse("[0.1, 1e-320, 1E5]")) == "[0.1, 1e-320, 100000.0]");
+}
+
+TEST_CASE("Malformed JSON is reported by nlohmann, at the offending place", "[json]") {
+    CHECK(error_of("{\"a\": 1,}").find("1:9: invalid JSON: syntax error") == 0);
+    CHECK(error_of("{\n  \"a\": tru\n}").find("2:11: invalid JSON: syntax error while parsing value - invalid literal") == 0);
+    CHECK(error_of("[1] 2").find("invalid JSON:") != std::string::npos);
+    CHECK(error_of("[01]").find("invalid JSON:") != std::string::npos);
+    CHECK(error_of("\"\\ud800\"").find("invalid JSON:") != std::string::npos);     // lone surrogate
+    CHECK(error_of("\"\xC3\x28\"").find("invalid JSON:") != std::string::npos);    // bad UTF-8
+    CHECK(error_of("\"\xED\xA0\x80\"").find("invalid JSON:") != std::string::npos);  // encoded surrogate
+    CHECK(error_of("\"a\tb\"").find("invalid JSON:") != std::string::npos);        // raw control character
+    CHECK(error_of("").find("invalid JSON:") != std::string::npos);
+}
