@@ -375,6 +375,18 @@ std::vector<std::string> textwrap(const std::string& line, std::int64_t width, b
     return fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens);
 }
 
+// str.splitlines(), skipping the scan for the usual one-line ASCII text.
+std::vector<std::string> lines_of(const std::string& s) {
+    // Python's ASCII line boundaries: \n \r \v \f \x1c \x1d \x1e (the rest are non-ASCII).
+    auto plain = [](char c) {
+        auto u = static_cast<unsigned char>(c);
+        return u < 0x80 && !(u >= '\n' && u <= '\r') && !(u >= 0x1c && u <= 0x1e);
+    };
+    bool one_ascii_line = !s.empty() && std::all_of(s.begin(), s.end(), plain);
+    if (one_ascii_line) return {s};
+    return py::splitlines(s);
+}
+
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, 0, 2);
     require_defined(in);
@@ -386,7 +398,7 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     bool hyphens = b.bool_or(3, true);
     std::string out;
     bool first_line = true;
-    for (const auto& line : py::splitlines(s)) {
+    for (const auto& line : lines_of(s)) {
         if (!first_line) out += wrapstring;
         first_line = false;
         bool first = true;
