@@ -135,9 +135,16 @@ void draw_margin_boxes(Paginated& paginated, LineBreaker& line_breaker) {
             slot.text = std::move(text);
             slot.style = box.style;  // the cascade defaults text-align by position (left/center/right)
         }
+        // Drawn aside, then appended with one exact reserve: pagination sized the page's
+        // vectors to its content, and push_back here would double every page's runs.
+        Page extra;
+        draw_edge(extra, line_breaker, edges[0], *context.style, true);
+        draw_edge(extra, line_breaker, edges[1], *context.style, false);
         Page& page = paginated.pages[static_cast<std::size_t>(i)];
-        draw_edge(page, line_breaker, edges[0], *context.style, true);
-        draw_edge(page, line_breaker, edges[1], *context.style, false);
+        page.runs.reserve(page.runs.size() + extra.runs.size());
+        for (GlyphRun& run : extra.runs) page.runs.push_back(std::move(run));
+        page.lines.reserve(page.lines.size() + extra.lines.size());
+        page.lines.insert(page.lines.end(), extra.lines.begin(), extra.lines.end());
     }
 }
 
