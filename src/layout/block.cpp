@@ -17,19 +17,22 @@ using style::ComputedStyle;
 // FlowBuilder
 // ---------------------------------------------------------------------------------------
 
-void FlowBuilder::add_margin(double margin) {
+void FlowBuilder::add_margin(double margin, bool trailing) {
     if (!has_margin_) margin_insert_at_ = flow_.size();
     has_margin_ = true;
     // Collapsed margins: the largest positive plus the most negative (CSS 2 §8.3.1).
-    margin_positive_ = std::max(margin_positive_, margin);
-    margin_negative_ = std::min(margin_negative_, margin);
+    double& positive = trailing ? bottom_positive_ : top_positive_;
+    double& negative = trailing ? bottom_negative_ : top_negative_;
+    positive = std::max(positive, margin);
+    negative = std::min(negative, margin);
 }
 
 void FlowBuilder::flush_margin() {
     if (!has_margin_) return;
     has_margin_ = false;
-    const double height = margin_positive_ + margin_negative_;
-    margin_positive_ = margin_negative_ = 0;
+    const double height =
+        std::max(top_positive_, bottom_positive_) + std::min(top_negative_, bottom_negative_);
+    top_positive_ = top_negative_ = bottom_positive_ = bottom_negative_ = 0;
     if (height == 0) return;
     Slice space;
     space.kind = Slice::Kind::Space;
@@ -55,18 +58,28 @@ void FlowBuilder::flush_break() {
     brk.kind = Slice::Kind::Break;
     brk.forced = break_kind_;
     brk.page_name = page_name_;
-    // The margins before a forced break stay on its page; those after it are kept at the
-    // top of the new page (CSS Fragmentation §5.2: only unforced breaks truncate).
+    // CSS Fragmentation §5.2: the bottom margins before a forced break are truncated; the
+    // top margins after it are kept at the top of the new page (the Planner keeps Space
+    // slices on a page that starts with a forced break). Before anything visible the
+    // break starts no page, and every margin is kept.
+    if (visible_) bottom_positive_ = bottom_negative_ = 0;
     if (has_margin_) {
-        has_margin_ = false;
-        margin_positive_ = margin_negative_ = 0;
+        // The break sits where the pending margins began: before the zero-height Opens of
+        // the boxes whose top margins collapse with them (a first child's break-before
+        // breaks before its parents too), so those boxes and their margins start the new
+        // page. The margins' Space goes after the break.
+        const auto at = std::min(margin_insert_at_, flow_.size());
+        flow_.insert(flow_.begin() + static_cast<std::ptrdiff_t>(at), std::move(brk));
+        margin_insert_at_ = at + 1;
+    } else {
+        flow_.push_back(std::move(brk));
     }
-    flow_.push_back(std::move(brk));
     avoid_next_ = false;
 }
 
 void FlowBuilder::push(Slice slice) {
     if (avoid_next_ || avoid_inside_ > 0) slice.avoid_break_before = true;
+    if (slice.kind == Slice::Kind::Content || slice.height > 0) visible_ = true;
     avoid_next_ = false;
     flow_.push_back(std::move(slice));
 }
@@ -109,6 +122,7 @@ void FlowBuilder::close(double bottom_insets) {
         // padding there): the box ends above the margin, so its background stops there.
         ++margin_insert_at_;
     }
+    if (slice.height > 0) visible_ = true;
     flow_.push_back(std::move(slice));
     avoid_next_ = false;
 }
@@ -449,7 +463,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
     } else if (box.kind == BoxKind::Replaced) {
         out.add_margin(s.margin_top.resolve(containing_width));
         layout_image_block(box, ctx, x, containing_width, out);
-        out.add_margin(s.margin_bottom.resolve(containing_width));
+        out.add_margin(s.margin_bottom.resolve(containing_width), true);
     } else {
         const UsedWidths u = keep_readable(used_widths(s, containing_width), s, containing_width);
         out.add_margin(s.margin_top.resolve(containing_width));
@@ -461,7 +475,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
         layout_block_contents(box, ctx, x + u.content_x, u.content_width, out);
         if (s.break_inside == style::BreakInside::Avoid) out.end_avoid_inside();
         out.close(bottom_insets(s, containing_width));
-        out.add_margin(s.margin_bottom.resolve(containing_width));
+        out.add_margin(s.margin_bottom.resolve(containing_width), true);
     }
 
     if (is_forced(s.break_after)) out.forced_break(s.break_after);

@@ -47,7 +47,11 @@ struct LayoutContext {
 // a zero-height Open/Close does not interrupt the pending margin.
 class FlowBuilder {
 public:
-    void add_margin(double margin);
+    // A box's top margin (`trailing` false) or bottom margin (`trailing` true). At a forced
+    // break (or page-name change) the adjoining bottom margins end the page before it and
+    // are truncated; the top margins are kept at the top of the new page (CSS
+    // Fragmentation §5.2).
+    void add_margin(double margin, bool trailing = false);
     // Unbreakable content; `avoid_break_before` keeps it with what precedes it.
     void add_content(Slice slice);
     // A decorated block starts; top_insets = border-top + padding-top.
@@ -76,7 +80,8 @@ private:
     void push(Slice slice);
 
     Flow flow_;
-    double margin_positive_ = 0, margin_negative_ = 0;
+    // The pending collapsed margin, top and bottom margins apart (see add_margin).
+    double top_positive_ = 0, top_negative_ = 0, bottom_positive_ = 0, bottom_negative_ = 0;
     bool has_margin_ = false;
     std::size_t margin_insert_at_ = 0;  // before zero-height Opens that followed the margin
     bool avoid_next_ = false;
@@ -84,6 +89,9 @@ private:
     bool has_break_ = false;
     style::Break break_kind_ = style::Break::Page;
     std::string wanted_page_name_, page_name_;
+    // Content or a box edge with height has been emitted: a forced break before that
+    // starts no page, so the margins before it are kept too.
+    bool visible_ = false;
 };
 
 // Lays out a block-level box (its margins, borders, padding and content) in a containing

@@ -43,7 +43,9 @@ struct PagePlan {
     std::size_t begin = 0, end = 0;  // slices [begin, end)
     std::string name;
     bool blank = false;
-    bool after_forced_break = false;  // keeps margins at its top
+    // Keeps margins (Space slices) at its top: the first page and pages after a forced
+    // break (CSS Fragmentation §5.2); only an unforced break truncates them.
+    bool after_forced_break = false;
 };
 
 style::PageSelector selector_for(std::size_t index, const PagePlan& plan) {
@@ -60,7 +62,7 @@ public:
     Planner(const Flow& flow, PageStyles& styles) : flow_(flow), styles_(styles) {}
 
     std::vector<PagePlan> plan() {
-        start_page(0, "", false);
+        start_page(0, "", true);  // the document's first margins are kept
         std::size_t i = 0;
         while (i < flow_.size()) i = step(i);
         plans_.back().end = flow_.size();
@@ -97,7 +99,10 @@ private:
 
     void place(const Slice& s) {
         y_ += s.height;
-        if (s.kind == Slice::Kind::Content || s.height > 0) placed_ = true;
+        // A kept margin at the top of a page is not content: no break right after it (that
+        // would leave a page holding only the margin), and a forced break after it
+        // still starts no new page.
+        if (s.kind == Slice::Kind::Content || (s.height > 0 && s.kind != Slice::Kind::Space)) placed_ = true;
         if (s.kind == Slice::Kind::Open) open_.push_back(&s);
         else if (s.kind == Slice::Kind::Close && !open_.empty()) open_.pop_back();
     }
@@ -232,7 +237,7 @@ private:
             Slice& s = flow_[i];
             if (s.kind == Slice::Kind::Space && !placed && !plan.after_forced_break) continue;
             draw_slice(s);
-            if (s.kind == Slice::Kind::Content || s.height > 0) placed = true;
+            if (s.kind == Slice::Kind::Content || (s.height > 0 && s.kind != Slice::Kind::Space)) placed = true;
         }
         for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_footer);
         for (const OpenBox& box : open_) finish_fragment(box, false);

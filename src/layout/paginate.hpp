@@ -5,7 +5,8 @@
 // (breaks marked avoid_break_before are skipped; if a page has no allowed break at all,
 // the page breaks where the content overflows). Forced breaks start a new page, inserting
 // a blank page when a left/right break needs one. Margins (Space slices) at the top of a
-// page after an unforced break are truncated. Then a second walk draws the chosen slices,
+// page after an unforced break are truncated; on the first page and after a forced
+// break they are kept (CSS Fragmentation §5.2). Then a second walk draws the chosen slices,
 // with the decorations of boxes split across pages drawn as one fragment per page.
 #pragma once
 

@@ -385,7 +385,7 @@ void layout_table(const Box& table_box, LayoutContext& ctx, double x, double con
         out.add_content(std::move(slice));
     }
     out.close(g.close_height);
-    out.add_margin(resolved_margin(s.margin_bottom, containing_width));
+    out.add_margin(resolved_margin(s.margin_bottom, containing_width), true);
 }
 
 LineBreaker::Widths measure_table(const Box& table_box, LayoutContext& ctx) {

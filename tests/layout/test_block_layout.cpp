@@ -367,6 +367,57 @@ TEST_CASE("a box ends above a last child's margin that collapses through its bot
     CHECK(page.runs[1].baseline - page.runs[0].baseline == Approx(32).margin(0.01));
 }
 
+TEST_CASE("top margins are kept on page 1 and after a forced break, truncated after an unforced one", "[layout][paginate]") {
+    // CSS Fragmentation §5.2. The first baseline of a page with no margin above it:
+    auto plain = render_doc("<p>Cover</p>", small_pages);
+    REQUIRE(plain->out.pages.at(0).runs.size() == 1);
+    const double top = plain->out.pages[0].runs[0].baseline;  // page margin 20pt + ascent
+
+    // Page 1: a first child's 30pt collapses through body (margin 0) and a div and is kept.
+    // Page 2 (forced break): the section's 25pt and the h1's 20pt collapse to 25pt, kept;
+    // the cover's 40pt bottom margin is before the break and truncated.
+    auto r = render_doc("<div><p class=\"c\">Cover</p></div><section><h1>Second</h1><p>after</p></section>",
+                        small_pages + " .c { margin: 30pt 0 40pt 0 } section { margin-top: 25pt }"
+                                      " h1 { break-before: page; margin: 20pt 0 0 0; font: 10pt/12pt 'Liberation Sans' }");
+    REQUIRE(r->out.pages.size() == 2);
+    REQUIRE(r->out.pages[0].runs.size() == 1);
+    CHECK(r->out.pages[0].runs[0].text == "Cover");
+    CHECK(r->out.pages[0].runs[0].baseline == Approx(top + 30).margin(0.01));
+    REQUIRE_FALSE(r->out.pages[1].runs.empty());
+    CHECK(r->out.pages[1].runs[0].text == "Second");
+    CHECK(r->out.pages[1].runs[0].baseline == Approx(top + 25).margin(0.01));
+    // The anchor/bookmark of the h1 is on page 2 as well.
+    REQUIRE(r->out.bookmarks.size() == 1);
+    CHECK(r->out.bookmarks[0].page == 1);
+
+    // The same with break-before: right (page 2 is a blank left page) and a page-name change.
+    auto right = render_doc("<p class=\"c\">Cover</p><h1>Second</h1>",
+                            small_pages + " .c { margin-top: 30pt } h1 { break-before: right; margin: 20pt 0 0 0;"
+                                          " font: 10pt/12pt 'Liberation Sans' }");
+    REQUIRE(right->out.pages.size() == 3);
+    CHECK(right->out.pages[1].blank);
+    REQUIRE(right->out.pages[2].runs.size() == 1);
+    CHECK(right->out.pages[2].runs[0].baseline == Approx(top + 20).margin(0.01));
+    auto named = render_doc("<p>one</p><div class=\"w\"><p class=\"c\">two</p></div>",
+                            small_pages + " .w { page: wide } .c { margin-top: 30pt } @page wide { size: 400pt 300pt }");
+    REQUIRE(named->out.pages.size() == 2);
+    REQUIRE(named->out.pages[1].runs.size() == 1);
+    CHECK(named->out.pages[1].runs[0].baseline == Approx(top + 30).margin(0.01));
+
+    // Unforced breaks truncate: every paragraph has a 10pt top margin, but the first line
+    // of each following page sits at the top of the content area.
+    std::string body;
+    for (int i = 0; i < 40; ++i) body += "<p>line " + std::to_string(i) + "</p>";
+    auto flow = render_doc(body, small_pages + " p { margin: 10pt 0 0 0 }");
+    REQUIRE(flow->out.pages.size() >= 2);
+    CHECK(flow->out.pages[0].runs.at(0).baseline == Approx(top + 10).margin(0.01));  // page 1 keeps it
+    for (std::size_t i = 1; i < flow->out.pages.size(); ++i) {
+        double first = 1e9;
+        for (const auto& run : flow->out.pages[i].runs) first = std::min(first, run.baseline);
+        CHECK(first == Approx(top).margin(0.01));
+    }
+}
+
 TEST_CASE("running strings, page counters and target-counter page references", "[layout][margin]") {
     std::string body = "<p>See <a class=\"ref\" href=\"#late\">later</a>.</p>";
     for (int i = 0; i < 3; ++i) body += "<h2>Section " + std::to_string(i) + "</h2><p class=\"pb\">text</p>";

@@ -138,3 +138,36 @@ TEST_CASE("paginate: forced right break from a right page inserts a blank left p
     CHECK(p.contexts[1].selector.left);
     CHECK(texts(p.pages[2]) == "three");
 }
+
+TEST_CASE("paginate: margins at the top of page 1 and after a forced break are kept, after an unforced one truncated",
+          "[layout][paginate]") {
+    const style::Cascade cascade = small_page_cascade();
+    layout::PageStyles styles(cascade);
+    auto space = [](double height) {
+        Slice s;
+        s.kind = Slice::Kind::Space;
+        s.height = height;
+        return s;
+    };
+    Flow flow;
+    flow.push_back(space(15));
+    flow.push_back(content(30, "first"));
+    flow.push_back(space(10));
+    flow.push_back(content(60, "overflows"));  // 15 + 30 + 10 + 60 > 100: unforced break
+    flow.push_back(content(30, "same"));
+    Slice brk;
+    brk.kind = Slice::Kind::Break;
+    brk.forced = style::Break::Page;
+    flow.push_back(brk);
+    flow.push_back(space(25));
+    flow.push_back(content(30, "forced"));
+    const layout::Paginated p = layout::paginate(std::move(flow), styles);
+    REQUIRE(p.pages.size() == 3);
+    REQUIRE(p.pages[0].runs.size() == 1);
+    CHECK(p.pages[0].runs[0].baseline == Approx(20 + 15 + 24));  // kept on page 1
+    REQUIRE(p.pages[1].runs.size() == 2);
+    CHECK(p.pages[1].runs[0].text == "overflows");
+    CHECK(p.pages[1].runs[0].baseline == Approx(20 + 48));  // truncated after the unforced break
+    REQUIRE(p.pages[2].runs.size() == 1);
+    CHECK(p.pages[2].runs[0].baseline == Approx(20 + 25 + 24));  // kept after the forced break
+}
