@@ -1,9 +1,4 @@
 // Shared machinery of the builtins: argument binding and groupby's named tuple.
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/builtins.hpp"
 
 #include "template/pystr.hpp"

@@ -28,11 +28,6 @@
 //     112 -> 112th, -1 -> -1st.
 // All of them raise an error naming the filter for a value of the wrong type (an undefined
 // value raises its usual "'x' is undefined").
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 

@@ -4,11 +4,6 @@
 // Where Jinja2 returns a generator or iterator (map, select*, reject*, unique, batch, slice,
 // items, reverse of a sequence) we return an Iterator (builtins.hpp) that behaves as one:
 // always truthy, no len(), consumed by the first loop; only its printed address differs.
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 

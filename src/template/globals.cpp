@@ -3,11 +3,6 @@
 // range() returns a Range object (builtins.hpp) that prints, measures, indexes and
 // iterates as Python's. Its size is bounded: more than 1,000,000 items is an error, so a template cannot
 // exhaust memory (Jinja2's sandbox has the same idea with a smaller limit).
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 

@@ -6,11 +6,6 @@
 //
 // method_of() also answers the field names of named tuples (groupby's .grouper/.list):
 // for those it returns the field's value itself, which is what `x.grouper` means.
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 

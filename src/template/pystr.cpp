@@ -1,9 +1,4 @@
 // Python str behaviour on UTF-8 strings (see pystr.hpp).
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/pystr.hpp"
 
 #include "template/builtins.hpp"

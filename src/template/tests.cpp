@@ -4,11 +4,6 @@
 // sequence, mapping, boolean, true, false, integer, float, escaped, sameas) answer False for
 // an undefined value, `callable` answers True (Undefined defines __call__), and the rest
 // raise the undefined error, as Jinja2 does.
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 

@@ -7,11 +7,6 @@
 //     turning into floats, which would print differently from Python's big ints;
 //   * str/list repetition larger than 64 MiB raises "repetition result too large";
 //   * a negative float to a fractional power (a complex number in Python) raises.
-// GCC 12 at -O3 reports -Wrestrict false positives inside std::string for
-// "literal" + std::string (GCC bug 105329); before the includes so it covers them.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wrestrict"
-#endif
 #include "template/value.hpp"
 
 #include "template/builtins.hpp"
