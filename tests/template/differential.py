@@ -24,6 +24,8 @@ other templates and data.json):
 
 -k REGEX selects cases whose folder name matches (re.search; repeatable, OR-ed).
 --oracle-only skips step 2 (useful without a binary).
+Cases listed in known-failures.txt are open defects: reported as XFAIL while they
+fail, and a failure of the run (XPASS) once they pass, so the list is kept honest.
 Prints one line per failure (with a short diff), then
 "differential: N passed, M failed"; exits 1 on any failure.
 """
@@ -40,6 +42,18 @@ sys.path.insert(0, HERE)
 import jinja_oracle  # noqa: E402
 
 CASES = os.path.join(HERE, "cases")
+KNOWN_FAILURES = os.path.join(HERE, "known-failures.txt")
+
+
+def known_failures():
+    """Open defects listed in known-failures.txt: {case name: why}."""
+    known = {}
+    with open(KNOWN_FAILURES, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                name, _, why = line.strip().partition(" ")
+                known[name] = why.strip()
+    return known
 TIMEOUT = 20  # seconds per quorum run; a hang is a failure
 
 
@@ -200,14 +214,27 @@ def main():
                 if problem:
                     failures[n] = (failures[n] + "\n  " if n in failures else "") + problem
 
+    known = known_failures()
+    xfailed = set()
+    for n in names:
+        if n not in known or a.oracle_only or failures.get(n, "").startswith("ORACLE: "):
+            continue
+        if n in failures:
+            print(f"XFAIL {n}: known defect ({known[n]}): {failures.pop(n).splitlines()[0]}")
+            xfailed.add(n)
+        else:
+            failures[n] = "XPASS: now matches Jinja2; remove it from known-failures.txt"
+
     passed = 0
     for n in names:
         if n in failures:
             print(f"FAIL {n}: {failures[n]}")
-        else:
+        elif n not in xfailed:
             passed += 1
             if a.v:
                 print(f"ok   {n}")
+    if xfailed:
+        print(f"differential: {len(xfailed)} known defects still failing (known-failures.txt)")
     print(f"differential: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
 
