@@ -12,6 +12,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include "text/utf8.hpp"
+
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -25,7 +27,7 @@ inline constexpr char32_t no_break_space = 0x00A0;
 
 // Decodes the codepoint at `i` and advances `i`; malformed bytes give U+FFFD (one byte).
 char32_t next_codepoint(std::string_view text, std::size_t& i);
-void append_utf8(std::string& out, char32_t cp);
+using encoding::append_utf8;
 
 // CSS white-space processing of one text item. `after_space` carries across items so
 // "a <b> b</b>" collapses to one space; start it true to drop a paragraph's leading spaces.

@@ -1,4 +1,5 @@
 #include "template/json_data.hpp"
+#include "text/utf8.hpp"
 
 #include <charconv>
 #include <fstream>
@@ -8,6 +9,8 @@
 
 namespace quorum::tmpl {
 namespace {
+
+using encoding::append_utf8;
 
 using json = nlohmann::json;
 
@@ -285,23 +288,6 @@ private:
         return true;
     }
 
-    static void append_utf8(std::string& out, char32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
 
     // One well-formed UTF-8 sequence (no overlongs, no surrogates, <= U+10FFFF), copied as is.
     bool copy_utf8_sequence(std::string& out) {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "template/value.hpp"
+#include "text/utf8.hpp"
 
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@ namespace quorum::tmpl::py {
 // Decodes the code point at s[i] and advances i. A byte that does not start a valid
 // sequence decodes as itself (Latin-1), so no input makes us loop or throw.
 char32_t next_code_point(std::string_view s, std::size_t& i);
-void append_utf8(std::string& out, char32_t cp);
+using encoding::append_utf8;
 std::u32string to_u32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 std::size_t length(std::string_view s);  // len(s) in code points
