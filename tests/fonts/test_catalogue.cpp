@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 #include <functional>
 #include <string>
 
@@ -128,10 +132,16 @@ TEST_CASE("bad catalogues and bad font files give clear errors") {
     CHECK(missing.find("no_such_catalogue.json: error: cannot read") != std::string::npos);
     const std::string alias = error_of([] { FontCatalogue::load(QUORUM_TEST_DATA "/fonts/bad_alias.json"); });
     CHECK(alias.find("alias 'Arial'") != std::string::npos);
-    const FontCatalogue broken = FontCatalogue::load(QUORUM_TEST_DATA "/fonts/not_a_font.json");
+    // A text file posing as a font, written here rather than committed as a fake .ttf.
+    const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("quorum-not-a-font-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir / "not_a_font.ttf") << "this is not a font\n";
+    std::ofstream(dir / "not_a_font.json") << R"({ "families": { "Broken": { "regular": "not_a_font.ttf" } }, "fallback": "Broken" })";
+    const FontCatalogue broken = FontCatalogue::load(dir / "not_a_font.json");
     const std::string not_font = error_of([&] { broken.face("Broken", 400, false); });
     CHECK(not_font.find("not_a_font.ttf: error: not a readable font for family 'Broken'") != std::string::npos);
     CHECK(error_of([&] { broken.face("Nope", 400, false); }).find("unknown font family 'Nope'") != std::string::npos);
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a font with PostScript (CFF) outlines is refused with a clear message") {
