@@ -479,12 +479,10 @@ std::string reversed(std::string_view s) {
     return to_utf8(u);
 }
 
-std::string slice(std::string_view s, std::optional<long long> start, std::optional<long long> stop,
-                  std::optional<long long> step) {
-    long long st = step.value_or(1);
+SliceRange slice_range(long long n, std::optional<long long> start, std::optional<long long> stop,
+                       std::optional<long long> step) {
+    const long long st = step.value_or(1);
     if (st == 0) fail("slice step cannot be zero");
-    auto u = to_u32(s);
-    long long n = static_cast<long long>(u.size());
     auto clamp = [&](std::optional<long long> v, long long dflt) {
         if (!v) return dflt;
         long long x = *v;
@@ -492,10 +490,15 @@ std::string slice(std::string_view s, std::optional<long long> start, std::optio
         if (st > 0) return std::clamp(x, 0LL, n);
         return std::clamp(x, -1LL, n - 1);
     };
-    long long b = clamp(start, st > 0 ? 0 : n - 1);
-    long long e = clamp(stop, st > 0 ? n : -1);
+    return {clamp(start, st > 0 ? 0 : n - 1), clamp(stop, st > 0 ? n : -1), st};
+}
+
+std::string slice(std::string_view s, std::optional<long long> start, std::optional<long long> stop,
+                  std::optional<long long> step) {
+    const auto u = to_u32(s);
+    const SliceRange r = slice_range(static_cast<long long>(u.size()), start, stop, step);
     std::u32string out;
-    for (long long i = b; st > 0 ? i < e : i > e; i += st) out += u[static_cast<std::size_t>(i)];
+    for (long long i = r.begin; r.step > 0 ? i < r.end : i > r.end; i += r.step) out += u[static_cast<std::size_t>(i)];
     return to_utf8(out);
 }
 

@@ -58,6 +58,13 @@ std::size_t count(std::string_view s, std::string_view sub);  // non-overlapping
 long long find(std::string_view s, std::string_view sub);     // code point index or -1
 std::string center(std::string_view s, long long width, std::string_view fill = " ");
 std::string reversed(std::string_view s);  // s[::-1] by code point
+// The indices a Python slice visits in a sequence of length n: begin, end (exclusive)
+// and step (non-zero), as slice.indices() computes them; nullopt = omitted.
+struct SliceRange {
+    long long begin, end, step;
+};
+SliceRange slice_range(long long n, std::optional<long long> start, std::optional<long long> stop,
+                       std::optional<long long> step);
 // s[start:stop:step] with Python's slice rules on code points (nullopt = omitted).
 std::string slice(std::string_view s, std::optional<long long> start, std::optional<long long> stop,
                   std::optional<long long> step);

@@ -914,22 +914,10 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
     }
     if (!obj.is_sequence()) raise("'" + type_name(obj) + "' object is not subscriptable");
     const List& items = obj.as_list();
-    const long long n = static_cast<long long>(items.size());
-    const long long st = step.value_or(1);
-    auto clamp = [&](std::optional<long long> v, long long dflt) {
-        if (!v) return dflt;
-        long long x = *v;
-        if (x < 0) x += n;
-        if (st > 0) return std::clamp(x, 0LL, n);
-        return std::clamp(x, -1LL, n - 1);
-    };
-    long long lo = clamp(start, st > 0 ? 0 : n - 1);
-    long long hi = clamp(stop, st > 0 ? n : -1);
+    const py::SliceRange r = py::slice_range(static_cast<long long>(items.size()), start, stop, step);
     List out;
-    if (st > 0)
-        for (long long i = lo; i < hi; i += st) out.push_back(items[static_cast<std::size_t>(i)]);
-    else
-        for (long long i = lo; i > hi; i += st) out.push_back(items[static_cast<std::size_t>(i)]);
+    for (long long i = r.begin; r.step > 0 ? i < r.end : i > r.end; i += r.step)
+        out.push_back(items[static_cast<std::size_t>(i)]);
     return obj.is_tuple() ? Value::tuple(std::move(out)) : Value::list(std::move(out));
 }
 
