@@ -109,6 +109,7 @@ RenderResult render_document(const std::filesystem::path& xhtml, const std::vect
         throw RenderError{e.message};
     }
     result.page_count = static_cast<int>(laid_out.pages.size());
+    for (const auto& anchor : laid_out.anchors) result.anchor_pages.emplace(anchor.id, anchor.page + 1);
     return result;
 }
 

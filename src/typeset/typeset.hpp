@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct RenderOptions {
 
 struct RenderResult {
     int page_count = 0;
+    // Where each element with an id landed: id -> 1-based page number. Agenda packs read
+    // the item ranges from it (manifest, per-item PDFs) instead of guessing.
+    std::map<std::string, int> anchor_pages;
     std::vector<std::string> warnings;  // "FILE:LINE[:COL]: warning: ...", once each
 };
 
