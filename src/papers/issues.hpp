@@ -1,0 +1,19 @@
+// A problem found in a paper's data: where (JSON pointer from the file's root) and what.
+//
+// Every stage that checks data (schema validation, the council's rules) appends to one
+// list, so the officer sees all problems at once, not the first only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace quorum::papers {
+
+struct Issue {
+    std::string path;     // JSON pointer, e.g. "/budget/capital/lines/0/stated/variance"
+    std::string message;  // what was found and what was expected
+};
+
+using Issues = std::vector<Issue>;
+
+}  // namespace quorum::papers
