@@ -13,6 +13,8 @@ packages=(
   libpugixml-dev       # XHTML parsing
   libfreetype-dev      # font metrics and glyph coverage
   libhyphen-dev hyphen-en-gb  # hyphenation (hyphens: auto)
+  libvalijson-dev             # JSON Schema validation of reports and meetings
+  libqpdf-dev                 # merging existing PDF appendices into packs, splitting items
   catch2               # unit tests
   # fonts
   fonts-liberation2 fonts-dejavu-core
