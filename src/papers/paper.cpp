@@ -1,0 +1,134 @@
+// Loading papers and meetings: reading, JSON syntax, schema validation.
+#include "papers/paper.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace quorum::papers {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+// Papers nest a few levels (content in sections in implications); far deeper input is a
+// mistake or an attack, and nlohmann's recursive parser and destructor would exhaust the stack.
+constexpr int kMaxDepth = 100;
+
+struct Location {
+    int line = 1;
+    int column = 1;
+};
+
+// Line and column (in characters, 1-based) of byte `offset` of `text`.
+Location location_of(const std::string& text, std::size_t offset) {
+    Location at;
+    offset = std::min(offset, text.size());
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') {
+            ++at.line;
+            at.column = 1;
+        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {  // not a UTF-8 continuation byte
+            ++at.column;
+        }
+    }
+    return at;
+}
+
+std::string located(const fs::path& file, Location at) {
+    return file.string() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+// Offset of the bracket opening nesting level kMaxDepth + 1, or npos (strings skipped).
+std::size_t too_deep_at(const std::string& text) {
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string::npos;
+}
+
+// nlohmann says "[json.exception.parse_error.101] parse error at line 2, column 11: syntax
+// error while parsing value - unexpected ','; …": keep what follows the location.
+std::string syntax_message(const std::string& what) {
+    const auto column = what.find("column ");
+    const auto colon = column == std::string::npos ? what.find("] ") : what.find(": ", column);
+    if (colon == std::string::npos) return what;
+    return what.substr(colon + 2);
+}
+
+}  // namespace
+
+std::optional<json> read_json_file(const fs::path& file, Issues& issues) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in || fs::is_directory(file)) {
+        std::error_code ec;
+        const bool exists = fs::exists(file, ec);
+        issues.push_back({file.string(), "", exists ? "cannot read the file" : "no such file"});
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    if (const auto deep = too_deep_at(text); deep != std::string::npos) {
+        issues.push_back({located(file, location_of(text, deep)), "",
+                          "invalid JSON: nested deeper than " + std::to_string(kMaxDepth) + " levels"});
+        return std::nullopt;
+    }
+    try {
+        return json::parse(text);
+    } catch (const json::parse_error& e) {
+        const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;  // e.byte: 1-based index of the last byte read
+        issues.push_back({located(file, location_of(text, offset)), "", "invalid JSON: " + syntax_message(e.what())});
+        return std::nullopt;
+    }
+}
+
+std::string schema_for(const json& document) {
+    if (document.is_object() && document.contains("$schema") && document["$schema"].is_string()) {
+        const std::string& hint = document["$schema"].get_ref<const std::string&>();
+        if (hint.find("meeting.schema.json") != std::string::npos) return "meeting.schema.json";
+        if (hint.find("report.schema.json") != std::string::npos) return "report.schema.json";
+    }
+    const bool meeting_shape = document.is_object() && !document.contains("kind") && document.contains("date") &&
+                               document.contains("items");
+    return meeting_shape ? "meeting.schema.json" : "report.schema.json";
+}
+
+namespace {
+
+std::optional<json> load_and_validate(const fs::path& file, const std::string& schema, Issues& issues) {
+    std::optional<json> document = read_json_file(file, issues);
+    if (!document) return std::nullopt;
+    const std::size_t before = issues.size();
+    validate_against_schema(*document, schema, file.string(), issues);
+    if (issues.size() != before) return std::nullopt;
+    return document;
+}
+
+}  // namespace
+
+std::optional<json> load_paper(const fs::path& file, Issues& issues) {
+    return load_and_validate(file, "report.schema.json", issues);
+}
+
+std::optional<json> load_meeting(const fs::path& file, Issues& issues) {
+    return load_and_validate(file, "meeting.schema.json", issues);
+}
+
+std::string format_line(const Issue& issue) {
+    return issue.file + ": " + (issue.path.empty() ? "" : issue.path + ": ") + issue.message;
+}
+
+}  // namespace quorum::papers
