@@ -1,0 +1,449 @@
+#include "papers/budget.hpp"
+
+#include "papers/accounting.hpp"
+
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace quorum::papers {
+
+namespace {
+
+using nlohmann::json;
+
+enum class TableType { revenue, capital };
+
+// One column of figures: its key in the data and the context, how messages name it, and
+// whether it is a percentage (not converted to £000, printed with one decimal).
+struct FigureInfo {
+    const char* key;
+    const char* name;
+    bool percent;
+};
+
+const std::vector<FigureInfo>& figure_infos(TableType type) {
+    static const std::vector<FigureInfo> revenue = {
+        {"original_budget", "original budget", false},
+        {"revised_budget", "revised budget", false},
+        {"outturn", "outturn", false},
+        {"reserve_movements", "reserve movements", false},
+        {"variance", "variance", false},
+        {"variance_after_reserves", "variance after reserve movements", false},
+        {"variance_percent", "variance %", true},
+        {"variance_after_reserves_percent", "variance after reserve movements %", true},
+    };
+    static const std::vector<FigureInfo> capital = {
+        {"revised_budget", "revised budget", false},
+        {"additions_deletions", "additions/(deletions)", false},
+        {"slippage_accelerated", "(slippage)/accelerated spend", false},
+        {"budget_after_changes", "budget after changes", false},
+        {"spend_to_date", "spend to date", false},
+        {"forecast", "forecast", false},
+        {"outturn", "outturn", false},
+        {"variance", "variance", false},
+        {"variance_percent", "variance %", true},
+        {"slippage_percent", "slippage %", true},
+    };
+    return type == TableType::revenue ? revenue : capital;
+}
+
+// Figures written in the data (never derived over): everything else is worked out.
+bool is_input(TableType type, const std::string& key) {
+    static const std::vector<std::string> revenue = {"original_budget", "revised_budget", "outturn",
+                                                     "reserve_movements"};
+    static const std::vector<std::string> capital = {"revised_budget", "additions_deletions", "slippage_accelerated",
+                                                     "spend_to_date",  "forecast",            "outturn"};
+    const auto& inputs = type == TableType::revenue ? revenue : capital;
+    for (const auto& input : inputs)
+        if (input == key) return true;
+    return false;
+}
+
+const FigureInfo* find_info(TableType type, const std::string& key) {
+    for (const auto& info : figure_infos(type))
+        if (key == info.key) return &info;
+    return nullptr;
+}
+
+// A line's figures in the data's units, and for each derived one, how it was worked out
+// ("outturn 57,409 − revised budget 55,039"), for the messages.
+struct Figures {
+    std::map<std::string, std::optional<double>> value;
+    std::map<std::string, std::string> how;
+
+    std::optional<double> get(const std::string& key) const {
+        auto it = value.find(key);
+        return it == value.end() ? std::nullopt : it->second;
+    }
+};
+
+struct Context {
+    TableType type;
+    AmountUnits units;
+    const std::string& file;
+    Issues& issues;
+};
+
+std::optional<double> number_at(const json& object, const std::string& key) {
+    if (!object.is_object()) return std::nullopt;
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_number()) return std::nullopt;
+    return it->get<double>();
+}
+
+std::string string_at(const json& object, const std::string& key) {
+    if (!object.is_object()) return "";
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+// An amount in a message: accounting style in the data's units, "0" rather than "-".
+std::string message_amount(double value, int places, AmountUnits units) {
+    std::string text = format_accounting(value, places);
+    if (text == "-") return "0";
+    if (units == AmountUnits::thousands) return text;
+    return text.front() == '(' ? "(£" + text.substr(1) : "£" + text;
+}
+
+std::string operand(const char* name, double value, AmountUnits units) {
+    return std::string(name) + " " + message_amount(value, written_decimals(value), units);
+}
+
+// value ÷ |base| × 100: the sign follows the variance even for a negative (income) budget.
+void derive_percent(Figures& f, const char* key, const char* of_key, const char* of_name, AmountUnits units) {
+    auto of = f.get(of_key);
+    auto base = f.get("revised_budget");
+    if (!of || !base || *base == 0.0) return;
+    f.value[key] = *of / std::fabs(*base) * 100.0;
+    f.how[key] = operand(of_name, *of, units) + " ÷ " + operand("revised budget", std::fabs(*base), units) + " × 100";
+}
+
+void derive_revenue_amounts(Figures& f, AmountUnits units) {
+    auto outturn = f.get("outturn");
+    auto revised = f.get("revised_budget");
+    if (outturn && revised && !f.get("variance")) {
+        f.value["variance"] = *outturn - *revised;
+        f.how["variance"] = operand("outturn", *outturn, units) + " − " + operand("revised budget", *revised, units);
+    }
+    auto variance = f.get("variance");
+    if (variance && !f.get("variance_after_reserves")) {
+        double reserves = f.get("reserve_movements").value_or(0.0);  // absent: no movement
+        f.value["variance_after_reserves"] = *variance + reserves;
+        f.how["variance_after_reserves"] =
+            operand("variance", *variance, units) + " + " + operand("reserve movements", reserves, units);
+    }
+}
+
+// The figure the capital variance is measured on: the outturn, or in the 2010/11 shape the forecast.
+std::pair<std::optional<double>, const char*> capital_actual(const Figures& f) {
+    if (auto outturn = f.get("outturn")) return {outturn, "outturn"};
+    return {f.get("forecast"), "forecast"};
+}
+
+void derive_capital_amounts(Figures& f, AmountUnits units) {
+    auto revised = f.get("revised_budget");
+    auto additions = f.get("additions_deletions");
+    auto [actual, actual_name] = capital_actual(f);
+    if (!f.get("slippage_accelerated") && actual && revised) {
+        // End-of-year tables state no slippage: all of the gap not explained by additions is slippage.
+        f.value["slippage_accelerated"] = *actual - *revised - additions.value_or(0.0);
+        f.how["slippage_accelerated"] = operand(actual_name, *actual, units) + " − " +
+                                        operand("revised budget", *revised, units) + " − " +
+                                        operand("additions/(deletions)", additions.value_or(0.0), units);
+    }
+    auto slippage = f.get("slippage_accelerated");
+    if (revised && !f.get("budget_after_changes")) {
+        f.value["budget_after_changes"] = *revised + additions.value_or(0.0) + slippage.value_or(0.0);
+        f.how["budget_after_changes"] = operand("revised budget", *revised, units) + " + " +
+                                        operand("additions/(deletions)", additions.value_or(0.0), units) + " + " +
+                                        operand("(slippage)/accelerated spend", slippage.value_or(0.0), units);
+    }
+    if (actual && revised && !f.get("variance")) {
+        f.value["variance"] = *actual - *revised;
+        f.how["variance"] = operand(actual_name, *actual, units) + " − " + operand("revised budget", *revised, units);
+    }
+}
+
+void derive_percents(Figures& f, TableType type, AmountUnits units) {
+    derive_percent(f, "variance_percent", "variance", "variance", units);
+    if (type == TableType::revenue)
+        derive_percent(f, "variance_after_reserves_percent", "variance_after_reserves",
+                       "variance after reserve movements", units);
+    else
+        derive_percent(f, "slippage_percent", "slippage_accelerated", "(slippage)/accelerated spend", units);
+}
+
+Figures line_figures(const json& line, const Context& cx) {
+    Figures f;
+    for (const auto& info : figure_infos(cx.type))
+        if (is_input(cx.type, info.key)) f.value[info.key] = number_at(line, info.key);
+    if (cx.type == TableType::revenue) derive_revenue_amounts(f, cx.units);
+    else derive_capital_amounts(f, cx.units);
+    derive_percents(f, cx.type, cx.units);
+    return f;
+}
+
+// Sums every amount (written or derived) of `lines`; the percentages are worked out again
+// from the sums, since percentages do not add up.
+Figures sum_figures(const std::vector<Figures>& lines, const std::string& what, const Context& cx) {
+    Figures sum;
+    for (const auto& info : figure_infos(cx.type)) {
+        if (info.percent) continue;
+        std::optional<double> total;
+        for (const auto& line : lines)
+            if (auto v = line.get(info.key)) total = total.value_or(0.0) + *v;
+        sum.value[info.key] = total;
+        if (total) sum.how[info.key] = what;
+    }
+    derive_percents(sum, cx.type, cx.units);
+    return sum;
+}
+
+// What a stated figure needs before it can be derived, for "cannot be derived" messages.
+std::string needs(TableType type, const std::string& key) {
+    if (key == "variance" || key == "variance_percent")
+        return type == TableType::revenue ? "an outturn and a revised budget"
+                                          : "an outturn (or forecast) and a revised budget";
+    if (key == "variance_after_reserves" || key == "variance_after_reserves_percent")
+        return "an outturn and a revised budget";
+    return "a revised budget and the figures it is worked out from";
+}
+
+void check_one(const std::string& key, const json& stated, const Figures& derived, const std::string& path,
+               const Context& cx) {
+    const FigureInfo* info = find_info(cx.type, key);
+    if (!info || !stated.is_number()) return;  // unknown keys and non-numbers are the schema's to report
+    double stated_value = stated.get<double>();
+    int places = written_decimals(stated);
+    std::string stated_text = info->percent ? format_percent_signed(stated_value, places)
+                                            : message_amount(stated_value, places, cx.units);
+    auto value = derived.get(key);
+    if (!value) {
+        cx.issues.push_back({cx.file, path,
+                             "stated " + std::string(info->name) + " " + stated_text +
+                                 " cannot be checked: working it out needs " + needs(cx.type, key)});
+        return;
+    }
+    bool agrees = agrees_within_rounding(stated_value, places, *value);
+    if (!agrees && !info->percent && cx.units == AmountUnits::pounds)  // stated as printed, in £000
+        agrees = format_accounting(to_thousands(stated_value, cx.units)) ==
+                 format_accounting(to_thousands(*value, cx.units));
+    if (agrees) return;
+    std::string derived_text = info->percent ? format_percent_signed(*value, places)
+                                             : message_amount(*value, places, cx.units);
+    auto how = derived.how.find(key);
+    std::string because = how == derived.how.end() ? "" : " (" + how->second + ")";
+    cx.issues.push_back({cx.file, path,
+                         "stated " + std::string(info->name) + " " + stated_text + " disagrees with the derived " +
+                             derived_text + because});
+}
+
+void check_stated(const json& stated, const Figures& derived, const std::string& path, const Context& cx) {
+    if (!stated.is_object()) return;
+    for (auto it = stated.begin(); it != stated.end(); ++it) check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx);
+}
+
+// Figures a row states in place of deriving them: a subtotal or total row written with
+// figures of its own, or a line written with its variance. They are checked like "stated".
+void check_written(const json& line, const Figures& derived, bool derived_only, const std::string& path,
+                   const Context& cx) {
+    if (!line.is_object()) return;
+    for (auto it = line.begin(); it != line.end(); ++it)
+        if (find_info(cx.type, it.key()) && !(derived_only && is_input(cx.type, it.key())))
+            check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx);
+}
+
+// A JSON pointer token: "~" -> "~0", "/" -> "~1" (RFC 6901).
+std::string pointer_token(const std::string& key) {
+    std::string out;
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+// The percentages' print style: "(0.7)" by default, "-0.7%" with "percent_style": "signed".
+struct PercentStyle {
+    bool is_signed = false;
+    int places = 1;
+};
+
+PercentStyle percent_style(const json& table) {
+    PercentStyle style;
+    style.is_signed = string_at(table, "percent_style") == "signed";
+    if (auto places = number_at(table, "percent_decimals"); places && *places >= 0 && *places <= 6)
+        style.places = static_cast<int>(*places);
+    return style;
+}
+
+void put_figures(json& out, const Figures& f, const Context& cx, const PercentStyle& style) {
+    for (const auto& info : figure_infos(cx.type)) {
+        auto v = f.get(info.key);
+        std::string text_key = std::string(info.key) + "_text";
+        if (!v) {
+            out[info.key] = nullptr;
+            out[text_key] = "";
+        } else if (info.percent) {
+            out[info.key] = *v;
+            out[text_key] = style.is_signed ? format_percent_signed(*v, style.places)
+                                            : format_percent_accounting(*v, style.places);
+        } else {
+            double thousands = to_thousands(*v, cx.units);
+            out[info.key] = thousands;
+            out[text_key] = format_accounting(thousands);
+        }
+    }
+}
+
+std::string line_kind(const json& line) {
+    std::string kind = string_at(line, "kind");
+    return kind == "heading" || kind == "subtotal" || kind == "total" ? kind : "line";
+}
+
+bool any_line_has(const json& lines, const char* key) {
+    if (!lines.is_array()) return false;
+    for (const auto& line : lines)
+        if (line.is_object() && line.contains(key)) return true;
+    return false;
+}
+
+json column(const std::string& key, const std::string& title, const std::string& unit, const json& titles) {
+    std::string override_title = string_at(titles, key);
+    return {{"key", key}, {"title", override_title.empty() ? title : override_title}, {"unit", unit}};
+}
+
+// The columns a table prints, from what its lines hold; the data's "columns" object may
+// rename any of them ({"revised_budget": "Budget V1"}). Comments sit before the last
+// (percentage) column, where the 2010/11 tables print them.
+json table_columns(const json& table, TableType type, const std::string& year) {
+    const json& lines = table.is_object() && table.contains("lines") ? table["lines"] : json();
+    json titles = table.is_object() && table.contains("columns") ? table["columns"] : json::object();
+    std::string year_prefix = year.empty() ? "" : year + " ";
+    json columns = json::array();
+    auto add = [&](const std::string& key, const std::string& title, const std::string& unit) {
+        columns.push_back(column(key, title, unit, titles));
+    };
+    add("service", "Service", "");
+    if (type == TableType::revenue) {
+        if (any_line_has(lines, "original_budget")) add("original_budget", "Original Budget", "£000");
+        add("revised_budget", "Revised Budget", "£000");
+        add("outturn", "Outturn", "£000");
+        add("variance", "Variance from Revised Budget Adv/(fav)", "£000");
+        if (any_line_has(lines, "reserve_movements")) {
+            add("reserve_movements", "Reserve Movements", "£000");
+            add("variance_after_reserves", "Variance after Reserve Movements Adv/(fav)", "£000");
+        }
+    } else {
+        bool shape_2010 = any_line_has(lines, "forecast") || any_line_has(lines, "spend_to_date");
+        add("revised_budget", year_prefix + (shape_2010 ? "Latest Approved Budget" : "Revised Budget"), "£000");
+        add("additions_deletions", "Additions/(Deletions)", "£000");
+        add("slippage_accelerated", "(Slippage)/Accelerated Spend", "£000");
+        if (shape_2010) add("budget_after_changes", year_prefix + "Budget after changes", "£000");
+        if (any_line_has(lines, "spend_to_date")) add("spend_to_date", "Spend to date", "£000");
+        if (any_line_has(lines, "forecast")) add("forecast", "Forecast to year-end", "£000");
+        if (!shape_2010 || any_line_has(lines, "outturn")) add("outturn", year_prefix + "Outturn", "£000");
+        add("variance", "Variance from Approved Budget", "£000");
+    }
+    if (any_line_has(lines, "comment")) add("comment", "Comments", "");
+    if (type == TableType::revenue && any_line_has(lines, "reserve_movements"))
+        add("variance_after_reserves_percent", "Variance after Reserve Movements Adv/(fav)", "%");
+    else if (type == TableType::revenue)
+        add("variance_percent", "% Variation of Revised Budget", "%");
+    else if (any_line_has(lines, "forecast") || any_line_has(lines, "spend_to_date"))
+        add("slippage_percent", "% slippage of " + year_prefix + "Approved Budget", "%");
+    else
+        add("variance_percent", "Variance from Approved Budget", "%");
+    return columns;
+}
+
+json derive_table(const json& table, TableType type, const std::string& year, const std::string& at,
+                  const Context& cx) {
+    PercentStyle style = percent_style(table);
+    json out = json::object();
+    out["type"] = type == TableType::revenue ? "revenue" : "capital";
+    out["caption"] = string_at(table, "caption");
+    out["columns"] = table_columns(table, type, year);
+    json lines_out = json::array();
+    std::vector<Figures> all_lines, since_heading;
+    const json lines = table.is_object() && table.contains("lines") && table["lines"].is_array() ? table["lines"]
+                                                                                                : json::array();
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const json& line = lines[i];
+        std::string path = at + "/lines/" + std::to_string(i);
+        json row = line.is_object() ? line : json::object();
+        std::string kind = line_kind(line);
+        row["kind"] = kind;
+        row["service"] = string_at(line, "service");
+        if (kind == "heading") {
+            since_heading.clear();
+        } else if (kind == "line") {
+            Figures f = line_figures(line, cx);
+            check_written(line, f, true, path, cx);
+            check_stated(line.is_object() && line.contains("stated") ? line["stated"] : json(), f, path + "/stated", cx);
+            put_figures(row, f, cx, style);
+            all_lines.push_back(f);
+            since_heading.push_back(f);
+        } else {
+            const auto& summed = kind == "subtotal" ? since_heading : all_lines;
+            std::string what = "the sum of the " + std::to_string(summed.size()) + " lines above";
+            Figures f = sum_figures(summed, what, cx);
+            check_written(line, f, false, path, cx);
+            check_stated(line.is_object() && line.contains("stated") ? line["stated"] : json(), f, path + "/stated", cx);
+            put_figures(row, f, cx, style);
+        }
+        lines_out.push_back(std::move(row));
+    }
+    out["has_comments"] = any_line_has(lines, "comment");
+    out["lines"] = std::move(lines_out);
+
+    Figures total = sum_figures(all_lines, "the sum of all " + std::to_string(all_lines.size()) + " lines", cx);
+    if (table.is_object() && table.contains("stated_total"))
+        check_stated(table["stated_total"], total, at + "/stated_total", cx);
+    bool show_total = all_lines.size() > 1;
+    if (table.is_object() && table.contains("show_total") && table["show_total"].is_boolean())
+        show_total = table["show_total"].get<bool>();
+    if (show_total) {
+        json row = {{"kind", "total"}, {"service", table.is_object() && table.contains("total_label")
+                                                        ? string_at(table, "total_label")
+                                                        : std::string("Total")}};
+        put_figures(row, total, cx, style);
+        out["total"] = std::move(row);
+    } else {
+        out["total"] = nullptr;
+    }
+    return out;
+}
+
+// "revenue" and "capital" by name; any other table (a second revenue table such as the
+// Dedicated Schools' Grant) says its type with "type", revenue by default.
+TableType table_type(const std::string& name, const json& table) {
+    std::string type = string_at(table, "type");
+    if (type == "capital" || (type.empty() && name == "capital")) return TableType::capital;
+    return TableType::revenue;
+}
+
+bool is_table(const json& value) { return value.is_object() && value.contains("lines"); }
+
+}  // namespace
+
+json derive_budget(const json& budget, const std::string& file, const std::string& at, Issues& issues) {
+    AmountUnits units = amount_units(budget);
+    json out = json::object();
+    out["units"] = units == AmountUnits::pounds ? "pounds" : "thousands";
+    out["units_label"] = "£000";
+    std::string year = string_at(budget, "year");
+    out["year"] = year;
+    if (!budget.is_object()) return out;
+    for (auto it = budget.begin(); it != budget.end(); ++it) {
+        if (!is_table(it.value())) continue;
+        TableType type = table_type(it.key(), it.value());
+        Context cx{type, units, file, issues};
+        out[it.key()] = derive_table(it.value(), type, year, at + "/" + pointer_token(it.key()), cx);
+    }
+    return out;
+}
+
+}  // namespace quorum::papers
