@@ -1,0 +1,266 @@
+#include "pack/pdf_assembly.hpp"
+
+#include <qpdf/QIntC.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFCryptoProvider.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFOutlineDocumentHelper.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+#include <qpdf/QUtil.hh>
+
+#include <fstream>
+#include <map>
+#include <memory>
+#include <set>
+#include <system_error>
+
+namespace quorum::pack {
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const fs::path& file, const std::string& what) {
+    throw PdfAssemblyError{file.string() + ": error: " + what};
+}
+
+// Opens a PDF strictly: a file qpdf would have to repair, or that is encrypted, is refused
+// rather than silently "fixed" into something the officer never saw.
+std::unique_ptr<QPDF> open_strict(const fs::path& file) {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) fail(file, "no such PDF file");
+    auto pdf = std::make_unique<QPDF>();
+    pdf->setSuppressWarnings(true);
+    pdf->setAttemptRecovery(false);
+    try {
+        pdf->processFile(file.string().c_str());
+        if (pdf->isEncrypted())
+            fail(file, "the PDF is encrypted; include an unencrypted copy (the published pack must not be restricted)");
+        QPDFPageDocumentHelper(*pdf).getAllPages();  // walks the page tree: damage shows here
+    } catch (const QPDFExc& e) {
+        if (e.getErrorCode() == qpdf_e_password) fail(file, "the PDF is password-protected");
+        fail(file, "the PDF is damaged: " + e.getMessageDetail());
+    } catch (const std::exception& e) {
+        fail(file, std::string("the PDF cannot be read: ") + e.what());
+    }
+    if (pdf->anyWarnings()) fail(file, "the PDF is damaged: " + pdf->getWarnings().front().getMessageDetail());
+    return pdf;
+}
+
+// Same bytes for the same input: no random /ID, no qpdf version in the output.
+void write_deterministic(QPDF& pdf, const fs::path& out) {
+    try {
+        QPDFWriter writer(pdf, out.string().c_str());
+        writer.setDeterministicID(true);
+        writer.setStreamDataMode(qpdf_s_compress);
+        writer.setObjectStreamMode(qpdf_o_generate);
+        writer.write();
+    } catch (const std::exception& e) {
+        fail(out, std::string("cannot write the PDF: ") + e.what());
+    }
+}
+
+QPDFObjectHandle::Rectangle placement_area(QPDFPageObjectHelper& page, double margin) {
+    QPDFObjectHandle::Rectangle box = page.getMediaBox().getArrayAsRectangle();
+    return {box.llx, box.lly + margin, box.urx, box.ury - margin};
+}
+
+// Draws `appendix_page` underneath everything already on `target`.
+void underlay(QPDF& pack, QPDFPageObjectHelper target, QPDFPageObjectHelper appendix_page, double margin) {
+    QPDFObjectHandle form = pack.copyForeignObject(appendix_page.getFormXObjectForPage());
+    QPDFObjectHandle resources = target.getObjectHandle().getKey("/Resources");
+    if (!resources.isDictionary()) {
+        resources = QPDFObjectHandle::newDictionary();
+        target.getObjectHandle().replaceKey("/Resources", resources);
+    }
+    if (!resources.getKey("/XObject").isDictionary()) resources.replaceKey("/XObject", QPDFObjectHandle::newDictionary());
+    int suffix = 0;
+    const std::string name = resources.getUniqueResourceName("/Appendix", suffix);
+    resources.getKey("/XObject").replaceKey(name, form);
+    const std::string drawing = target.placeFormXObject(form, name, placement_area(target, margin), true, true, false);
+    target.addPageContents(QPDFObjectHandle::newStream(&pack, "q\n" + drawing + "\nQ\n"), true);
+}
+
+// The page a link or outline destination points to, if it names one directly.
+QPDFObjectHandle destination_page(QPDFObjectHandle dest) {
+    if (dest.isDictionary() && dest.hasKey("/D")) dest = dest.getKey("/D");  // an action's /D
+    if (dest.isArray() && dest.getArrayNItems() > 0) return dest.getArrayItem(0);
+    return QPDFObjectHandle::newNull();
+}
+
+QPDFObjectHandle link_destination(QPDFObjectHandle annotation) {
+    if (annotation.hasKey("/Dest")) return annotation.getKey("/Dest");
+    QPDFObjectHandle action = annotation.getKey("/A");
+    if (action.isDictionary() && action.getKey("/S").isName() && action.getKey("/S").getName() == "/GoTo")
+        return action.getKey("/D");
+    return QPDFObjectHandle::newNull();
+}
+
+bool is_internal_link(QPDFObjectHandle annotation) { return !link_destination(annotation).isNull(); }
+
+// Removes (in memory) the links of `page` that lead to pages not in `kept`: copying them
+// would drag the pages they point to into the extract as hidden objects.
+void drop_links_leaving(QPDFPageObjectHelper page, const std::set<QPDFObjGen>& kept) {
+    QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+    if (!annots.isArray()) return;
+    QPDFObjectHandle staying = QPDFObjectHandle::newArray();
+    for (auto& annotation : annots.aitems()) {
+        if (is_internal_link(annotation)) {
+            QPDFObjectHandle target = destination_page(link_destination(annotation));
+            if (!target.isIndirect() || !kept.count(target.getObjGen())) continue;
+        }
+        staying.appendItem(annotation);
+    }
+    page.getObjectHandle().replaceKey("/Annots", staying);
+}
+
+struct OutlineNode {
+    std::string title;
+    QPDFObjectHandle dest;  // in the source document
+    std::vector<OutlineNode> kids;
+};
+
+// The outline entries pointing into `kept`; an entry outside keeps its kept descendants.
+void collect_outlines(std::vector<QPDFOutlineObjectHelper> items, const std::set<QPDFObjGen>& kept,
+                      std::vector<OutlineNode>& into) {
+    for (auto& item : items) {
+        QPDFObjectHandle dest = item.getDest();
+        QPDFObjectHandle page = destination_page(dest);
+        if (page.isIndirect() && kept.count(page.getObjGen())) {
+            OutlineNode node{item.getTitle(), dest, {}};
+            collect_outlines(item.getKids(), kept, node.kids);
+            into.push_back(std::move(node));
+        } else {
+            collect_outlines(item.getKids(), kept, into);
+        }
+    }
+}
+
+QPDFObjectHandle translated_destination(QPDF& out, QPDFObjectHandle dest) {
+    if (dest.isDictionary() && dest.hasKey("/D")) dest = dest.getKey("/D");
+    QPDFObjectHandle copy = QPDFObjectHandle::newArray();
+    for (auto& part : dest.aitems()) copy.appendItem(part.isIndirect() ? out.copyForeignObject(part) : part);
+    return copy;
+}
+
+// Builds the /First../Last chain of `nodes` under `parent`; returns the visible count.
+int write_outline_level(QPDF& out, const std::vector<OutlineNode>& nodes, QPDFObjectHandle parent) {
+    QPDFObjectHandle previous;
+    int count = 0;
+    for (const auto& node : nodes) {
+        QPDFObjectHandle item = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
+        item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(node.title));
+        item.replaceKey("/Parent", parent);
+        item.replaceKey("/Dest", translated_destination(out, node.dest));
+        if (previous.isInitialized()) {
+            previous.replaceKey("/Next", item);
+            item.replaceKey("/Prev", previous);
+        } else {
+            parent.replaceKey("/First", item);
+        }
+        parent.replaceKey("/Last", item);
+        const int kids = write_outline_level(out, node.kids, item);
+        if (kids > 0) item.replaceKey("/Count", QPDFObjectHandle::newInteger(kids));
+        count += 1 + kids;
+        previous = item;
+    }
+    return count;
+}
+
+void write_outlines(QPDF& out, const std::vector<OutlineNode>& nodes) {
+    if (nodes.empty()) return;
+    QPDFObjectHandle root = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
+    root.replaceKey("/Type", QPDFObjectHandle::newName("/Outlines"));
+    root.replaceKey("/Count", QPDFObjectHandle::newInteger(write_outline_level(out, nodes, root)));
+    out.getRoot().replaceKey("/Outlines", root);
+}
+
+// Viewers then show the pack's page numbers ("15") instead of counting from 1.
+void label_pages_from(QPDF& out, int first_number) {
+    QPDFObjectHandle style = QPDFObjectHandle::newDictionary();
+    style.replaceKey("/S", QPDFObjectHandle::newName("/D"));
+    style.replaceKey("/St", QPDFObjectHandle::newInteger(first_number));
+    QPDFObjectHandle nums = QPDFObjectHandle::newArray();
+    nums.appendItem(QPDFObjectHandle::newInteger(0));
+    nums.appendItem(style);
+    QPDFObjectHandle labels = QPDFObjectHandle::newDictionary();
+    labels.replaceKey("/Nums", nums);
+    out.getRoot().replaceKey("/PageLabels", labels);
+}
+
+void copy_document_info(QPDF& from, QPDF& to) {
+    QPDFObjectHandle info = from.getTrailer().getKey("/Info");
+    if (info.isDictionary()) to.getTrailer().replaceKey("/Info", to.copyForeignObject(info));
+    QPDFObjectHandle lang = from.getRoot().getKey("/Lang");
+    if (!lang.isNull()) to.getRoot().replaceKey("/Lang", lang.shallowCopy());
+}
+
+}  // namespace
+
+int pdf_page_count(const fs::path& pdf) {
+    auto doc = open_strict(pdf);
+    return QIntC::to_int(QPDFPageDocumentHelper(*doc).getAllPages().size());
+}
+
+void insert_appendix_pages(const fs::path& pack_pdf, const std::vector<AppendixPlacement>& placements,
+                           const fs::path& out_pdf, double furniture_margin) {
+    auto pack = open_strict(pack_pdf);
+    std::vector<QPDFPageObjectHelper> pack_pages = QPDFPageDocumentHelper(*pack).getAllPages();
+    std::vector<std::unique_ptr<QPDF>> appendices;  // must outlive the write: objects are copied lazily
+    for (const auto& placement : placements) {
+        appendices.push_back(open_strict(placement.pdf));
+        std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*appendices.back()).getAllPages();
+        const std::size_t first = static_cast<std::size_t>(placement.first_page - 1);
+        if (placement.first_page < 1 || first + pages.size() > pack_pages.size())
+            fail(placement.pdf, "its " + std::to_string(pages.size()) + " pages do not fit at page " +
+                                    std::to_string(placement.first_page) + " of the " +
+                                    std::to_string(pack_pages.size()) + "-page pack");
+        for (std::size_t i = 0; i < pages.size(); ++i)
+            underlay(*pack, pack_pages[first + i], pages[i], furniture_margin);
+    }
+    write_deterministic(*pack, out_pdf);
+}
+
+void extract_pages(const fs::path& pdf, int first, int last, const fs::path& out_pdf) {
+    auto source = open_strict(pdf);
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*source).getAllPages();
+    if (first < 1 || last < first || static_cast<std::size_t>(last) > pages.size())
+        fail(pdf, "pages " + std::to_string(first) + "-" + std::to_string(last) + " are not in its " +
+                      std::to_string(pages.size()) + " pages");
+    std::set<QPDFObjGen> kept;
+    for (int p = first; p <= last; ++p) kept.insert(pages[static_cast<std::size_t>(p - 1)].getObjectHandle().getObjGen());
+    std::vector<OutlineNode> outlines;
+    collect_outlines(QPDFOutlineDocumentHelper(*source).getTopLevelOutlines(), kept, outlines);
+
+    QPDF out;
+    out.emptyPDF();
+    QPDFPageDocumentHelper out_pages(out);
+    for (int p = first; p <= last; ++p) {
+        QPDFPageObjectHelper page = pages[static_cast<std::size_t>(p - 1)];
+        drop_links_leaving(page, kept);
+        out_pages.addPage(page, false);  // a foreign page: qpdf copies it and records the mapping
+    }
+    write_outlines(out, outlines);
+    label_pages_from(out, first);
+    copy_document_info(*source, out);
+    write_deterministic(out, out_pdf);
+}
+
+std::string sha256_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) fail(file, "cannot read the file to hash it");
+    auto sha = QPDFCryptoProvider::getImpl();
+    sha->SHA2_init(256);
+    std::vector<char> buffer(1 << 16);
+    while (in) {
+        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+        const auto got = static_cast<std::size_t>(in.gcount());
+        if (got > 0) sha->SHA2_update(reinterpret_cast<const unsigned char*>(buffer.data()), got);
+    }
+    if (in.bad()) fail(file, "cannot read the file to hash it");
+    sha->SHA2_finalize();
+    return QUtil::hex_encode(sha->SHA2_digest());
+}
+
+}  // namespace quorum::pack
