@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""End-to-end check of the paper templates (templates/report.xhtml.j2 and its parts).
+
+Renders each context fixture of this folder through the CLI
+(`quorum render-template report.xhtml.j2` then `quorum render`) and checks the XHTML
+(well-formed, ids unique and all starting with id_prefix) and the PDF with poppler
+(pdftotext, pdfinfo): cover-sheet fields, hanging paragraph numbers, budget figures in
+brackets, RAG ratings written in text, direction-of-travel words, landscape indicator
+pages with their header row repeated, page numbers, minutes, work programme, document.
+
+    tests/data/templates/check_templates.py [--quorum build/quorum] [--keep DIR]
+
+Exits 0 when every check passes, 1 otherwise (each failure printed).
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
+TEMPLATES = os.path.join(ROOT, "templates")
+STYLESHEET = os.path.join(TEMPLATES, "style", "papers.css")
+
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+        print("FAIL:", what)
+    return condition
+
+
+def run(args):
+    result = subprocess.run(args, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} exited {result.returncode}:\n{result.stderr}")
+    return result
+
+
+def render(quorum, fixture, out_dir, name, id_prefix=None):
+    """Renders FIXTURE (with the house style linked by absolute path) to NAME.xhtml and .pdf."""
+    with open(os.path.join(HERE, fixture), encoding="utf-8") as f:
+        context = json.load(f)
+    context["stylesheets"] = [STYLESHEET]
+    if id_prefix is not None:
+        context["id_prefix"] = id_prefix
+    data = os.path.join(out_dir, name + ".json")
+    with open(data, "w", encoding="utf-8") as f:
+        json.dump(context, f, ensure_ascii=False)
+    xhtml = os.path.join(out_dir, name + ".xhtml")
+    pdf = os.path.join(out_dir, name + ".pdf")
+    run([quorum, "render-template", "report.xhtml.j2", "--templates", TEMPLATES, "--data", data, "-o", xhtml])
+    rendered = run([quorum, "render", xhtml, "-o", pdf])
+    return context, xhtml, pdf, rendered.stderr
+
+
+def page_count(pdf):
+    info = run(["pdfinfo", pdf]).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+def page_size(pdf, n):
+    info = run(["pdfinfo", "-f", str(n), "-l", str(n), pdf]).stdout
+    m = re.search(r"Page\s+%d size:\s+([\d.]+) x ([\d.]+)" % n, info)
+    return float(m.group(1)), float(m.group(2))
+
+
+def page_text(pdf, n, layout=True):
+    args = ["pdftotext", "-f", str(n), "-l", str(n)] + (["-layout"] if layout else []) + [pdf, "-"]
+    return run(args).stdout
+
+
+def all_text(pdf):
+    return run(["pdftotext", "-layout", pdf, "-"]).stdout
+
+
+def check_xhtml(xhtml, id_prefix, label):
+    try:
+        tree = ET.parse(xhtml)
+    except ET.ParseError as e:
+        check(False, f"{label}: XHTML not well-formed: {e}")
+        return None
+    ids = [el.get("id") for el in tree.iter() if el.get("id") is not None]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    check(not dupes, f"{label}: duplicate ids {dupes[:5]}")
+    if id_prefix:
+        stray = [i for i in ids if not i.startswith(id_prefix)]
+        check(not stray, f"{label}: ids without the prefix {id_prefix!r}: {stray[:5]}")
+    targets = {i for i in ids}
+    ns = "{http://www.w3.org/1999/xhtml}"
+    for a in tree.iter(ns + "a"):
+        href = a.get("href", "")
+        if href.startswith("#"):
+            check(href[1:] in targets, f"{label}: link to missing id {href}")
+    html = tree.getroot()
+    check(html.get("lang") == "en-GB", f"{label}: <html lang> is {html.get('lang')!r}, expected en-GB")
+    return tree
+
+
+def check_page_numbers(pdf, label):
+    """The last text line of every page is its page number (the footer)."""
+    for n in range(1, page_count(pdf) + 1):
+        lines = [l.strip() for l in page_text(pdf, n).splitlines() if l.strip()]
+        check(lines and lines[-1] == str(n), f"{label}: page {n} does not end with its page number "
+              f"(last line {lines[-1] if lines else None!r})")
+
+
+def check_report(quorum, out_dir):
+    label = "report"
+    context, xhtml, pdf, warnings = render(quorum, "report-context.json", out_dir, "report")
+    check("warning" not in warnings, f"{label}: typesetter warnings:\n{warnings}")
+    tree = check_xhtml(xhtml, "", label)
+    ns = "{http://www.w3.org/1999/xhtml}"
+    if tree is not None:
+        links = [l.get("href") for l in tree.iter(ns + "link") if l.get("rel") == "stylesheet"]
+        check(links == [STYLESHEET], f"{label}: stylesheet links {links}")
+        metas = {m.get("name"): m.get("content") for m in tree.iter(ns + "meta")}
+        check(metas.get("author") == context["paper"]["cover"]["report_of"], f"{label}: meta author {metas.get('author')!r}")
+        title = tree.find(f"{ns}head/{ns}title")
+        check(title is not None and title.text == context["paper"]["cover"]["title"], f"{label}: <title>")
+    info = run(["pdfinfo", pdf]).stdout
+    check("Author:" in info and "Longstaff" in info, f"{label}: PDF author metadata missing")
+    text = all_text(pdf)
+    flat = " ".join(text.split())
+
+    # Cover sheet: every label and its value.
+    cover = page_text(pdf, 1)
+    for field, value in [("Title", "End Of Year 2017/18"), ("Report of", "Councillor David Longstaff"),
+                         ("Wards", "All"), ("Status", "Public"), ("Urgent", "No"), ("Key", "No"),
+                         ("Enclosures", "None"), ("Officer Contact", "Alaine Clarke")]:
+        check(re.search(r"^[ \t]*%s[ \t]+%s" % (re.escape(field), re.escape(value)), cover, re.M),
+              f"{label}: cover sheet row {field!r} with {value!r} not found on page 1")
+    check("alaine.clarke@barnet.gov.uk" in cover, f"{label}: officer email on page 1")
+    for heading in ["Summary", "Recommendations"]:
+        check(re.search(r"^[ \t]*%s[ \t]*$" % heading, cover, re.M), f"{label}: heading {heading!r} on page 1")
+
+    # Numbered sections in capitals; numbered paragraphs with hanging numbers.
+    for heading in ["1. INTRODUCTION", "2. REASONS FOR RECOMMENDATIONS",
+                    "3. ALTERNATIVE OPTIONS CONSIDERED AND NOT RECOMMENDED", "5. IMPLICATIONS OF DECISION",
+                    "6. BACKGROUND PAPERS"]:
+        no, words = heading.split(" ", 1)
+        check(re.search(r"^[ \t]*%s[ \t]+%s[ \t]*$" % (re.escape(no), re.escape(words)), text, re.M),
+              f"{label}: section heading {heading!r}")
+    check(re.search(r"^\s*5\.1\s+Corporate Priorities and Performance", text, re.M), f"{label}: subsection 5.1")
+    for number, start in [("1.1", "This Commissioning Plan"), ("1.3", "The final revenue outturn"),
+                          ("1.10", "The Children and Young People risk"), ("5.1.2", "The EOY 2017/18 results"),
+                          ("5.3.1", "Section 151"), ("6.2", "Council, 14 April 2015")]:
+        m = re.search(r"^[ \t]*%s[ \t]+%s" % (re.escape(number), re.escape(start)), text, re.M)
+        if check(m, f"{label}: paragraph {number} ({start}...) not at the start of a line"):
+            # Hanging: the paragraph's second line starts where its text starts, not under the number.
+            line_start = m.start()
+            first = text[line_start:text.index("\n", line_start)]
+            second = text[text.index("\n", line_start) + 1:].split("\n", 1)[0]
+            text_col = first.index(start)
+            if second.strip() and not re.match(r"\s*\d+(\.\d+)+\s", second):
+                indent = len(second) - len(second.lstrip())
+                check(abs(indent - text_col) <= 1, f"{label}: paragraph {number}'s second line indented "
+                      f"{indent}, text starts at {text_col} (hanging number)")
+    check(re.search(r"^\s*1\.\s+The Committee is asked to review", text, re.M), f"{label}: recommendation 1")
+
+    # Budget tables: £000 figures, negatives in brackets, '-' for zero, no doubled bracket.
+    for row in [r"Family Services\s+49,226\s+55,039\s+57,409\s+2,371\s+\(40\)\s+2,331\s+4\.2",
+                r"Education and Skills\s+6,525\s+6,718\s+6,584\s+\(134\)\s+84\s+\(50\)\s+\(0\.7\)",
+                r"Family Services\s+4,734\s+-\s+\(1,956\)\s+2,778\s+\(1,956\)\s+\(41\.3\)",
+                r"Education and Skills\s+27,933\s+-\s+\(13,285\)\s+14,648\s+\(13,285\)\s+\(47\.6\)",
+                r"Total\s+32,667\s+-\s+\(15,241\)\s+17,426\s+\(15,241\)\s+\(46\.7\)"]:
+        check(re.search(row, text), f"{label}: budget row /{row}/")
+    check("))" not in text, f"{label}: a doubled closing bracket in the text")
+    check(text.count("£000") >= 10, f"{label}: £000 column units")
+
+    # Indicators: the rating written in the result cell; DOT in words; summary table.
+    # (Cells that wrap, such as "69% (Ranked 16th) (GA)", cannot be matched whole in the text.)
+    for rating in ["56.3% (R)", "58% (G)", "45.5% (RA)", "18.6 (GA)", "13 (G)", "100% (G)"]:
+        check(rating in flat, f"{label}: result {rating!r}")
+    for dot in ["▼ Worsening", "▲ Improving", "New for", "comparable"]:
+        check(dot in flat, f"{label}: direction of travel {dot!r}")
+    check(re.search(r"CES\s+74% \(26\)\s+6% \(2\)\s+3% \(1\)\s+17% \(6\)\s+69% \(25\)\s+31% \(11\)\s+12\s+47", text),
+          f"{label}: indicator summary row")
+    check("(RAG rated RED)" in flat and "(RAG rated GREEN AMBER)" in flat, f"{label}: not-met list ratings")
+    check("FS001 Significant child safeguarding incident (risk score 15" in flat, f"{label}: high risks")
+
+    # Landscape pages: exactly those holding the indicator tables; header repeated on each.
+    pages = page_count(pdf)
+    landscape, header_pages = [], []
+    for n in range(1, pages + 1):
+        w, h = page_size(pdf, n)
+        t = page_text(pdf, n)
+        has_table = "Benchmarking" in t
+        if w > h:
+            landscape.append(n)
+        if has_table:
+            header_pages.append(n)
+        if has_table:
+            check(w > h, f"{label}: page {n} holds an indicator table but is portrait ({w}x{h})")
+            check(re.search(r"Ref\s+Indicator\s+Polarity\s+Period", t), f"{label}: page {n} lacks the indicator header row")
+        elif w > h:
+            check(False, f"{label}: page {n} is landscape without an indicator table")
+    check(len(landscape) >= 2, f"{label}: indicator tables should run over 2+ landscape pages, got {landscape}")
+    check(page_size(pdf, 1)[1] > page_size(pdf, 1)[0], f"{label}: page 1 is not portrait")
+    check("Notes" in text and "Source: Met Police" in text, f"{label}: notes")
+    check_page_numbers(pdf, label)
+
+    # The same paper with an id prefix, as an agenda pack includes it.
+    _, xhtml2, _, _ = render(quorum, "report-context.json", out_dir, "report-prefixed", id_prefix="item7-")
+    check_xhtml(xhtml2, "item7-", label + " (id_prefix item7-)")
+
+
+def check_minutes(quorum, out_dir):
+    label = "minutes"
+    _, xhtml, pdf, warnings = render(quorum, "minutes-context.json", out_dir, "minutes")
+    check("warning" not in warnings, f"{label}: typesetter warnings:\n{warnings}")
+    check_xhtml(xhtml, "", label)
+    text = all_text(pdf)
+    flat = " ".join(text.split())
+    for s in ["Decisions of the Children, Education, Libraries & Safeguarding", "16 January 2018", "Members Present",
+              "Councillor Reuben Thompstone (Chairman)", "Also in attendance", "Apologies for Absence",
+              "1. MINUTES OF THE LAST MEETING", "It was unanimously RESOLVED that:", "It was RESOLVED that:",
+              "Votes were recorded as follows:", "The meeting finished at 8.35 pm"]:
+        check(s in flat, f"{label}: {s!r}")
+    check(re.search(r"Councillor\s+Agenda\s+Declaration", text), f"{label}: declarations table header")
+    check(re.search(r"Anne Hutton\s+7,8,10\s+Declared a non-pecuniary", text), f"{label}: declaration row")
+    for row in [r"For\s+5", r"Against\s+0", r"Abstentions\s+4"]:
+        check(re.search(row, text), f"{label}: votes /{row}/")
+    check(re.search(r"6a\s+Member's Item in the name of Councillor Anne Hutton", text), f"{label}: sub-item 6a")
+    check_page_numbers(pdf, label)
+
+
+def check_work_programme(quorum, out_dir):
+    label = "work programme"
+    _, xhtml, pdf, warnings = render(quorum, "work-programme-context.json", out_dir, "work-programme")
+    check("warning" not in warnings, f"{label}: typesetter warnings:\n{warnings}")
+    check_xhtml(xhtml, "", label)
+    text = all_text(pdf)
+    flat = " ".join(text.split())
+    for s in ["Forward Work Plan 2018", "Contact: Salar Rida 020 8359 7113", "Title of Report",
+              "Overview of decision", "7 March 2018", "6 June 2018", "12 September 2018", "29 November 2018",
+              "Non-key", "TBC", "Key"]:
+        check(s in flat, f"{label}: {s!r}")
+    order = [flat.find(d) for d in ["7 March 2018", "6 June 2018", "12 September 2018", "29 November 2018"]]
+    check(order == sorted(order), f"{label}: meeting dates out of order {order}")
+
+
+def check_document(quorum, out_dir):
+    label = "document"
+    _, xhtml, pdf, warnings = render(quorum, "document-context.json", out_dir, "document")
+    check_xhtml(xhtml, "", label)
+    text = all_text(pdf)
+    for s in ["Children's Services – performance overview", "1. Overview", "2. Budget", "Comments",
+              "CHILDREN'S SERVICE - GENERAL FUND", "(235,992)", "5. Human Resources"]:
+        check(s in text, f"{label}: {s!r}")
+    check(re.search(r"Total\s+48,945\s+47,583\s+49,039\s+1,456", text), f"{label}: general fund subtotal")
+    # The 13-column HR table is on landscape pages, with its section heading.
+    for n in range(1, page_count(pdf) + 1):
+        t = page_text(pdf, n)
+        w, h = page_size(pdf, n)
+        if "Amber" in t and "criteria" in t:
+            check(w > h, f"{label}: the wide HR table's page {n} is portrait")
+        if re.search(r"^\s*5\. Human Resources\s*$", t, re.M):
+            check(w > h, f"{label}: heading '5. Human Resources' stranded on portrait page {n}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quorum", default=os.environ.get("QUORUM", os.path.join(ROOT, "build", "quorum")))
+    parser.add_argument("--keep", help="write the renders to this folder and keep them")
+    args = parser.parse_args()
+    quorum = os.path.abspath(args.quorum)
+    if not os.access(quorum, os.X_OK):
+        raise SystemExit(f"no quorum executable at {quorum} (build it, or pass --quorum)")
+    if args.keep:
+        os.makedirs(args.keep, exist_ok=True)
+        out_dir, tmp = args.keep, None
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="quorum-templates-")
+        out_dir = tmp.name
+    for step in (check_report, check_minutes, check_work_programme, check_document):
+        step(quorum, out_dir)
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        return 1
+    print("paper templates: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
