@@ -311,8 +311,8 @@ bool any_line_has(const json& lines, const char* key) {
 }
 
 json column(const std::string& key, const std::string& title, const std::string& unit, const json& titles) {
-    std::string override_title = string_at(titles, key);
-    return {{"key", key}, {"title", override_title.empty() ? title : override_title}, {"unit", unit}};
+    bool renamed = titles.is_object() && titles.contains(key) && titles[key].is_string();  // "" blanks a title
+    return {{"key", key}, {"title", renamed ? titles[key].get<std::string>() : title}, {"unit", unit}};
 }
 
 // The columns a table prints, from what its lines hold; the data's "columns" object may
