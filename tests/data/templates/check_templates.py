@@ -43,10 +43,13 @@ def run(args):
     return result
 
 
-def render(quorum, fixture, out_dir, name, id_prefix=None):
-    """Renders FIXTURE (with the house style linked by absolute path) to NAME.xhtml and .pdf."""
+def render(quorum, fixture, out_dir, name, id_prefix=None, change=None):
+    """Renders FIXTURE (with the house style linked by absolute path) to NAME.xhtml and .pdf;
+    `change(context)` may alter the context first."""
     with open(os.path.join(HERE, fixture), encoding="utf-8") as f:
         context = json.load(f)
+    if change:
+        change(context)
     context["stylesheets"] = [STYLESHEET]
     if id_prefix is not None:
         context["id_prefix"] = id_prefix
@@ -209,6 +212,17 @@ def check_report(quorum, out_dir):
     # The same paper with an id prefix, as an agenda pack includes it.
     _, xhtml2, _, _ = render(quorum, "report-context.json", out_dir, "report-prefixed", id_prefix="item7-")
     check_xhtml(xhtml2, "item7-", label + " (id_prefix item7-)")
+
+    # An exempt paper says so at the top of its first page and in the header of every other.
+    def exempt(context):
+        cover = context["paper"]["cover"]
+        cover.update(status="exempt", status_text="Exempt – paragraph 3 of Schedule 12A", exempt_paragraph=3)
+    _, _, pdf3, _ = render(quorum, "report-context.json", out_dir, "report-exempt", change=exempt)
+    notice = "NOT FOR PUBLICATION – Exempt information under paragraph 3 of Schedule 12A"
+    for n in range(1, page_count(pdf3) + 1):
+        first = next((l.strip() for l in page_text(pdf3, n).splitlines() if l.strip()), "")
+        check(first == notice, f"{label} (exempt): page {n} starts with {first!r}, not the exemption notice")
+    check(notice not in all_text(pdf), f"{label}: the public paper carries the exemption notice")
 
 
 def check_minutes(quorum, out_dir):
