@@ -239,6 +239,7 @@ def check_minutes(quorum, out_dir):
         check(s in flat, f"{label}: {s!r}")
     check(re.search(r"Councillor\s+Agenda\s+Declaration", text), f"{label}: declarations table header")
     check(re.search(r"Anne Hutton\s+7,8,10\s+Declared a non-pecuniary", text), f"{label}: declaration row")
+    check("The vote was carried." in flat, f"{label}: vote outcome")
     for row in [r"For\s+5", r"Against\s+0", r"Abstentions\s+4"]:
         check(re.search(row, text), f"{label}: votes /{row}/")
     check(re.search(r"6a\s+Member's Item in the name of Councillor Anne Hutton", text), f"{label}: sub-item 6a")
