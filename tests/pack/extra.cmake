@@ -1,0 +1,9 @@
+# End-to-end checks of `quorum pack` (tests/pack/pack_e2e.py) on tests/data/pack/meeting.json
+# with real readers (poppler's pdftotext/pdfinfo, qpdf). Included from stage_tests().
+if(TARGET test_pack)
+  add_dependencies(test_pack quorum)
+endif()
+add_test(NAME "pack: end to end (quorum pack with real PDF readers)"
+         COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/pack/pack_e2e.py $<TARGET_FILE:quorum>
+         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("pack: end to end (quorum pack with real PDF readers)" PROPERTIES TIMEOUT 300)
