@@ -205,6 +205,11 @@ def check_report(quorum, out_dir):
         elif w > h:
             check(False, f"{label}: page {n} is landscape without an indicator table")
     check(len(landscape) >= 2, f"{label}: indicator tables should run over 2+ landscape pages, got {landscape}")
+    # The notes after the tables stay with them on the last landscape page.
+    if landscape:
+        last = page_text(pdf, landscape[-1])
+        check("Monitor indicators have been included" in last and "Statistical Neighbours for education" in last,
+              f"{label}: the notes after the indicator tables are not on their last landscape page {landscape[-1]}")
     check(page_size(pdf, 1)[1] > page_size(pdf, 1)[0], f"{label}: page 1 is not portrait")
     check("Notes" in text and "Source: Met Police" in text, f"{label}: notes")
     check_page_numbers(pdf, label)
