@@ -12,4 +12,7 @@ namespace quorum::cli {
 // error, 2 internal error) through CLI's exceptions, so main() needs only this one call.
 void add_render_command(CLI::App& app);
 
+// `quorum pack MEETING.json [-o OUTDIR] [--audience public|members] [--supplement] [--quiet]`.
+void add_pack_command(CLI::App& app);
+
 }  // namespace quorum::cli
