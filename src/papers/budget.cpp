@@ -66,21 +66,32 @@ const FigureInfo* find_info(TableType type, const std::string& key) {
     return nullptr;
 }
 
-// A line's figures in the data's units, and for each derived one, how it was worked out
-// ("outturn 57,409 − revised budget 55,039"), for the messages.
+// A line's figures in the data's units; for each derived one, how it was worked out
+// ("outturn 57,409 − revised budget 55,039"), for the messages; and for each one, how many
+// written amounts it adds up, each of which carries its own rounding when the data's £000
+// were rounded from pounds (BUDGET.amounts_rounded).
 struct Figures {
     std::map<std::string, std::optional<double>> value;
     std::map<std::string, std::string> how;
+    std::map<std::string, int> terms;
 
     std::optional<double> get(const std::string& key) const {
         auto it = value.find(key);
         return it == value.end() ? std::nullopt : it->second;
+    }
+
+    int terms_of(std::initializer_list<const char*> keys) const {
+        int n = 0;
+        for (const char* key : keys)
+            if (auto it = terms.find(key); it != terms.end() && get(key)) n += it->second;
+        return n;
     }
 };
 
 struct Context {
     TableType type;
     AmountUnits units;
+    bool amounts_rounded;  // £000 figures rounded from pounds: stated figures may differ by their rounding
     const std::string& file;
     Issues& issues;
 };
@@ -124,12 +135,14 @@ void derive_revenue_amounts(Figures& f, AmountUnits units) {
     auto revised = f.get("revised_budget");
     if (outturn && revised && !f.get("variance")) {
         f.value["variance"] = *outturn - *revised;
+        f.terms["variance"] = f.terms_of({"outturn", "revised_budget"});
         f.how["variance"] = operand("outturn", *outturn, units) + " − " + operand("revised budget", *revised, units);
     }
     auto variance = f.get("variance");
     if (variance && !f.get("variance_after_reserves")) {
         double reserves = f.get("reserve_movements").value_or(0.0);  // absent: no movement
         f.value["variance_after_reserves"] = *variance + reserves;
+        f.terms["variance_after_reserves"] = f.terms_of({"variance", "reserve_movements"});
         f.how["variance_after_reserves"] =
             operand("variance", *variance, units) + " + " + operand("reserve movements", reserves, units);
     }
@@ -148,6 +161,7 @@ void derive_capital_amounts(Figures& f, AmountUnits units) {
     if (!f.get("slippage_accelerated") && actual && revised) {
         // End-of-year tables state no slippage: all of the gap not explained by additions is slippage.
         f.value["slippage_accelerated"] = *actual - *revised - additions.value_or(0.0);
+        f.terms["slippage_accelerated"] = f.terms_of({actual_name, "revised_budget", "additions_deletions"});
         f.how["slippage_accelerated"] = operand(actual_name, *actual, units) + " − " +
                                         operand("revised budget", *revised, units) + " − " +
                                         operand("additions/(deletions)", additions.value_or(0.0), units);
@@ -155,12 +169,14 @@ void derive_capital_amounts(Figures& f, AmountUnits units) {
     auto slippage = f.get("slippage_accelerated");
     if (revised && !f.get("budget_after_changes")) {
         f.value["budget_after_changes"] = *revised + additions.value_or(0.0) + slippage.value_or(0.0);
+        f.terms["budget_after_changes"] = f.terms_of({"revised_budget", "additions_deletions", "slippage_accelerated"});
         f.how["budget_after_changes"] = operand("revised budget", *revised, units) + " + " +
                                         operand("additions/(deletions)", additions.value_or(0.0), units) + " + " +
                                         operand("(slippage)/accelerated spend", slippage.value_or(0.0), units);
     }
     if (actual && revised && !f.get("variance")) {
         f.value["variance"] = *actual - *revised;
+        f.terms["variance"] = f.terms_of({actual_name, "revised_budget"});
         f.how["variance"] = operand(actual_name, *actual, units) + " − " + operand("revised budget", *revised, units);
     }
 }
@@ -177,7 +193,10 @@ void derive_percents(Figures& f, TableType type, AmountUnits units) {
 Figures line_figures(const json& line, const Context& cx) {
     Figures f;
     for (const auto& info : figure_infos(cx.type))
-        if (is_input(cx.type, info.key)) f.value[info.key] = number_at(line, info.key);
+        if (is_input(cx.type, info.key)) {
+            f.value[info.key] = number_at(line, info.key);
+            f.terms[info.key] = 1;
+        }
     if (cx.type == TableType::revenue) derive_revenue_amounts(f, cx.units);
     else derive_capital_amounts(f, cx.units);
     derive_percents(f, cx.type, cx.units);
@@ -191,9 +210,13 @@ Figures sum_figures(const std::vector<Figures>& lines, const std::string& what, 
     for (const auto& info : figure_infos(cx.type)) {
         if (info.percent) continue;
         std::optional<double> total;
-        for (const auto& line : lines)
+        int terms = 0;
+        for (const auto& line : lines) {
             if (auto v = line.get(info.key)) total = total.value_or(0.0) + *v;
+            terms += line.terms_of({info.key});
+        }
         sum.value[info.key] = total;
+        sum.terms[info.key] = terms;
         if (total) sum.how[info.key] = what;
     }
     derive_percents(sum, cx.type, cx.units);
@@ -208,6 +231,15 @@ std::string needs(TableType type, const std::string& key) {
     if (key == "variance_after_reserves" || key == "variance_after_reserves_percent")
         return "an outturn and a revised budget";
     return "a revised budget and the figures it is worked out from";
+}
+
+// With BUDGET.amounts_rounded, each £000 amount a figure adds up was rounded by up to 0.5,
+// and the stated figure (worked out from the unrounded amounts) by 0.5 more: a figure of n
+// amounts may differ by 0.5 × (n + 1). Percentages are checked at their printed precision.
+double rounding_allowance(const std::string& key, const Figures& derived, const Context& cx, const FigureInfo& info) {
+    if (!cx.amounts_rounded || info.percent || cx.units == AmountUnits::pounds) return 0;
+    int terms = derived.terms_of({key.c_str()});
+    return terms > 1 ? 0.5 * (terms + 1) : 0;
 }
 
 void check_one(const std::string& key, const json& stated, const Figures& derived, const std::string& path,
@@ -229,14 +261,19 @@ void check_one(const std::string& key, const json& stated, const Figures& derive
     if (!agrees && !info->percent && cx.units == AmountUnits::pounds)  // stated as printed, in £000
         agrees = format_accounting(to_thousands(stated_value, cx.units)) ==
                  format_accounting(to_thousands(*value, cx.units));
+    double allowed = rounding_allowance(key, derived, cx, *info);
+    if (!agrees && allowed > 0) agrees = std::fabs(stated_value - *value) <= allowed;
     if (agrees) return;
     std::string derived_text = info->percent ? format_percent_signed(*value, places)
                                              : message_amount(*value, places, cx.units);
     auto how = derived.how.find(key);
     std::string because = how == derived.how.end() ? "" : " (" + how->second + ")";
+    std::string beyond = allowed > 0 ? ", more than the ±" + format_number_as_written(allowed) + " its " +
+                                           std::to_string(derived.terms_of({key.c_str()})) + " rounded amounts allow"
+                                     : "";
     cx.issues.push_back({cx.file, path,
                          "stated " + std::string(info->name) + " " + stated_text + " disagrees with the derived " +
-                             derived_text + because});
+                             derived_text + because + beyond});
 }
 
 void check_stated(const json& stated, const Figures& derived, const std::string& path, const Context& cx) {
@@ -427,6 +464,11 @@ TableType table_type(const std::string& name, const json& table) {
 
 bool is_table(const json& value) { return value.is_object() && value.contains("lines"); }
 
+bool amounts_rounded(const json& budget) {
+    const json& flag = budget.contains("amounts_rounded") ? budget["amounts_rounded"] : json();
+    return flag.is_boolean() && flag.get<bool>();
+}
+
 }  // namespace
 
 json derive_budget(const json& budget, const std::string& file, const std::string& at, Issues& issues) {
@@ -440,7 +482,7 @@ json derive_budget(const json& budget, const std::string& file, const std::strin
     for (auto it = budget.begin(); it != budget.end(); ++it) {
         if (!is_table(it.value())) continue;
         TableType type = table_type(it.key(), it.value());
-        Context cx{type, units, file, issues};
+        Context cx{type, units, amounts_rounded(budget), file, issues};
         out[it.key()] = derive_table(it.value(), type, year, at + "/" + pointer_token(it.key()), cx);
     }
     return out;

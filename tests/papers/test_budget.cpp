@@ -412,3 +412,36 @@ TEST_CASE("budget: odd input never crashes, absent figures stay absent") {
         CHECK_FALSE(out.contains("capital"));  // no "lines": not a table
     }
 }
+
+TEST_CASE("budget: amounts rounded from pounds allow their accumulated rounding") {
+    // Each £000 amount carries up to 0.5 of rounding, and the stated figure 0.5 more:
+    // a variance of two amounts may be 1.5 away, a sum of eight lines 4.5.
+    Issues issues;
+    std::string rounded = seed_000_revenue;
+    rounded.replace(rounded.find("\"units\": \"thousands\""), 20, "\"units\": \"thousands\", \"amounts_rounded\": true");
+    derive(rounded, issues);
+    CHECK(issues.empty());  // 2,371 against 2,370; 2,331 against 2,330; total 2,237 against 2,236
+    SECTION("beyond the allowance is still reported, saying what was allowed") {
+        Issues wrong;
+        derive(R"({"amounts_rounded": true, "revenue": {"lines": [
+          {"service": "A", "revised_budget": 100, "outturn": 110, "reserve_movements": 5,
+           "stated": {"variance": 12, "variance_after_reserves": 17, "variance_after_reserves_percent": 17.0}}]}})",
+               wrong);
+        REQUIRE(wrong.size() == 2);
+        CHECK(wrong[0].message == "stated variance 12 disagrees with the derived 10 (outturn 110 − revised budget 100), "
+                                  "more than the ±1.5 its 2 rounded amounts allow");
+        // 17 against 15: three amounts allow ±2, so this one passes; the percentage is strict.
+        CHECK(wrong[1].path == "/budget/revenue/lines/0/stated/variance_after_reserves_percent");
+    }
+    SECTION("seed 003's capital total, a sum of eight rounded lines") {
+        Issues sums;
+        derive(R"({"amounts_rounded": true, "capital": {"lines": [
+          {"service": "A", "revised_budget": 489, "forecast": 489}, {"service": "B", "revised_budget": 3939, "forecast": 3939},
+          {"service": "C", "revised_budget": 3163, "forecast": 1043}, {"service": "D", "revised_budget": 1547, "forecast": 1547},
+          {"service": "E", "revised_budget": 455, "forecast": 403}, {"service": "F", "revised_budget": 16610, "forecast": 9662},
+          {"service": "G", "revised_budget": 5478, "forecast": 5878}, {"service": "H", "revised_budget": 22869, "forecast": 19549},
+          {"kind": "total", "service": "Children's Service", "revised_budget": 54551, "forecast": 42511}]}})",
+               sums);
+        CHECK(sums.empty());  // 54,551 against 54,550 and 42,511 against 42,510, within ±4.5
+    }
+}
