@@ -158,8 +158,17 @@ struct Item {
     Reading result, previous;
     bool comparable = true;
     bool ranked_indicator = false;  // rank target or rank unit: judged on ranks, 1 is best
-    Format format;
+    bool compare_size = false;      // a gap written as a negative number: judged on its size
+    Format format;                  // the result's: unit and decimals
+    Format as_written;              // target and last year's: the unit, decimals as written
 };
+
+// The value as judged: its size for a gap measure (compare_size), as written otherwise.
+double compared(double v, const Item& item) { return item.compare_size ? std::fabs(v) : v; }
+
+std::string polarity_words(const Item& item) {
+    return polarity_words(item.polarity) + (item.compare_size ? " by size" : "");
+}
 
 Item item_from(const json& j) {
     Item item;
@@ -170,7 +179,10 @@ Item item_from(const json& j) {
     const json& comparable = member(j, "comparable");
     item.comparable = !(comparable.is_boolean() && !comparable.get<bool>());
     item.format.unit = string_at(j, "unit");
+    item.as_written = item.format;
     if (auto d = number_at(j, "decimals"); d && *d >= 0 && *d <= 6) item.format.decimals = static_cast<int>(*d);
+    const json& compare_size = member(j, "compare_size");
+    item.compare_size = compare_size.is_boolean() && compare_size.get<bool>();
     item.ranked_indicator = item.target.rank.has_value() || item.format.unit == "rank";
     return item;
 }
@@ -204,13 +216,15 @@ Rating rate_item(const Item& item, const RagThresholds& th) {
     if (!item.target.value) return {Rag::none, "no rating: no numeric target"};
     if (!item.result.value) return {Rag::none, "no rating: no numeric result"};
     double result = *item.result.value, target = *item.target.value;
-    Rag rag = rate_against_target(result, target, item.polarity, th);
-    std::string reason = "result " + item.format.value(result) + " against target " + item.format.value(target) + " (" +
-                         polarity_words(item.polarity);
+    double judged_result = compared(result, item), judged_target = compared(target, item);
+    Rag rag = rate_against_target(judged_result, judged_target, item.polarity, th);
+    std::string reason = "result " + item.format.value(result) + " against target " + item.as_written.value(target) +
+                         " (" + polarity_words(item);
     if (rag != Rag::green) {
-        double shortfall = item.polarity == Polarity::bigger_is_better ? target - result : result - target;
+        double shortfall = item.polarity == Polarity::bigger_is_better ? judged_target - judged_result
+                                                                       : judged_result - judged_target;
         reason += target == 0.0 ? "; short of a zero target"
-                                : "; short by " + percent_words(shortfall_percent(shortfall, target)) +
+                                : "; short by " + percent_words(shortfall_percent(shortfall, judged_target)) +
                                       " of target, and " + thresholds_words(th);
     }
     return {rag, reason + ")"};
@@ -258,10 +272,10 @@ Travel travel_of(const Item& item, const std::string& year) {
     }
     if (item.result.value && item.previous.value) {
         double now = as_printed(*item.result.value, item.format), then = as_printed(*item.previous.value, item.format);
-        Direction d = direction_of_travel(now, then, item.polarity);
+        Direction d = direction_of_travel(compared(now, item), compared(then, item), item.polarity);
         return {direction_word(d), direction_symbol(d),
                 item.format.value(now) + " against " + item.format.value(then) + " last year (" +
-                    polarity_words(item.polarity) + ")",
+                    polarity_words(item) + ")",
                 change};
     }
     return {"Not comparable", "", "no numeric result to compare with last year", std::nullopt};
@@ -356,8 +370,8 @@ json derive_item(const json& written, const std::string& year, const RagThreshol
     bool rated = rating.rag != Rag::none && rating.rag != Rag::monitor;
     std::string result = reading_text(item.result, item.format);
     out["result_text"] = rated ? result + (result.empty() ? "" : " ") + "(" + rag_code(rating.rag) + ")" : result;
-    out["target_text"] = item.target.monitor ? std::string("Monitor") : target_text(item.target, item.format);
-    out["previous_text"] = item.previous.present ? reading_text(item.previous, item.format)
+    out["target_text"] = item.target.monitor ? std::string("Monitor") : target_text(item.target, item.as_written);
+    out["previous_text"] = item.previous.present ? reading_text(item.previous, item.as_written)
                                                  : (year.empty() ? std::string("New") : "New for " + year);
     out["polarity_text"] = polarity_text(item.polarity);
     std::string plan = string_at(written, "plan");
@@ -416,6 +430,15 @@ json not_met(const json& items) {
         if (group == groups.end()) groups.push_back({{"service", service}, {"items", json::array({item})}});
         else (*group)["items"].push_back(item);
     }
+    for (auto& group : groups) {  // counts for the lead-in prose ("one indicator in the Corporate Plan …")
+        json by_plan = {{"CPI", 0}, {"SPI", 0}};
+        for (const auto& item : group["items"]) {
+            std::string plan = string_at(item, "plan");
+            by_plan[plan] = by_plan.contains(plan) ? by_plan[plan].get<int>() + 1 : 1;
+        }
+        group["count"] = group["items"].size();
+        group["by_plan"] = std::move(by_plan);
+    }
     return groups;
 }
 
@@ -459,8 +482,26 @@ json summarise(const json& items) {
     summary["compared"] = compared;
     summary["monitor"] = monitor;
     summary["no_rating"] = total - rated - monitor;
+    summary["unrated"] = total - rated;  // what seed 000's "Monitor only" column counts
     summary["total"] = total;
     return summary;
+}
+
+// INDICATORS.stated_summary: counts as printed (Table 1), each checked against the derived one.
+void check_stated_summary(const json& stated, const json& summary, const std::string& path, const std::string& file,
+                          Issues& issues) {
+    if (!stated.is_object()) return;
+    for (auto it = stated.begin(); it != stated.end(); ++it) {
+        if (!it->is_number() || !summary.contains(it.key()) || !summary[it.key()].is_number_integer()) continue;
+        double said = it->get<double>();
+        int derived = summary[it.key()].get<int>();
+        if (said == derived) continue;
+        std::string name = it.key();
+        std::replace(name.begin(), name.end(), '_', ' ');
+        issues.push_back({file, path + "/" + it.key(),
+                          "stated summary count of " + name + " " + format_number_as_written(said) +
+                              " disagrees with the derived " + std::to_string(derived)});
+    }
 }
 
 json column_titles(const json& indicators) {
@@ -565,6 +606,7 @@ json derive_indicators(const json& indicators, const json& settings, const std::
     out["titles"] = column_titles(indicators);
     out["groups"] = group_items(items);
     out["summary"] = summarise(items);
+    check_stated_summary(member(indicators, "stated_summary"), out["summary"], at + "/stated_summary", file, issues);
     out["not_met"] = not_met(items);
     out["items"] = std::move(items);
     return out;

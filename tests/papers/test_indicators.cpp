@@ -309,6 +309,7 @@ TEST_CASE("indicators: seed 000's Table 1 summary, computed") {
     // 3 have a target but no rating (two not comparable, one without a rank).
     CHECK(summary["monitor"] == 9);
     CHECK(summary["no_rating"] == 3);
+    CHECK(summary["unrated"] == 12);
     CHECK(summary["total"] == 47);
 }
 
@@ -332,6 +333,9 @@ TEST_CASE("indicators: seed 000 grouped by service then plan, and the not-met li
     REQUIRE(not_met.size() == 2);
     CHECK(not_met[0]["service"] == "Family Services");
     CHECK(refs(not_met[0]["items"]) == std::vector<std::string>{"FS/S7", "FS/S11", "FS/C15", "FS/S2", "FS/C18"});
+    CHECK(not_met[0]["count"] == 5);
+    CHECK(not_met[0]["by_plan"]["CPI"] == 1);  // the seed's 1.8: "One indicator in the Corporate Plan …"
+    CHECK(not_met[0]["by_plan"]["SPI"] == 4);  // the seed says two: FS/S2 and FS/C18 are Green Amber by the rules
     CHECK(not_met[1]["service"] == "Education and Skills");
     CHECK(refs(not_met[1]["items"]) == std::vector<std::string>{"CES/S1", "CES/S3", "CES/S24", "CES/S9", "CES/S11-1",
                                                                 "CES/S15", "CES/S26", "CES/S27-2"});
@@ -413,7 +417,7 @@ TEST_CASE("indicators: decimals decide what counts as the same") {
     json fixed = one(R"({"polarity": "bigger_is_better", "unit": "%", "decimals": 1, "target": 95, "result": 95.41, "previous": 95.44})", issues);
     CHECK(fixed["dot"] == "Same");
     CHECK(fixed["result_text"] == "95.4% (G)");
-    CHECK(fixed["previous_text"] == "95.4%");
+    CHECK(fixed["previous_text"] == "95.44%");  // decimals are the result's: last year prints as written
     json exact = one(R"({"polarity": "bigger_is_better", "unit": "%", "target": 95, "result": 95.41, "previous": 95.44})", issues);
     CHECK(exact["dot"] == "Worsening");
     CHECK(exact["result_text"] == "95.41% (G)");
@@ -434,6 +438,8 @@ TEST_CASE("indicators: the 2010/11 shape (seed 003): numerator/denominator, targ
     const json& items = out["items"];
     CHECK(items[0]["numerator_denominator_text"] == "4/25");
     CHECK(items[0]["result_text"] == "16.0% (G)");
+    CHECK(items[0]["target_text"] == "16%");     // the seed: 16% / 16% / 16.0%
+    CHECK(items[0]["previous_text"] == "16%");
     CHECK(items[0]["target_variance_text"] == "0.0%");
     CHECK(items[0]["dot"] == "Same");
     CHECK(items[0]["dot_change_text"] == "↔ 0.0%");
@@ -499,4 +505,37 @@ TEST_CASE("indicators: odd input never crashes") {
     CHECK(out["groups"].size() == 1);
     CHECK(out["groups"][0]["service"] == "");
     CHECK(issues.empty());
+}
+
+TEST_CASE("indicators: a gap written as a negative number, judged by its size") {
+    Issues issues;
+    // Seed 000's CES/S11-2: the gap narrowed from -15% to -13%, "Smaller is Better", printed Improving.
+    json gap = one(R"({"polarity": "smaller_is_better", "compare_size": true, "unit": "%", "result": -13, "previous": -15,
+                       "stated": {"dot": "Improving"}})", issues);
+    CHECK(gap["dot"] == "Improving");
+    CHECK(gap["result_text"] == "-13%");
+    CHECK(gap["polarity_text"] == "Smaller is Better");
+    CHECK(issues.empty());
+    json rated = one(R"({"polarity": "smaller_is_better", "compare_size": true, "unit": "%", "target": -10, "result": -10.4})", issues);
+    CHECK(rated["rag"] == "GA");  // size 10.4 against 10: 4% over
+    CHECK(rated["rag_reason"] == "result -10.4% against target -10% (smaller is better by size; short by 4.0% of target, "
+                                 "and up to 5% of target is Green Amber, up to 10% Red Amber)");
+    json signed_gap = one(R"({"polarity": "smaller_is_better", "unit": "%", "result": -13, "previous": -15})", issues);
+    CHECK(signed_gap["dot"] == "Worsening");  // without compare_size the signed values decide
+}
+
+TEST_CASE("indicators: a stated summary (Table 1 as printed) is checked") {
+    Issues issues;
+    json indicators = json::parse(seed_000);
+    indicators["stated_summary"] = json::parse(R"({"green": 26, "green_amber": 2, "red_amber": 1, "red": 6,
+        "improved_or_same": 25, "worsened": 11, "unrated": 12, "total": 47})");
+    derive(indicators, issues);
+    std::vector<std::string> summary_issues;
+    for (const auto& issue : issues)
+        if (issue.path.rfind("/indicators/stated_summary/", 0) == 0) summary_issues.push_back(issue.message);
+    CHECK(summary_issues == std::vector<std::string>{
+                                "stated summary count of green 26 disagrees with the derived 22",
+                                "stated summary count of green amber 2 disagrees with the derived 6",
+                                "stated summary count of improved or same 25 disagrees with the derived 23",
+                                "stated summary count of worsened 11 disagrees with the derived 13"});
 }

@@ -137,24 +137,24 @@ def check_report(quorum, out_dir):
     for field, value in [("Title", "End Of Year 2017/18"), ("Report of", "Councillor David Longstaff"),
                          ("Wards", "All"), ("Status", "Public"), ("Urgent", "No"), ("Key", "No"),
                          ("Enclosures", "None"), ("Officer Contact", "Alaine Clarke")]:
-        check(re.search(r"^[ \t]*%s[ \t]+%s" % (re.escape(field), re.escape(value)), cover, re.M),
+        check(re.search(r"^[\f \t]*%s[ \t]+%s" % (re.escape(field), re.escape(value)), cover, re.M),
               f"{label}: cover sheet row {field!r} with {value!r} not found on page 1")
     check("alaine.clarke@barnet.gov.uk" in cover, f"{label}: officer email on page 1")
     for heading in ["Summary", "Recommendations"]:
-        check(re.search(r"^[ \t]*%s[ \t]*$" % heading, cover, re.M), f"{label}: heading {heading!r} on page 1")
+        check(re.search(r"^[\f \t]*%s[ \t]*$" % heading, cover, re.M), f"{label}: heading {heading!r} on page 1")
 
     # Numbered sections in capitals; numbered paragraphs with hanging numbers.
     for heading in ["1. INTRODUCTION", "2. REASONS FOR RECOMMENDATIONS",
                     "3. ALTERNATIVE OPTIONS CONSIDERED AND NOT RECOMMENDED", "5. IMPLICATIONS OF DECISION",
                     "6. BACKGROUND PAPERS"]:
         no, words = heading.split(" ", 1)
-        check(re.search(r"^[ \t]*%s[ \t]+%s[ \t]*$" % (re.escape(no), re.escape(words)), text, re.M),
+        check(re.search(r"^[\f \t]*%s[ \t]+%s[ \t]*$" % (re.escape(no), re.escape(words)), text, re.M),
               f"{label}: section heading {heading!r}")
     check(re.search(r"^\s*5\.1\s+Corporate Priorities and Performance", text, re.M), f"{label}: subsection 5.1")
     for number, start in [("1.1", "This Commissioning Plan"), ("1.3", "The final revenue outturn"),
                           ("1.10", "The Children and Young People risk"), ("5.1.2", "The EOY 2017/18 results"),
                           ("5.3.1", "Section 151"), ("6.2", "Council, 14 April 2015")]:
-        m = re.search(r"^[ \t]*%s[ \t]+%s" % (re.escape(number), re.escape(start)), text, re.M)
+        m = re.search(r"^[\f \t]*%s[ \t]+%s" % (re.escape(number), re.escape(start)), text, re.M)
         if check(m, f"{label}: paragraph {number} ({start}...) not at the start of a line"):
             # Hanging: the paragraph's second line starts where its text starts, not under the number.
             line_start = m.start()
@@ -187,6 +187,11 @@ def check_report(quorum, out_dir):
           f"{label}: indicator summary row")
     check("(RAG rated RED)" in flat and "(RAG rated GREEN AMBER)" in flat, f"{label}: not-met list ratings")
     check("FS001 Significant child safeguarding incident (risk score 15" in flat, f"{label}: high risks")
+    check(re.search(r"4\s*×\s*5", text) and re.search(r"3\s*×\s*5", text), f"{label}: risk register likelihood × impact")
+    check("Very high" in text, f"{label}: risk level written in words")
+    check(re.search(r"Impact \\ Likelihood\s+Rare\s+Unlikely\s+Possible\s+Likely\s+Almost", text),
+          f"{label}: risk matrix header")
+    check(re.search(r"^[\f \t]*Catastrophic[ \t]+2[ \t]*$", text, re.M), f"{label}: risk matrix row (2 risks at 3 × 5)")
 
     # Landscape pages: exactly those holding the indicator tables; header repeated on each.
     pages = page_count(pdf)
