@@ -306,6 +306,11 @@ def main():
         out_dir = tmp.name
     for step in (check_report, check_minutes, check_work_programme, check_document):
         step(quorum, out_dir)
+    # Every kind of paper keeps its ids under the prefix an agenda pack gives it.
+    for fixture in ("minutes-context.json", "work-programme-context.json", "document-context.json"):
+        name = fixture.replace("-context.json", "-prefixed")
+        _, xhtml, _, _ = render(quorum, fixture, out_dir, name, id_prefix="item3-")
+        check_xhtml(xhtml, "item3-", name)
     if failures:
         print(f"{len(failures)} check(s) failed")
         return 1
