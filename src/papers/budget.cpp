@@ -352,105 +352,131 @@ json column(const std::string& key, const std::string& title, const std::string&
     return {{"key", key}, {"title", renamed ? titles[key].get<std::string>() : title}, {"unit", unit}};
 }
 
-// The columns a table prints, from what its lines hold; the data's "columns" object may
-// rename any of them ({"revised_budget": "Budget V1"}). Comments sit before the last
-// (percentage) column, where the 2010/11 tables print them.
+// A column as {key, title, unit}; the data's "columns" object may rename it.
+struct ColumnList {
+    json titles;
+    json columns = json::array();
+
+    void add(const std::string& key, const std::string& title, const std::string& unit) {
+        columns.push_back(column(key, title, unit, titles));
+    }
+};
+
+// Revenue: the end-of-year shape (with reserve movements and the % after them), or the
+// 2010/11 shape (no reserves: the % of the variance itself). Returns the percentage column.
+std::pair<const char*, const char*> revenue_columns(ColumnList& list, const json& lines) {
+    if (any_line_has(lines, "original_budget")) list.add("original_budget", "Original Budget", "£000");
+    list.add("revised_budget", "Revised Budget", "£000");
+    list.add("outturn", "Outturn", "£000");
+    list.add("variance", "Variance from Revised Budget Adv/(fav)", "£000");
+    if (!any_line_has(lines, "reserve_movements")) return {"variance_percent", "% Variation of Revised Budget"};
+    list.add("reserve_movements", "Reserve Movements", "£000");
+    list.add("variance_after_reserves", "Variance after Reserve Movements Adv/(fav)", "£000");
+    return {"variance_after_reserves_percent", "Variance after Reserve Movements Adv/(fav)"};
+}
+
+// Capital: the end-of-year shape, or the 2010/11 one (a forecast or spend to date: budget
+// after changes, spend to date, forecast, % slippage). Returns the percentage column.
+std::pair<const char*, std::string> capital_columns(ColumnList& list, const json& lines, const std::string& year) {
+    std::string year_prefix = year.empty() ? "" : year + " ";
+    bool shape_2010 = any_line_has(lines, "forecast") || any_line_has(lines, "spend_to_date");
+    list.add("revised_budget", year_prefix + (shape_2010 ? "Latest Approved Budget" : "Revised Budget"), "£000");
+    list.add("additions_deletions", "Additions/(Deletions)", "£000");
+    list.add("slippage_accelerated", "(Slippage)/Accelerated Spend", "£000");
+    if (shape_2010) list.add("budget_after_changes", year_prefix + "Budget after changes", "£000");
+    if (any_line_has(lines, "spend_to_date")) list.add("spend_to_date", "Spend to date", "£000");
+    if (any_line_has(lines, "forecast")) list.add("forecast", "Forecast to year-end", "£000");
+    if (!shape_2010 || any_line_has(lines, "outturn")) list.add("outturn", year_prefix + "Outturn", "£000");
+    list.add("variance", "Variance from Approved Budget", "£000");
+    if (shape_2010) return {"slippage_percent", "% slippage of " + year_prefix + "Approved Budget"};
+    return {"variance_percent", "Variance from Approved Budget"};
+}
+
+// The columns a table prints, from what its lines hold ({"revised_budget": "Budget V1"}
+// renames one). Comments sit before the last (percentage) column, where the 2010/11 tables
+// print them.
 json table_columns(const json& table, TableType type, const std::string& year) {
     const json& lines = table.is_object() && table.contains("lines") ? table["lines"] : json();
-    json titles = table.is_object() && table.contains("columns") ? table["columns"] : json::object();
-    std::string year_prefix = year.empty() ? "" : year + " ";
-    json columns = json::array();
-    auto add = [&](const std::string& key, const std::string& title, const std::string& unit) {
-        columns.push_back(column(key, title, unit, titles));
-    };
-    add("service", "Service", "");
-    if (type == TableType::revenue) {
-        if (any_line_has(lines, "original_budget")) add("original_budget", "Original Budget", "£000");
-        add("revised_budget", "Revised Budget", "£000");
-        add("outturn", "Outturn", "£000");
-        add("variance", "Variance from Revised Budget Adv/(fav)", "£000");
-        if (any_line_has(lines, "reserve_movements")) {
-            add("reserve_movements", "Reserve Movements", "£000");
-            add("variance_after_reserves", "Variance after Reserve Movements Adv/(fav)", "£000");
-        }
-    } else {
-        bool shape_2010 = any_line_has(lines, "forecast") || any_line_has(lines, "spend_to_date");
-        add("revised_budget", year_prefix + (shape_2010 ? "Latest Approved Budget" : "Revised Budget"), "£000");
-        add("additions_deletions", "Additions/(Deletions)", "£000");
-        add("slippage_accelerated", "(Slippage)/Accelerated Spend", "£000");
-        if (shape_2010) add("budget_after_changes", year_prefix + "Budget after changes", "£000");
-        if (any_line_has(lines, "spend_to_date")) add("spend_to_date", "Spend to date", "£000");
-        if (any_line_has(lines, "forecast")) add("forecast", "Forecast to year-end", "£000");
-        if (!shape_2010 || any_line_has(lines, "outturn")) add("outturn", year_prefix + "Outturn", "£000");
-        add("variance", "Variance from Approved Budget", "£000");
+    ColumnList list{table.is_object() && table.contains("columns") ? table["columns"] : json::object()};
+    list.add("service", "Service", "");
+    std::pair<std::string, std::string> percent;
+    if (type == TableType::revenue) percent = revenue_columns(list, lines);
+    else percent = capital_columns(list, lines, year);
+    if (any_line_has(lines, "comment")) list.add("comment", "Comments", "");
+    list.add(percent.first, percent.second, "%");
+    return list.columns;
+}
+
+const json& member(const json& object, const char* key) {
+    static const json absent;
+    if (!object.is_object()) return absent;
+    auto it = object.find(key);
+    return it == object.end() ? absent : *it;
+}
+
+// The figures of every line so far, and of those since the last heading (for subtotals).
+struct Running {
+    std::vector<Figures> all_lines, since_heading;
+};
+
+// One row of the table: a heading resets the subtotal, a line is derived, a subtotal or
+// total is summed; every stated figure is checked against what the row derives.
+json derive_row(const json& line, const std::string& path, Running& running, const PercentStyle& style,
+                const Context& cx) {
+    json row = line.is_object() ? line : json::object();
+    std::string kind = line_kind(line);
+    row["kind"] = kind;
+    row["service"] = string_at(line, "service");
+    if (kind == "heading") {
+        running.since_heading.clear();
+        return row;
     }
-    if (any_line_has(lines, "comment")) add("comment", "Comments", "");
-    if (type == TableType::revenue && any_line_has(lines, "reserve_movements"))
-        add("variance_after_reserves_percent", "Variance after Reserve Movements Adv/(fav)", "%");
-    else if (type == TableType::revenue)
-        add("variance_percent", "% Variation of Revised Budget", "%");
-    else if (any_line_has(lines, "forecast") || any_line_has(lines, "spend_to_date"))
-        add("slippage_percent", "% slippage of " + year_prefix + "Approved Budget", "%");
-    else
-        add("variance_percent", "Variance from Approved Budget", "%");
-    return columns;
+    Figures f;
+    if (kind == "line") {
+        f = line_figures(line, cx);
+        running.all_lines.push_back(f);
+        running.since_heading.push_back(f);
+    } else {
+        const auto& summed = kind == "subtotal" ? running.since_heading : running.all_lines;
+        f = sum_figures(summed, "the sum of the " + std::to_string(summed.size()) + " lines above", cx);
+    }
+    check_written(line, f, kind == "line", path, cx);
+    check_stated(member(line, "stated"), f, path + "/stated", cx);
+    put_figures(row, f, cx, style);
+    return row;
+}
+
+// The table's total row (null unless shown: by default when it has more than one line);
+// stated_total is checked whether or not the row is shown.
+json total_row(const json& table, const Running& running, const std::string& at, const PercentStyle& style,
+               const Context& cx) {
+    const auto& lines = running.all_lines;
+    Figures total = sum_figures(lines, "the sum of all " + std::to_string(lines.size()) + " lines", cx);
+    check_stated(member(table, "stated_total"), total, at + "/stated_total", cx);
+    const json& show = member(table, "show_total");
+    if (!(show.is_boolean() ? show.get<bool>() : lines.size() > 1)) return nullptr;
+    const json& label = member(table, "total_label");
+    json row = {{"kind", "total"}, {"service", label.is_string() ? label.get<std::string>() : std::string("Total")}};
+    put_figures(row, total, cx, style);
+    return row;
 }
 
 json derive_table(const json& table, TableType type, const std::string& year, const std::string& at,
                   const Context& cx) {
     PercentStyle style = percent_style(table);
+    const json& written = member(table, "lines");
+    const json lines = written.is_array() ? written : json::array();
     json out = json::object();
     out["type"] = type == TableType::revenue ? "revenue" : "capital";
     out["caption"] = string_at(table, "caption");
     out["columns"] = table_columns(table, type, year);
-    json lines_out = json::array();
-    std::vector<Figures> all_lines, since_heading;
-    const json lines = table.is_object() && table.contains("lines") && table["lines"].is_array() ? table["lines"]
-                                                                                                : json::array();
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const json& line = lines[i];
-        std::string path = at + "/lines/" + std::to_string(i);
-        json row = line.is_object() ? line : json::object();
-        std::string kind = line_kind(line);
-        row["kind"] = kind;
-        row["service"] = string_at(line, "service");
-        if (kind == "heading") {
-            since_heading.clear();
-        } else if (kind == "line") {
-            Figures f = line_figures(line, cx);
-            check_written(line, f, true, path, cx);
-            check_stated(line.is_object() && line.contains("stated") ? line["stated"] : json(), f, path + "/stated", cx);
-            put_figures(row, f, cx, style);
-            all_lines.push_back(f);
-            since_heading.push_back(f);
-        } else {
-            const auto& summed = kind == "subtotal" ? since_heading : all_lines;
-            std::string what = "the sum of the " + std::to_string(summed.size()) + " lines above";
-            Figures f = sum_figures(summed, what, cx);
-            check_written(line, f, false, path, cx);
-            check_stated(line.is_object() && line.contains("stated") ? line["stated"] : json(), f, path + "/stated", cx);
-            put_figures(row, f, cx, style);
-        }
-        lines_out.push_back(std::move(row));
-    }
     out["has_comments"] = any_line_has(lines, "comment");
-    out["lines"] = std::move(lines_out);
-
-    Figures total = sum_figures(all_lines, "the sum of all " + std::to_string(all_lines.size()) + " lines", cx);
-    if (table.is_object() && table.contains("stated_total"))
-        check_stated(table["stated_total"], total, at + "/stated_total", cx);
-    bool show_total = all_lines.size() > 1;
-    if (table.is_object() && table.contains("show_total") && table["show_total"].is_boolean())
-        show_total = table["show_total"].get<bool>();
-    if (show_total) {
-        json row = {{"kind", "total"}, {"service", table.is_object() && table.contains("total_label")
-                                                        ? string_at(table, "total_label")
-                                                        : std::string("Total")}};
-        put_figures(row, total, cx, style);
-        out["total"] = std::move(row);
-    } else {
-        out["total"] = nullptr;
-    }
+    Running running;
+    json rows = json::array();
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        rows.push_back(derive_row(lines[i], at + "/lines/" + std::to_string(i), running, style, cx));
+    out["lines"] = std::move(rows);
+    out["total"] = total_row(table, running, at, style, cx);
     return out;
 }
 
