@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 
 namespace quorum::layout {
 
@@ -56,8 +55,8 @@ void FlowBuilder::flush_break() {
     has_break_ = false;
     Slice brk;
     brk.kind = Slice::Kind::Break;
-    brk.forced = break_kind_;
-    brk.page_name = page_name_;
+    brk.edit().forced = break_kind_;
+    brk.edit().page_name = page_name_;
     // CSS Fragmentation §5.2: the bottom margins before a forced break are truncated; the
     // top margins after it are kept at the top of the new page (the Planner keeps Space
     // slices on a page that starts with a forced break). Before anything visible the
@@ -102,9 +101,10 @@ void FlowBuilder::open(Decoration decoration, double top_insets, std::vector<Flo
     Slice slice;
     slice.kind = Slice::Kind::Open;
     slice.height = top_insets;
-    slice.decoration = std::move(decoration);
-    slice.anchors = std::move(anchors);
-    slice.string_sets = std::move(string_sets);
+    // Most blocks draw nothing of their own and have no id: their Open slice stays small.
+    if (decoration.draws_anything()) slice.edit().decoration = std::move(decoration);
+    if (!anchors.empty()) slice.edit().anchors = std::move(anchors);
+    if (!string_sets.empty()) slice.edit().string_sets = std::move(string_sets);
     push(std::move(slice));
     // Breaking right after a box's top edge would leave an empty fragment behind.
     avoid_next_ = true;
@@ -195,20 +195,12 @@ Decoration decoration_of(const ComputedStyle& s, double x, double width) {
     return d;
 }
 
-double attribute_px(const Box& box, const char* name) {
-    if (!box.element) return 0;
-    const std::string* v = box.element->attribute(name);
-    if (!v || v->empty()) return 0;
-    const double px = std::strtod(v->c_str(), nullptr);
-    return px > 0 ? px * 0.75 : 0;
-}
-
 // Replaced elements keep their aspect ratio; an image never overflows its container.
 // `containing_width` resolves percentages and is the most an image may take.
 std::pair<double, double> image_size(const Box& box, double containing_width) {
     const ComputedStyle& s = *box.style;
-    double w = s.width.is_auto() ? attribute_px(box, "width") : s.width.resolve(containing_width);
-    double h = s.height.is_auto() || s.height.unit == style::Length::Unit::Percent ? attribute_px(box, "height")
+    double w = s.width.is_auto() ? box.attribute_width : s.width.resolve(containing_width);
+    double h = s.height.is_auto() || s.height.unit == style::Length::Unit::Percent ? box.attribute_height
                                                                                    : s.height.value;
     const double iw = box.intrinsic_width, ih = box.intrinsic_height;
     if (w <= 0 && h <= 0) { w = iw; h = ih; }
@@ -389,7 +381,7 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
         for (auto& anchor : line.anchors) {
             FlowAnchor a;
             a.id = std::move(anchor.id);
-            slice.anchors.push_back(std::move(a));
+            slice.edit().anchors.push_back(std::move(a));
         }
         move_line_marks(line, x, slice.marks);
         if (!ctx.pending_markers.empty()) place_pending_markers(ctx, line.baseline, slice.marks);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <string_view>
 #include <unordered_set>
 
@@ -120,6 +121,11 @@ void draw_decoration_into(const Decoration& d, double y_top, double y_bottom, bo
 
 }  // namespace
 
+bool Decoration::draws_anything() const {
+    return !background.transparent() || top.visible() || right.visible() || bottom.visible() || left.visible() ||
+           !repeat_header.empty() || !repeat_footer.empty();
+}
+
 void draw_decoration(const Decoration& d, double y_top, double y_bottom, bool first, bool last,
                      std::vector<FilledRect>& fills, std::vector<Line>& lines) {
     draw_decoration_into(d, y_top, y_bottom, first, last, fills, lines);
@@ -133,7 +139,7 @@ void flatten_flow(const Flow& flow, Marks& out, double dx, double dy) {
         switch (s.kind) {
         case Slice::Kind::Open:
             // Reserve the background's place so it is painted under the box's content.
-            open.push_back({&s.decoration, y, out.fills.size()});
+            open.push_back({&s.decoration(), y, out.fills.size()});
             out.fills.push_back({});
             break;
         case Slice::Kind::Close:
@@ -244,6 +250,14 @@ bool run_is_meaningful(const std::vector<InlineItem>& run) {
         }
     }
     return false;
+}
+
+// An HTML width/height attribute ("120", CSS px) in pt; 0 when absent or not positive.
+double attribute_pt(const Node& node, const char* name) {
+    const std::string* v = node.attribute(name);
+    if (!v || v->empty()) return 0;
+    const double px = std::strtod(v->c_str(), nullptr);
+    return px > 0 ? px * 0.75 : 0;
 }
 
 int heading_level_of(std::string_view name) {
@@ -370,6 +384,7 @@ private:
         box->element = element;
         box->style = style;
         if (element) {
+            box->position = element->position;
             if (const std::string* id = element->id()) box->id = *id;
             box->heading_level = heading_level_of(element->name);
             if (box->heading_level) box->heading_text = collapsed_text(*element);
@@ -538,6 +553,8 @@ private:
     void add_image(const Node& node, const ComputedStyle* s, Container& c) {
         auto box = make_box(BoxKind::Replaced, &node, s);
         if (const std::string* alt = node.attribute("alt")) box->alt = *alt;
+        box->attribute_width = attribute_pt(node, "width");
+        box->attribute_height = attribute_pt(node, "height");
         const std::string* src = node.attribute("src");
         std::optional<PixelSize> size;
         if (src && !src->empty() && src->find("://") == std::string::npos) {

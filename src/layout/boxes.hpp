@@ -58,7 +58,11 @@ enum class BoxKind : std::uint8_t {
 
 struct Box {
     BoxKind kind = BoxKind::Block;
-    const document::Node* element = nullptr;    // nullptr: anonymous box or ::before/::after
+    // The source element, nullptr for anonymous boxes and ::before/::after. Only box
+    // building reads it: lay_out(Document&&) frees the document before laying out, so
+    // what layout needs from the element is copied into the box (position, id, sizes).
+    const document::Node* element = nullptr;
+    document::SourcePosition position;           // the element's, for warnings
     const style::ComputedStyle* style = nullptr; // never null; owned by the BoxTree
 
     std::vector<std::unique_ptr<Box>> children;  // block-level children / table parts
@@ -73,6 +77,7 @@ struct Box {
     // Replaced: the image file (absolute), its intrinsic size in pt (0 when unreadable).
     std::string image_path;
     double intrinsic_width = 0, intrinsic_height = 0;
+    double attribute_width = 0, attribute_height = 0;  // HTML width/height attributes, pt (0: none)
     std::string alt;
 
     // Navigation: the element's id (anchor), h1-h6 level with its text (bookmarks).
@@ -168,8 +173,52 @@ struct Decoration {
     std::vector<Slice> repeat_header;
     // ...and above every break inside the table (tfoot rows); their height is kept free.
     std::vector<Slice> repeat_footer;
+
+    // False when drawing it would add nothing (no background, border or repeated rows):
+    // such a decoration need not be stored.
+    bool draws_anything() const;
 };
 
+// A T allocated on first write and copied deeply; reads of an unwritten one see a T{}.
+// For members most objects leave empty, so that they cost a pointer instead of a T.
+template <class T>
+class OnDemand {
+public:
+    OnDemand() = default;
+    OnDemand(const OnDemand& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
+    OnDemand(OnDemand&&) noexcept = default;
+    OnDemand& operator=(const OnDemand& other) {
+        if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
+        return *this;
+    }
+    OnDemand& operator=(OnDemand&&) noexcept = default;
+    ~OnDemand() = default;
+
+    const T& get() const {
+        static const T unwritten{};
+        return value_ ? *value_ : unwritten;
+    }
+    T& edit() {
+        if (!value_) value_ = std::make_unique<T>();
+        return *value_;
+    }
+
+private:
+    std::unique_ptr<T> value_;
+};
+
+// What only some slices carry: Open slices their decoration, Break slices the kind of
+// break and the page name, a few Content/Open slices anchors and string-set values.
+struct SliceExtras {
+    std::vector<FlowAnchor> anchors;                                // Content, Open
+    std::vector<std::pair<std::string, std::string>> string_sets;  // Open/Content: string-set
+    Decoration decoration;  // Open (the matching Close is the next unmatched Close)
+    style::Break forced = style::Break::Page;  // Break: page, left, right, recto, verso
+    std::string page_name;                     // Break: the page name from here on
+};
+
+// The flow holds one slice per line of the whole document until pagination, so a slice
+// is kept small: the marks, and everything rarer behind one pointer (SliceExtras).
 struct Slice {
     enum class Kind : std::uint8_t {
         Content,  // unbreakable: a line box, an image, a table row. Draws `marks`.
@@ -179,18 +228,23 @@ struct Slice {
         Break,    // a forced break (break-before/after: page|left|right...) or a page-name change
     };
     Kind kind = Kind::Content;
-    double height = 0;
     // The gap before this slice may not hold a page break (orphans/widows, break-*: avoid,
     // break-inside: avoid, keep-with-next). Pagination ignores it only when nothing else fits.
     bool avoid_break_before = false;
+    double height = 0;
 
-    Marks marks;                      // Content
-    std::vector<FlowAnchor> anchors;  // Content, Open
-    std::vector<std::pair<std::string, std::string>> string_sets;  // Open/Content: string-set
-    Decoration decoration;            // Open (the matching Close is the next unmatched Close)
+    Marks marks;  // Content
 
-    style::Break forced = style::Break::Page;  // Break: page, left, right, recto, verso
-    std::string page_name;                     // Break: the page name from here on
+    const std::vector<FlowAnchor>& anchors() const { return extras_.get().anchors; }
+    const std::vector<std::pair<std::string, std::string>>& string_sets() const { return extras_.get().string_sets; }
+    const Decoration& decoration() const { return extras_.get().decoration; }
+    style::Break forced() const { return extras_.get().forced; }
+    const std::string& page_name() const { return extras_.get().page_name; }
+    // For writing any of the above (allocates the extras on first use).
+    SliceExtras& edit() { return extras_.edit(); }
+
+private:
+    OnDemand<SliceExtras> extras_;
 };
 
 using Flow = std::vector<Slice>;

@@ -75,11 +75,8 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
         if (seen.insert(w).second) to.push_back(w);
 }
 
-}  // namespace
-
-LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cascade,
-                        const fonts::FontCatalogue& fonts, const LayoutOptions& options) {
-    BoxTree tree = build_box_tree(doc, cascade);
+LaidOutDocument lay_out_boxes(BoxTree tree, Metadata metadata, const style::Cascade& cascade,
+                              const fonts::FontCatalogue& fonts, const LayoutOptions& options) {
     Hyphenator hyphenator;
     LineBreaker line_breaker(fonts, &hyphenator);
     PageStyles page_styles(cascade);
@@ -111,13 +108,28 @@ LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cas
     out.pages = std::move(paginated.pages);
     out.anchors = std::move(paginated.anchors);
     out.bookmarks = std::move(paginated.bookmarks);
-    out.metadata = metadata_of(doc);
+    out.metadata = std::move(metadata);
     std::unordered_set<std::string> seen;
     add_unique(out.warnings, tree.warnings, seen);
     add_unique(out.warnings, layout_warnings, seen);
     add_unique(out.warnings, line_breaker.warnings(), seen);
     add_unique(out.warnings, hyphenator.warnings(), seen);
     return out;
+}
+
+}  // namespace
+
+LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cascade,
+                        const fonts::FontCatalogue& fonts, const LayoutOptions& options) {
+    return lay_out_boxes(build_box_tree(doc, cascade), metadata_of(doc), cascade, fonts, options);
+}
+
+LaidOutDocument lay_out(document::Document&& doc, const style::Cascade& cascade,
+                        const fonts::FontCatalogue& fonts, const LayoutOptions& options) {
+    BoxTree tree = build_box_tree(doc, cascade);
+    Metadata metadata = metadata_of(doc);
+    doc = document::Document{};  // boxes.hpp: nothing after box building reads the elements
+    return lay_out_boxes(std::move(tree), std::move(metadata), cascade, fonts, options);
 }
 
 }  // namespace quorum::layout

@@ -18,4 +18,9 @@ struct LayoutOptions {
 LaidOutDocument lay_out(const document::Document& doc, const style::Cascade& cascade,
                         const fonts::FontCatalogue& fonts, const LayoutOptions& options = {});
 
+// The same, freeing the document as soon as its boxes are built: the box tree holds all
+// layout needs, and the document tree would otherwise stay in memory through every pass.
+LaidOutDocument lay_out(document::Document&& doc, const style::Cascade& cascade,
+                        const fonts::FontCatalogue& fonts, const LayoutOptions& options = {});
+
 }  // namespace quorum::layout

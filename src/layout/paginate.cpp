@@ -109,7 +109,7 @@ private:
 
     double footer_reserve() const {
         double h = 0;
-        for (const Slice* s : open_) h += repeated_height(s->decoration.repeat_footer);
+        for (const Slice* s : open_) h += repeated_height(s->decoration().repeat_footer);
         return h;
     }
 
@@ -123,7 +123,7 @@ private:
         const auto& style = styles_.get(selector_for(plans_.size() - 1, plans_.back()));
         height_ = content_height(style);
         y_ = 0;
-        for (const Slice* s : open_) y_ += repeated_height(s->decoration.repeat_header);
+        for (const Slice* s : open_) y_ += repeated_height(s->decoration().repeat_header);
         placed_ = false;
         last_break_ = npos;
     }
@@ -142,13 +142,13 @@ private:
     void forced_break(std::size_t i, const Slice& s) {
         if (!placed_) {
             // Nothing on this page yet: it simply becomes the new page name's page.
-            plans_.back().name = s.page_name;
+            plans_.back().name = s.page_name();
             plans_.back().after_forced_break = true;
             const std::size_t index = plans_.size() - 1;
-            if ((wants_left(s.forced) && !is_left_index(index)) || (wants_right(s.forced) && is_left_index(index))) {
+            if ((wants_left(s.forced()) && !is_left_index(index)) || (wants_right(s.forced()) && is_left_index(index))) {
                 plans_.back().blank = true;
                 plans_.back().end = i + 1;
-                start_page(i + 1, s.page_name, true);
+                start_page(i + 1, s.page_name(), true);
             } else {
                 reset_page_height();
             }
@@ -156,12 +156,12 @@ private:
         }
         plans_.back().end = i + 1;
         const std::size_t next = plans_.size();
-        if ((wants_left(s.forced) && !is_left_index(next)) || (wants_right(s.forced) && is_left_index(next))) {
-            start_page(i + 1, s.page_name, true);
+        if ((wants_left(s.forced()) && !is_left_index(next)) || (wants_right(s.forced()) && is_left_index(next))) {
+            start_page(i + 1, s.page_name(), true);
             plans_.back().blank = true;
             plans_.back().end = i + 1;
         }
-        start_page(i + 1, s.page_name, true);
+        start_page(i + 1, s.page_name(), true);
     }
 
     void reset_page_height() {
@@ -230,7 +230,7 @@ private:
         page_->fills.reserve(fills);
         page_->lines.reserve(lines);
         page_->runs.reserve(runs);
-        for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_header);
+        for (const OpenBox& box : open_) draw_repeated(box.slice->decoration().repeat_header);
 
         bool placed = false;
         for (std::size_t i = plan.begin; i < plan.end; ++i) {
@@ -239,7 +239,7 @@ private:
             draw_slice(s);
             if (s.kind == Slice::Kind::Content || (s.height > 0 && s.kind != Slice::Kind::Space)) placed = true;
         }
-        for (const OpenBox& box : open_) draw_repeated(box.slice->decoration.repeat_footer);
+        for (const OpenBox& box : open_) draw_repeated(box.slice->decoration().repeat_footer);
         for (const OpenBox& box : open_) finish_fragment(box, false);
         std::erase_if(page_->fills, [](const FilledRect& r) { return r.width <= 0 || r.height <= 0; });
         page_->fills.shrink_to_fit();
@@ -256,7 +256,7 @@ private:
 
     void draw_slice(Slice& s) {
         record_anchors(s);
-        for (const auto& [name, value] : s.string_sets) {
+        for (const auto& [name, value] : s.string_sets()) {
             context_->strings_set_here.emplace_back(name, value);
             strings_[name] = value;
         }
@@ -288,7 +288,7 @@ private:
     void finish_fragment(const OpenBox& box, bool last) {
         std::vector<FilledRect> fills;
         std::vector<Line> lines;
-        draw_decoration(box.slice->decoration, box.y, y_, box.first_fragment, last, fills, lines);
+        draw_decoration(box.slice->decoration(), box.y, y_, box.first_fragment, last, fills, lines);
         if (!fills.empty()) {
             FilledRect f = fills.front();
             f.x += ox_;
@@ -322,7 +322,7 @@ private:
     }
 
     void record_anchors(const Slice& s) {
-        for (const FlowAnchor& a : s.anchors) {
+        for (const FlowAnchor& a : s.anchors()) {
             const double y = oy_ + y_ + a.y;
             if (!a.id.empty()) out_.anchors.push_back({a.id, index_, y});
             if (a.bookmark_level > 0) out_.bookmarks.push_back({a.bookmark_level, a.title, index_, y});

@@ -130,9 +130,9 @@ std::vector<double> line_widths_of_columns(const CollapsedBorders& b) {
 // warnings this one cannot start with the file (layout.cpp could prefix it).
 void warn_squeezed(const Box& table_box, LayoutContext& ctx) {
     std::string where = "table";
-    if (table_box.element)
-        where = std::to_string(table_box.element->position.line) + ":" +
-                std::to_string(table_box.element->position.column) + ": warning: table";
+    if (table_box.position.line > 0)
+        where = std::to_string(table_box.position.line) + ":" + std::to_string(table_box.position.column) +
+                ": warning: table";
     ctx.warnings.push_back(where + " is wider than the page even at its narrowest; columns squeezed to fit "
                                    "and their content broken where needed");
 }

@@ -63,11 +63,11 @@ void draw_column_lines(Marks& m, const TableGeometry& g, int row, double y1, dou
 void carry_navigation(Slice& to, const Flow& flow, double dy) {
     double y = dy;
     for (const Slice& s : flow) {
-        for (FlowAnchor a : s.anchors) {
+        for (FlowAnchor a : s.anchors()) {
             a.y += y;
-            to.anchors.push_back(std::move(a));
+            to.edit().anchors.push_back(std::move(a));
         }
-        for (const auto& set : s.string_sets) to.string_sets.push_back(set);
+        for (const auto& set : s.string_sets()) to.edit().string_sets.push_back(set);
         y += slice_height(s);
     }
 }

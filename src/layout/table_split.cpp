@@ -36,9 +36,10 @@ Flow chunk_flow(const Flow& flow, const FlowChunk& chunk) {
     for (const Slice* o : open) {
         Slice reopened;
         reopened.kind = Slice::Kind::Open;
-        reopened.decoration = o->decoration;
-        reopened.decoration.repeat_header.clear();
-        reopened.decoration.repeat_footer.clear();
+        Decoration decoration = o->decoration();
+        decoration.repeat_header.clear();
+        decoration.repeat_footer.clear();
+        if (decoration.draws_anything()) reopened.edit().decoration = std::move(decoration);
         out.push_back(std::move(reopened));
     }
     int depth = static_cast<int>(open.size());

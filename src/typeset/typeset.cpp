@@ -91,15 +91,13 @@ RenderResult render_document(const std::filesystem::path& xhtml, const std::vect
     layout_options.max_passes = options.max_layout_passes;
     layout::LaidOutDocument laid_out;
     try {
-        laid_out = layout::lay_out(doc, cascade, fonts, layout_options);
+        // Hands the document over: layout frees it once its boxes are built.
+        laid_out = layout::lay_out(std::move(doc), cascade, fonts, layout_options);
     } catch (const fonts::FontError& e) {
         throw RenderError{e.message};
     }
     append_unique(result.warnings, cascade.warnings());
     append_unique(result.warnings, laid_out.warnings);
-    // The pages own everything the PDF stage draws (faces live in `fonts`): release the
-    // document tree before writing, so it doesn't add to the writer's peak.
-    doc = document::Document{};
 
     pdf::PdfOptions pdf_options;
     if (options.creation_time) pdf_options.creation_time = *options.creation_time;

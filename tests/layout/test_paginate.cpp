@@ -85,11 +85,11 @@ TEST_CASE("paginate: split decorations, repeated header rows, truncated margins,
     Flow flow;
     Slice open;
     open.kind = Slice::Kind::Open;
-    open.decoration.x = 0;
-    open.decoration.width = 160;
-    open.decoration.background = {200, 200, 200, 255};
-    open.decoration.repeat_header.push_back(content(20, "HEAD"));
-    open.anchors.push_back({"table", 1, "Table", 0});
+    open.edit().decoration.x = 0;
+    open.edit().decoration.width = 160;
+    open.edit().decoration.background = {200, 200, 200, 255};
+    open.edit().decoration.repeat_header.push_back(content(20, "HEAD"));
+    open.edit().anchors.push_back({"table", 1, "Table", 0});
     flow.push_back(open);
     for (int i = 0; i < 5; ++i) {
         if (i > 0) {
@@ -127,7 +127,7 @@ TEST_CASE("paginate: forced right break from a right page inserts a blank left p
     flow.push_back(content(30, "one"));
     Slice brk;
     brk.kind = Slice::Kind::Break;
-    brk.forced = style::Break::Right;
+    brk.edit().forced = style::Break::Right;
     flow.push_back(brk);
     flow.push_back(content(30, "three"));
     const layout::Paginated p = layout::paginate(std::move(flow), styles);
@@ -157,7 +157,7 @@ TEST_CASE("paginate: margins at the top of page 1 and after a forced break are k
     flow.push_back(content(30, "same"));
     Slice brk;
     brk.kind = Slice::Kind::Break;
-    brk.forced = style::Break::Page;
+    brk.edit().forced = style::Break::Page;
     flow.push_back(brk);
     flow.push_back(space(25));
     flow.push_back(content(30, "forced"));

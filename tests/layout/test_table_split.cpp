@@ -20,7 +20,7 @@ Slice open_block(double height) {
     Slice s;
     s.kind = Slice::Kind::Open;
     s.height = height;
-    s.decoration.background = {200, 200, 200, 255};
+    s.edit().decoration.background = {200, 200, 200, 255};
     return s;
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("split: chunks re-open and close the blocks they cut through") {
     REQUIRE(second.size() == 3);  // synthetic open, line, close
     CHECK(second.front().kind == Slice::Kind::Open);
     CHECK(second.front().height == 0);
-    CHECK(second.front().decoration.background == first.front().decoration.background);
+    CHECK(second.front().decoration().background == first.front().decoration().background);
 }
 
 TEST_CASE("split: break positions of a cell skip slices that must stay with the one before") {
