@@ -58,14 +58,17 @@ std::string rag_label(Rag rag);  // "Green", "Green Amber", "Red Amber", "Red", 
 //   {year, previous_year, period_label, titles: {target, result, previous, dot},
 //    items: [ITEM], groups: [{service, plans: [{plan, title, items: [ITEM]}]}],
 //    summary: {green, green_amber, red_amber, red, rated, improved_or_same, worsened, compared,
-//              monitor, no_rating, total, <count>_percent, <count>_percent_text "74%", <count>_text "74% (26)"},
-//    not_met: [{service, items: [ITEM]}]}
+//              monitor, no_rating, unrated, total,
+//              <share>_percent, <share>_percent_text "74%", <share>_text "74% (26)"},
+//    not_met: [{service, items: [ITEM], count, by_plan: {"CPI": 1, "SPI": 4}}]}
 //   ITEM = the item as written plus rag ("G"… or null), rag_label, rag_reason, dot, dot_symbol,
 //          dot_text ("▲ Improving"), result_text ("56.3% (R)"), target_text, previous_text,
 //          polarity_text, plan_title, numerator_denominator_text, target_variance (+_text),
 //          dot_change_percent (+ dot_change_text "▲ 9.1%").
-// `at` is the JSON pointer of `indicators` in `file` ("/indicators"); a stated rag or dot
-// that disagrees with the derived one is appended to `issues`.
+// An item's "decimals" fix how its result prints (target and last year's print as written);
+// "compare_size": true judges a gap written as a negative number by its size.
+// `at` is the JSON pointer of `indicators` in `file` ("/indicators"); a stated rag or dot,
+// or a stated_summary count, that disagrees with the derived one is appended to `issues`.
 nlohmann::json derive_indicators(const nlohmann::json& indicators, const nlohmann::json& settings,
                                  const std::string& file, const std::string& at, Issues& issues);
 
