@@ -152,16 +152,19 @@ MeetingDates meeting_dates(const json& meeting) {
     MeetingDates dates;
     dates.meeting = parse_iso_date(text_field(meeting, "date")).value();
     const json questions = meeting.value("public_questions", json::object());
+    const int days = questions.value("working_days_before", 3);
+    const std::string time = questions.value("time", std::string("10:00"));
+    dates.questions = public_questions_deadline(dates.meeting, days, time);
+    dates.questions_rule = upper(deadline_time_text(time)) + " on the " + ordinal_word(days) +
+                           " working day before the date of the committee meeting";
+    // A deadline fixed in the meeting file wins; the cover states the rule only when the
+    // fixed date is the one the rule gives (seed 002 fixes exactly that).
     const std::string fixed = text_field(questions, "deadline");
     if (const auto day = parse_iso_date(fixed.substr(0, 10)); day && fixed.size() == 16) {
-        dates.questions = {*day, fixed.substr(11)};
-        dates.questions_rule = "the deadline set for this meeting";
-    } else {
-        const int days = questions.value("working_days_before", 3);
-        const std::string time = questions.value("time", std::string("10:00"));
-        dates.questions = public_questions_deadline(dates.meeting, days, time);
-        dates.questions_rule = upper(deadline_time_text(time)) + " on the " + ordinal_word(days) +
-                               " working day before the date of the committee meeting";
+        const Deadline given{*day, fixed.substr(11)};
+        if (given.date != dates.questions.date || given.time != dates.questions.time)
+            dates.questions_rule = "the deadline set for this meeting";
+        dates.questions = given;
     }
     dates.publication = statutory_publication_date(dates.meeting);
     return dates;
