@@ -348,7 +348,9 @@ std::string dot_change_text(const Travel& travel) {
     return travel.symbol + " " + format_number(std::fabs(*travel.change_percent), 1) + "%";
 }
 
+// "106/234" from the numbers, or the words the table prints instead ("Not provided by DCSF").
 std::string numerator_denominator_text(const json& j) {
+    if (std::string words = string_at(j, "numerator_denominator"); !words.empty()) return words;
     auto numerator = number_at(j, "numerator");
     auto denominator = number_at(j, "denominator");
     if (!numerator || !denominator) return "";

@@ -432,7 +432,8 @@ TEST_CASE("indicators: the 2010/11 shape (seed 003): numerator/denominator, targ
       {"ref": "7", "polarity": "bigger_is_better", "unit": "%", "decimals": 1, "previous": 57, "target": 56, "result": 64},
       {"ref": "8", "polarity": "bigger_is_better", "unit": "%", "decimals": 1, "numerator": 106, "denominator": 234,
        "previous": 43.5, "target": 54, "result": 45.3},
-      {"ref": "9", "polarity": "smaller_is_better", "unit": "number", "previous": 316, "target": 320, "result": 307}
+      {"ref": "9", "polarity": "smaller_is_better", "unit": "number", "previous": 316, "target": 320, "result": 307,
+       "numerator_denominator": "N/A"}
     ]})"),
                       issues);
     const json& items = out["items"];
@@ -452,6 +453,7 @@ TEST_CASE("indicators: the 2010/11 shape (seed 003): numerator/denominator, targ
     CHECK(items[3]["target_variance_text"] == "-16.1%");  // (45.3 − 54) / 54; the seed drops the sign
     CHECK(items[3]["rag"] == "R");                        // 16.1 % short
     CHECK(items[3]["dot_change_text"] == "▲ 4.1%");       // (45.3 − 43.5) / 43.5 = 4.14 %
+    CHECK(items[4]["numerator_denominator_text"] == "N/A");  // words in place of the figures
     CHECK(items[4]["target_variance"].get<double>() == Approx(-4.0625));
     CHECK(items[4]["target_variance_text"] == "-4.1%");   // (307 − 320) / 320; below a smaller-is-better target
     CHECK(items[4]["rag"] == "G");
