@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -54,9 +55,10 @@ struct Assessment {
 
 bool on_scale(const std::optional<double>& v, int scale) { return v && *v >= 1 && *v <= scale; }
 
+// The word for a whole point on the scale; "" for anything else (2.5, 0, 7 on a 5-point scale).
 std::string point_label(const std::vector<std::string>& words, double v) {
-    auto index = static_cast<std::size_t>(v) - 1;
-    return v == static_cast<double>(static_cast<long long>(v)) && index < words.size() ? words[index] : "";
+    if (!(v >= 1 && v <= static_cast<double>(words.size())) || v != std::floor(v)) return "";
+    return words[static_cast<std::size_t>(v) - 1];
 }
 
 std::string label_with_number(const std::string& label, double v) {

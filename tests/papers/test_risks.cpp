@@ -221,4 +221,12 @@ TEST_CASE("risks: odd input never crashes") {
     CHECK(odd["items"][2]["residual"]["impact_text"] == "Catastrophic 5");
     CHECK(odd["items"][2]["residual"]["likelihood_text"] == "");
     CHECK(issues.empty());
+    json off_scale = derive(R"({"items": [{"ref": "X", "residual": {"likelihood": -3, "impact": 2.5}},
+                                          {"ref": "Y", "residual": {"likelihood": 1e30, "impact": 5}}]})",
+                            issues);
+    CHECK(off_scale["items"][0]["residual"]["likelihood_text"] == "-3");
+    CHECK(off_scale["items"][0]["residual"]["impact_text"] == "2.5");  // inside 1–5, but no word for it
+    CHECK(off_scale["items"][0]["residual_score"].is_null());
+    CHECK(off_scale["items"][1]["residual"]["likelihood_label"] == "");
+    CHECK(issues.size() == 2);  // -3 and 1e30 are outside the scale; 2.5 is not
 }
