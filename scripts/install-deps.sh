@@ -9,6 +9,7 @@ packages=(
   libhpdf-dev          # libharu: PDF writing
   libpng-dev zlib1g-dev  # the PDF stage decodes PNGs and deflates pages itself
   nlohmann-json3-dev   # JSON data and the template engine's values
+  libgmp-dev           # template integers beyond 64 bits, exact as Python's
   libcli11-dev         # command line
   libpugixml-dev       # XHTML parsing
   libfreetype-dev      # font metrics and glyph coverage

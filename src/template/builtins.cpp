@@ -94,18 +94,69 @@ std::string Iterator::repr() const {
 }
 
 List Iterator::take() {
-    List rest(items_.begin() + static_cast<std::ptrdiff_t>(position_), items_.end());
-    position_ = items_.size();
+    List rest;
+    while (auto item = next()) rest.push_back(std::move(*item));
     return rest;
 }
 
 std::optional<Value> Iterator::next() {
-    if (position_ >= items_.size()) return std::nullopt;
-    return items_[position_++];
+    if (finished_) return std::nullopt;
+    try {
+        if (start_) {
+            Start start = std::move(start_);
+            start_ = nullptr;
+            source_ = start();
+        }
+        std::optional<Value> item = source_();
+        if (!item) {
+            finished_ = true;
+            source_ = nullptr;  // frees what the items were made from
+        }
+        return item;
+    } catch (...) {  // a generator that raised is finished
+        finished_ = true;
+        source_ = nullptr;
+        throw;
+    }
+}
+
+Value make_generator(std::string function, Iterator::Start start) {
+    return Value::object(std::make_shared<Iterator>("generator", std::move(function), std::move(start)));
 }
 
 Value make_generator(std::string function, List items) {
-    return Value::object(std::make_shared<Iterator>("generator", std::move(function), std::move(items)));
+    return make_generator(std::move(function), [items = std::move(items)]() mutable { return items_in(std::move(items)); });
+}
+
+Value make_iterator(std::string python_type, List items) {
+    return Value::object(std::make_shared<Iterator>(std::move(python_type), "",
+                                                    [items = std::move(items)]() mutable { return items_in(std::move(items)); }));
+}
+
+Iterator::Source items_in(List items) {
+    return [items = std::move(items), position = std::size_t{0}]() mutable -> std::optional<Value> {
+        if (position >= items.size()) return std::nullopt;
+        return std::move(items[position++]);
+    };
+}
+
+Iterator::Source items_of(const Value& v) {
+    if (v.is_sequence()) {  // the list is shared, not copied: templates cannot change it
+        return [list = v, position = std::size_t{0}]() mutable -> std::optional<Value> {
+            const List& items = list.as_list();
+            if (position >= items.size()) return std::nullopt;
+            return items[position++];
+        };
+    }
+    if (v.is_dict()) {
+        return [dict = v, position = std::size_t{0}]() mutable -> std::optional<Value> {
+            const auto& entries = dict.as_dict().entries();
+            if (position >= entries.size()) return std::nullopt;
+            return entries[position++].first;
+        };
+    }
+    if (as_iterator(v)) return [generator = v] { return static_cast<Iterator&>(generator.as_object()).next(); };
+    return items_in(iterate(v));  // strings, ranges; raises for what is not iterable
 }
 
 Iterator* as_iterator(const Value& v) { return v.is_object() ? dynamic_cast<Iterator*>(&v.as_object()) : nullptr; }

@@ -66,24 +66,41 @@ private:
 // A Python generator or iterator, as map/select/reject/selectattr/rejectattr/unique/batch/
 // slice/items (generators) and reverse of a sequence (a reverse iterator) return. Jinja2's
 // observable behaviour follows: always true in an `if`, not a sequence (no len(), no [i]),
-// iterable once - a second loop over the same value sees nothing - and printed as
+// iterable once and lazily - items are made as they are asked for, so a loop nested in a
+// loop over the same generator continues where the outer one stopped, and an error in the
+// items surfaces only when iteration reaches it - and printed as
 // "<generator object NAME at 0x...>" (Python shows a memory address; ours is fixed).
 class Iterator : public Object {
 public:
-    Iterator(std::string python_type, std::string function, List items)
-        : python_type_(std::move(python_type)), function_(std::move(function)), items_(std::move(items)) {}
+    // Produces the next item, or nullopt at the end; not called again after that.
+    using Source = std::function<std::optional<Value>()>;
+    // A generator's body runs at its first next(), not when the filter is called: `Start`
+    // runs then (checking its input, raising its errors) and returns the items' Source.
+    using Start = std::function<Source()>;
+
+    Iterator(std::string python_type, std::string function, Start start)
+        : python_type_(std::move(python_type)), function_(std::move(function)), start_(std::move(start)) {}
     std::optional<Value> attribute(std::string_view) const override { return std::nullopt; }
     std::string type_name() const override { return python_type_; }
     std::string repr() const override;
-    List take();                 // the remaining items; the iterator is exhausted afterwards
+    List take();                  // the remaining items; the iterator is exhausted afterwards
     std::optional<Value> next();  // the next item, if any (next(iter(gen)))
 
 private:
     std::string python_type_, function_;
-    List items_;
-    std::size_t position_ = 0;
+    Start start_;
+    Source source_;
+    bool finished_ = false;  // after the end or an error, as a Python generator
 };
-Value make_generator(std::string function, List items);
+Value make_generator(std::string function, Iterator::Start start);
+Value make_generator(std::string function, List items);  // over items already made
+Value make_iterator(std::string python_type, List items);  // e.g. list_reverseiterator
+
+// Python's iter(v), one item at a time: list/tuple items, dict keys, string characters,
+// range numbers; a generator's own next() (so both share its position). Raises as
+// iterate() for what is not iterable.
+Iterator::Source items_of(const Value& v);
+Iterator::Source items_in(List items);
 
 // Python's range object, as range() returns it: a lazy sequence of ints that prints as
 // "range(0, 3)", has a length and items, and is re-iterable.

@@ -28,6 +28,7 @@
 //     112 -> 112th, -1 -> -1st.
 // All of them raise an error naming the filter for a value of the wrong type (an undefined
 // value raises its usual "'x' is undefined").
+#include "template/bigint.hpp"
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 
@@ -51,6 +52,11 @@ Decimal to_decimal(const Value& v, const char* filter) {
     if (v.is_undefined()) fail(v.undefined_hint());
     if (!v.is_number() || v.is_bool()) fail(std::string(filter) + ": expected a number, got " + type_name(v));
     Decimal d;
+    if (v.is_big_int()) {
+        d.negative = bigint::is_negative(v);
+        d.digits = bigint::magnitude_digits(v, 10);
+        return d;
+    }
     if (!v.is_float()) {
         std::int64_t i = v.as_int();
         d.negative = i < 0;

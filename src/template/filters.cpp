@@ -4,6 +4,7 @@
 // Where Jinja2 returns a generator or iterator (map, select*, reject*, unique, batch, slice,
 // items, reverse of a sequence) we return an Iterator (builtins.hpp) that behaves as one:
 // always truthy, no len(), consumed by the first loop; only its printed address differs.
+#include "template/bigint.hpp"
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 
@@ -44,6 +45,7 @@ std::string arg_for(const Value& s, const Value& arg) {
 std::int64_t to_index(const Value& v, std::string_view what = "") {
     require_defined(v);
     if (v.is_int() || v.is_bool()) return v.as_int();
+    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
     (void)what;
     fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
@@ -77,6 +79,25 @@ struct AttrGetter {
         return case_insensitive ? ignore_case(current) : current;
     }
 };
+
+// What a lazy generator keeps of the filter call that made it. Its body runs when it is
+// iterated, after the call returned: the input and arguments are copied, and the FilterEnv
+// points at a copy of the caller's CallContext (the interpreter outlives the render's values).
+struct GeneratorCall {
+    Value input;
+    Arguments args;
+    std::optional<CallContext> call;
+    FilterEnv env;
+};
+
+std::shared_ptr<const GeneratorCall> keep_call(const FilterEnv& env, const Value& in, const Arguments& args) {
+    auto kept = std::make_shared<GeneratorCall>(GeneratorCall{in, args, std::nullopt, env});
+    if (env.call) {
+        kept->call.emplace(*env.call);
+        kept->env.call = &*kept->call;
+    }
+    return kept;
+}
 
 AttrGetter make_attrgetter(const Value* attribute, bool case_insensitive = false, const Value* default_value = nullptr) {
     AttrGetter g;
@@ -614,7 +635,8 @@ void json_dump(std::string& out, const Value& v, const std::string* indent, int 
     switch (v.kind()) {
         case Value::Kind::None: out += "null"; return;
         case Value::Kind::Bool: out += v.as_bool() ? "true" : "false"; return;
-        case Value::Kind::Int: out += to_str(v); return;
+        case Value::Kind::Int:
+        case Value::Kind::BigInt: out += to_str(v); return;
         case Value::Kind::Float: {
             double d = v.as_float();
             if (std::isnan(d)) out += "NaN";
@@ -632,7 +654,7 @@ void json_dump(std::string& out, const Value& v, const std::string* indent, int 
         for (int i = 0; i < lvl; ++i) out += *indent;
     };
     const char* item_sep = indent ? "," : ", ";
-    if (v.is_sequence()) {
+    if (v.is_sequence() && !v.view_type()) {
         const auto& items = v.as_list();
         if (items.empty()) {
             out += "[]";
@@ -701,10 +723,7 @@ Value f_tojson(const FilterEnv&, const Value& in, const Arguments& args) {
 Value f_abs(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "abs", {}, 0);
     if (in.is_float()) return Value(std::fabs(in.as_float()));
-    if (in.is_int() || in.is_bool()) {
-        if (in.as_int() == std::numeric_limits<std::int64_t>::min()) fail("integer overflow (templates support 64-bit integers)");
-        return Value(in.as_int() < 0 ? -in.as_int() : in.as_int());
-    }
+    if (in.is_int() || in.is_bool() || in.is_big_int()) return bigint::is_negative(in) ? negate(in) : positive(in);
     fail("bad operand type for abs(): '" + type_name(in) + "'");
 }
 
@@ -731,6 +750,20 @@ double python_round(double x, std::int64_t ndigits) {
     return r == 0 ? std::copysign(0.0, x) : r;
 }
 
+// round(int, n): unchanged for n >= 0, else to a multiple of 10^-n, ties to even.
+Value round_integral(const Value& v, std::int64_t precision) {
+    if (precision >= 0) return v;
+    constexpr std::int64_t more_digits_than_any_int = 2'000'000;  // bigint.cpp caps ints at 2^22 bits
+    if (precision < -more_digits_than_any_int) return Value(std::int64_t{0});
+    Value unit = binary_op(BinaryOp::Pow, Value(std::int64_t{10}), Value(-precision));
+    Value quotient = binary_op(BinaryOp::FloorDiv, v, unit);
+    Value twice_rest = binary_op(BinaryOp::Mul, binary_op(BinaryOp::Mod, v, unit), Value(std::int64_t{2}));
+    int c = compare(twice_rest, unit, ">");
+    bool odd = !equals(binary_op(BinaryOp::Mod, quotient, Value(std::int64_t{2})), Value(std::int64_t{0}));
+    if (c > 0 || (c == 0 && odd)) quotient = binary_op(BinaryOp::Add, quotient, Value(std::int64_t{1}));
+    return binary_op(BinaryOp::Mul, quotient, unit);
+}
+
 Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_round", {"precision", "method"});
     std::int64_t precision = b.int_or(0, 0);
@@ -747,6 +780,7 @@ Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
         fail("unsupported operand type(s) for *: '" + type_name(in) + "' and '" + (precision < 0 ? "float" : "int") + "'");
     }
     if (method == "common") {
+        if (in.is_big_int()) return round_integral(in, precision);
         if (!in.is_float()) {  // round(int, n) stays an int
             std::int64_t v = in.as_int();
             if (precision >= 0) return Value(v);
@@ -776,7 +810,7 @@ Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
 
 // int(str, base) as Python parses it: optional sign, whitespace around, '_' between digits,
 // and a 0x/0o/0b prefix matching the base (or any prefix for base 0).
-std::optional<std::int64_t> parse_python_int(std::string_view text, std::int64_t base) {
+std::optional<Value> parse_python_int(std::string_view text, std::int64_t base) {
     std::string s = py::strip(text, nullptr);
     std::string_view t = s;
     bool negative = false;
@@ -799,6 +833,8 @@ std::optional<std::int64_t> parse_python_int(std::string_view text, std::int64_t
     if (base < 2 || base > 36) return std::nullopt;  // Python's ValueError, caught by do_int
     if (t.empty() || t.front() == '_' || t.back() == '_') return std::nullopt;
     std::uint64_t value = 0;
+    bool beyond_uint64 = false;
+    std::string digits;  // without '_', for GMP when the value is beyond uint64
     char prev = 0;
     for (char c : t) {
         if (c == '_') {
@@ -810,13 +846,17 @@ std::optional<std::int64_t> parse_python_int(std::string_view text, std::int64_t
         int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
                     : std::isalpha(static_cast<unsigned char>(c)) ? (c | 0x20) - 'a' + 10 : 99;
         if (digit >= base) return std::nullopt;
+        digits += c;
         if (value > (std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(digit)) / static_cast<std::uint64_t>(base))
-            fail("integer overflow (templates support 64-bit integers)");
+            beyond_uint64 = true;
         value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(digit);
     }
-    if (value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0))
-        fail("integer overflow (templates support 64-bit integers)");
-    return negative ? static_cast<std::int64_t>(0 - value) : static_cast<std::int64_t>(value);
+    if (beyond_uint64 || value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        mpz_class z(digits, static_cast<int>(base));
+        return bigint::make(negative ? mpz_class(-z) : z);
+    }
+    auto magnitude = static_cast<std::int64_t>(value);
+    return Value(negative ? -magnitude : magnitude);
 }
 
 // float(str): Python accepts whitespace, '_' between digits, inf/nan spellings.
@@ -855,15 +895,16 @@ Value f_int(const FilterEnv&, const Value& in, const Arguments& args) {
     Value fallback = b.get_or(0, Value(std::int64_t{0}));
     std::int64_t base = b.int_or(1, 10);
     if (in.is_int() || in.is_bool()) return Value(in.as_int());
+    if (in.is_big_int()) return in;
     if (in.is_string()) {
-        if (auto v = parse_python_int(in.as_string(), base)) return Value(*v);
+        if (auto v = parse_python_int(in.as_string(), base)) return *v;
     }
     // "42.23"|int gives 42: the fallback goes through float().
     std::optional<double> d;
     if (in.is_float()) d = in.as_float();
     else if (in.is_string()) d = parse_python_float(in.as_string());
     if (!d || !std::isfinite(*d)) return fallback;
-    if (std::fabs(*d) >= 9.2233720368547758e18) fail("integer overflow (templates support 64-bit integers)");
+    if (std::fabs(*d) >= 9.2233720368547758e18) return bigint::make(mpz_class(std::trunc(*d)));
     return Value(static_cast<std::int64_t>(std::trunc(*d)));
 }
 
@@ -941,7 +982,7 @@ Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
     if (!reversible) return Value::list(std::move(items));
     std::string kind = in.is_list() ? "list_reverseiterator" : in.is_tuple() ? "reversed"
                        : in.is_dict()  ? "dict_reversekeyiterator" : "range_iterator";
-    return Value::object(std::make_shared<Iterator>(kind, "", std::move(items)));
+    return make_iterator(kind, std::move(items));
 }
 
 Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
@@ -973,28 +1014,32 @@ Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
 
 Value f_batch(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_batch", {"linecount", "fill_with"}, 1);
-    std::int64_t linecount = to_index(*b.get(0));
-    const Value* fill = b.has(1) && !b.get(1)->is_none() ? b.get(1) : nullptr;
-    List out, current;
-    for (auto& item : iterate(in)) {
-        if (static_cast<std::int64_t>(current.size()) == linecount) {
-            out.push_back(Value::list(std::move(current)));
-            current.clear();
-        }
-        current.push_back(std::move(item));
-    }
-    if (!current.empty()) {
-        if (fill)
-            while (static_cast<std::int64_t>(current.size()) < linecount) current.push_back(*fill);
-        out.push_back(Value::list(std::move(current)));
-    }
-    return make_generator("do_batch", std::move(out));
+    Value linecount = *b.get(0);
+    std::optional<Value> fill;
+    if (b.has(1) && !b.get(1)->is_none()) fill = *b.get(1);
+    return make_generator("do_batch", [in, linecount, fill]() -> Iterator::Source {
+        std::int64_t size = to_index(linecount);
+        // do_batch's loop: a batch is yielded when the item after it arrives (or at the end).
+        return [items = items_of(in), size, fill, batch = List{}, done = false]() mutable -> std::optional<Value> {
+            if (done) return std::nullopt;
+            while (std::optional<Value> item = items()) {
+                bool full = static_cast<std::int64_t>(batch.size()) == size;
+                List finished = full ? std::exchange(batch, List{}) : List{};
+                batch.push_back(std::move(*item));
+                if (full) return Value::list(std::move(finished));
+            }
+            done = true;
+            if (batch.empty()) return std::nullopt;
+            if (fill)
+                while (static_cast<std::int64_t>(batch.size()) < size) batch.push_back(*fill);
+            return Value::list(std::move(batch));
+        };
+    });
 }
 
-Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "sync_do_slice", {"slices", "fill_with"}, 1);
-    std::int64_t slices = to_index(*b.get(0));
-    const Value* fill = b.has(1) && !b.get(1)->is_none() ? b.get(1) : nullptr;
+// sync_do_slice's body: the input listed, cut into `slices_arg` columns.
+List slice_columns(const Value& in, const Value& slices_arg, const std::optional<Value>& fill) {
+    std::int64_t slices = to_index(slices_arg);
     List seq = iterate(in);
     if (slices == 0) fail("integer division or modulo by zero");
     auto length = static_cast<std::int64_t>(seq.size());
@@ -1014,7 +1059,15 @@ Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
         if (fill && n >= extra) part.push_back(*fill);
         out.push_back(Value::list(std::move(part)));
     }
-    return make_generator("sync_do_slice", std::move(out));
+    return out;
+}
+
+Value f_slice(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_slice", {"slices", "fill_with"}, 1);
+    Value slices = *b.get(0);
+    std::optional<Value> fill;
+    if (b.has(1) && !b.get(1)->is_none()) fill = *b.get(1);
+    return make_generator("sync_do_slice", [in, slices, fill] { return items_in(slice_columns(in, slices, fill)); });
 }
 
 Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1057,34 +1110,51 @@ Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_items(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_items", {});
-    if (in.is_undefined()) return make_generator("do_items", {});
-    if (!in.is_dict()) fail("Can only get item pairs from a mapping.");
-    List items;
-    for (const auto& [k, v] : in.as_dict().entries()) items.push_back(Value::tuple({k, v}));
-    return make_generator("do_items", std::move(items));
+    return make_generator("do_items", [in]() -> Iterator::Source {
+        if (in.is_undefined()) return items_in({});
+        if (!in.is_dict()) fail("Can only get item pairs from a mapping.");
+        return [dict = in, position = std::size_t{0}]() mutable -> std::optional<Value> {
+            const auto& entries = dict.as_dict().entries();
+            if (position >= entries.size()) return std::nullopt;
+            const auto& [key, value] = entries[position++];
+            return Value::tuple({key, value});
+        };
+    });
 }
 
-Value f_unique(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "do_unique", {"case_sensitive", "attribute"}, 0, 2);
-    bool case_sensitive = b.bool_or(0, false);
-    AttrGetter g = make_attrgetter(b.get(1), !case_sensitive);
-    List out;
-    List seen;
-    Dict seen_strings;  // fast path for the common case of string keys
-    for (auto& item : iterate(in)) {
-        Value key = g(item);
+// do_unique's seen set: string keys indexed, others compared one by one (as Python's hash
+// equality: 1 == 1.0 == True).
+class SeenKeys {
+public:
+    bool insert(const Value& key) {  // false when already seen
         if (key.is_undefined()) fail(key.undefined_hint());
         if (key.is_string()) {
-            if (seen_strings.find(std::string_view(key.as_string()))) continue;
-            seen_strings.set(key, Value(true));
-        } else {
-            if (std::any_of(seen.begin(), seen.end(), [&](const Value& s) { return equals(s, key); })) continue;
-            if (key.is_list() || key.is_dict()) fail("unhashable type: '" + type_name(key) + "'");
-            seen.push_back(key);
+            if (strings_.find(std::string_view(key.as_string()))) return false;
+            strings_.set(key, Value(true));
+            return true;
         }
-        out.push_back(std::move(item));
+        if (std::any_of(others_.begin(), others_.end(), [&](const Value& s) { return equals(s, key); })) return false;
+        if (key.is_list() || key.is_dict()) fail("unhashable type: '" + type_name(key) + "'");
+        others_.push_back(key);
+        return true;
     }
-    return make_generator("do_unique", std::move(out));
+
+private:
+    Dict strings_;
+    List others_;
+};
+
+Value f_unique(const FilterEnv& env, const Value& in, const Arguments& args) {
+    Bound(args, "do_unique", {"case_sensitive", "attribute"}, 0, 2);
+    return make_generator("do_unique", [call = keep_call(env, in, args)]() -> Iterator::Source {
+        Bound b(call->args, "do_unique", {"case_sensitive", "attribute"}, 0, 2);
+        AttrGetter key_of = make_attrgetter(b.get(1), !b.bool_or(0, false));
+        return [call, items = items_of(call->input), key_of, seen = SeenKeys{}]() mutable -> std::optional<Value> {
+            while (std::optional<Value> item = items())
+                if (seen.insert(key_of(*item))) return item;
+            return std::nullopt;
+        };
+    });
 }
 
 Value min_or_max(const Value& in, const Arguments& args, bool want_max) {
@@ -1170,30 +1240,42 @@ Value f_attr(const FilterEnv&, const Value& in, const Arguments& args) {
 
 // -------------------------------------------------------------- map / select
 
-Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
-    if (!truthy(in)) return make_generator("sync_do_map", {});
-    List items = iterate(in);
+// The map function of sync_do_map/prepare_map: an attribute getter or a filter by name.
+std::function<Value(const Value&)> map_function(const std::shared_ptr<const GeneratorCall>& call) {
+    const Arguments& args = call->args;
     if (args.positional.empty() && args.keyword_arg("attribute")) {
         const Value* dflt = nullptr;
         for (const auto& [k, v] : args.keyword) {
             if (k == "default") dflt = &v;
             else if (k != "attribute") fail("Unexpected keyword argument " + py::repr_string(k));
         }
+        // The getter points into call->args: the lambda keeps `call` alive with it.
         AttrGetter g = make_attrgetter(args.keyword_arg("attribute"), false, dflt);
-        for (auto& item : items) item = g(item);
-        return make_generator("sync_do_map", std::move(items));
+        return [call, g](const Value& item) { return g(item); };
     }
     if (args.positional.empty()) fail("map requires a filter argument");
-    std::string name = to_str(args.positional[0]);
-    Arguments rest;
-    rest.positional.assign(args.positional.begin() + 1, args.positional.end());
-    rest.keyword = args.keyword;
-    for (auto& item : items) item = env.call_filter(name, item, rest);
-    return make_generator("sync_do_map", std::move(items));
+    auto rest = std::make_shared<Arguments>();
+    rest->positional.assign(args.positional.begin() + 1, args.positional.end());
+    rest->keyword = args.keyword;
+    return [call, name = to_str(args.positional[0]), rest](const Value& item) {
+        return call->env.call_filter(name, item, *rest);
+    };
 }
 
-Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& args, bool select, bool lookup_attr) {
-    if (!truthy(in)) return make_generator("select_or_reject", {});
+Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
+    return make_generator("sync_do_map", [call = keep_call(env, in, args)]() -> Iterator::Source {
+        if (!truthy(call->input)) return items_in({});
+        return [items = items_of(call->input), func = map_function(call)]() -> std::optional<Value> {
+            std::optional<Value> item = items();
+            if (item) item = func(*item);
+            return item;
+        };
+    });
+}
+
+// prepare_select_or_reject: whether an item passes (before select/reject's negation).
+std::function<bool(const Value&)> select_function(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
+    const Arguments& args = call->args;
     std::size_t off = 0;
     AttrGetter transform;
     if (lookup_attr) {
@@ -1201,24 +1283,29 @@ Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& a
         transform = make_attrgetter(&args.positional[0]);
         off = 1;
     }
-    std::optional<std::string> test;
-    Arguments rest;
-    if (args.positional.size() > off) {
-        test = to_str(args.positional[off]);
-        rest.positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
-        rest.keyword = args.keyword;
-    }
+    if (args.positional.size() <= off)
+        return [transform, lookup_attr](const Value& item) { return truthy(lookup_attr ? transform(item) : item); };
+    auto rest = std::make_shared<Arguments>();
+    rest->positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
+    rest->keyword = args.keyword;
+    std::string test = to_str(args.positional[off]);
     // The test is looked up once for the whole sequence, not once per item.
-    const TestFn* library_test = test && env.call && env.library ? env.library->test(*test) : nullptr;
-    List out;
-    for (auto& item : iterate(in)) {
+    const TestFn* library_test = call->env.call && call->env.library ? call->env.library->test(test) : nullptr;
+    return [call, transform, lookup_attr, rest, test, library_test](const Value& item) {
         Value subject = lookup_attr ? transform(item) : item;
-        bool passed = library_test ? (*library_test)(*env.call, subject, rest)
-                      : test       ? env.call_test(*test, subject, rest)
-                                   : truthy(subject);
-        if (passed == select) out.push_back(std::move(item));
-    }
-    return make_generator("select_or_reject", std::move(out));
+        return library_test ? (*library_test)(*call->env.call, subject, *rest) : call->env.call_test(test, subject, *rest);
+    };
+}
+
+Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& args, bool select, bool lookup_attr) {
+    return make_generator("select_or_reject", [call = keep_call(env, in, args), select, lookup_attr]() -> Iterator::Source {
+        if (!truthy(call->input)) return items_in({});
+        return [items = items_of(call->input), passes = select_function(call, lookup_attr), select]() -> std::optional<Value> {
+            while (std::optional<Value> item = items())
+                if (passes(*item) == select) return item;
+            return std::nullopt;
+        };
+    });
 }
 
 Value f_select(const FilterEnv& env, const Value& in, const Arguments& args) { return select_or_reject(env, in, args, true, false); }
@@ -1411,6 +1498,19 @@ const std::map<std::string, PureFilter, std::less<>>& builtin_filter_table() {
     return table;
 }
 
+namespace {
+
+// Jinja2's filters that run on an undefined input (StrictUndefined raises in all others).
+bool accepts_undefined(std::string_view name) {
+    // Generators do not look at their input until iterated (Jinja2 renders
+    // `{% set g = missing|map('upper') %}` without error).
+    static constexpr std::string_view lenient[] = {"default", "d", "items", "tojson", "abs", "round", "map", "select",
+                                                  "reject", "selectattr", "rejectattr", "unique", "batch", "slice"};
+    return std::find(std::begin(lenient), std::end(lenient), name) != std::end(lenient);
+}
+
+}  // namespace
+
 PureFilter builtin_filter(std::string_view name) {
     const auto& builtins = builtin_filter_table();
     if (auto it = builtins.find(name); it != builtins.end()) return it->second;
@@ -1426,22 +1526,12 @@ Value FilterEnv::call_filter(std::string_view name, const Value& input, const Ar
     }
     if (PureFilter fn = builtin_filter(name)) {
         // Outside a template the same undefined rule as the registered wrappers applies.
-        if (input.is_undefined() && name != "default" && name != "d" && name != "items" && name != "tojson" &&
-            name != "abs" && name != "round")
-            fail(input.undefined_hint());
+        if (input.is_undefined() && !accepts_undefined(name)) fail(input.undefined_hint());
         return fn(*this, input, args);
     }
     fail("No filter named " + py::repr_string(name) + ".");
 }
 
-namespace {
-
-// Jinja2's filters that run on an undefined input (StrictUndefined raises in all others).
-bool accepts_undefined(std::string_view name) {
-    return name == "default" || name == "d" || name == "items" || name == "tojson" || name == "abs" || name == "round";
-}
-
-}  // namespace
 
 void register_builtin_filters(Library& lib) {
     for (const auto& [name, fn] : builtin_filter_table()) {

@@ -17,6 +17,7 @@ constexpr std::int64_t max_range_items = 1'000'000;
 std::int64_t range_arg(const Value& v) {
     if (v.is_undefined()) fail(v.undefined_hint());
     if (v.is_int() || v.is_bool()) return v.as_int();
+    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
     fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 

@@ -1,7 +1,10 @@
 #include "template/json_data.hpp"
+#include "template/bigint.hpp"
 #include "text/utf8.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -26,12 +29,14 @@ public:
     bool boolean(bool b) override { return add(Value(b)); }
     bool number_integer(number_integer_t i) override { return add(Value(static_cast<std::int64_t>(i))); }
     bool number_unsigned(number_unsigned_t u) override {
-        // Beyond int64 Python would keep an exact int; we keep the nearest float and say so nowhere
-        // else, because council data never holds such numbers.
-        if (u > static_cast<number_unsigned_t>(INT64_MAX)) return add(Value(static_cast<double>(u)));
-        return add(Value(static_cast<std::int64_t>(u)));
+        static_assert(sizeof(unsigned long) == sizeof(number_unsigned_t));
+        return add(bigint::make(mpz_class(static_cast<unsigned long>(u))));  // beyond int64: exact, as Python
     }
-    bool number_float(number_float_t d, const string_t&) override { return add(Value(d)); }
+    // nlohmann reports integers beyond uint64 as floats; Python's json keeps them exact.
+    bool number_float(number_float_t d, const string_t& lexeme) override {
+        if (auto big = bigint::from_decimal(lexeme)) return add(std::move(*big));
+        return add(Value(d));
+    }
     bool string(string_t& s) override { return add(Value(std::move(s))); }
     bool binary(binary_t&) override { return false; }  // not produced by the text parser
 
@@ -316,9 +321,9 @@ private:
         return true;
     }
 
-    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  Integers that fit int64 stay int,
-    // reals become the nearest double; the rest (integers beyond int64, reals out of range)
-    // is left to nlohmann's number handling via the SAX path so both parsers agree.
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  Integers stay int (beyond int64 a
+    // BigInt), reals become the nearest double, and reals beyond a double's range become
+    // inf or 0.0, as Python's json (float('1e400')) makes them.
     std::optional<Value> parse_number() {
         std::size_t start = pos_;
         if (!at_end() && peek() == '-') ++pos_;
@@ -345,27 +350,18 @@ private:
             std::int64_t i = 0;
             auto [end, ec] = std::from_chars(digits.data(), last, i);
             if (ec == std::errc() && end == last) return Value(i);
-        } else {
-            // Correctly rounded, as nlohmann's strtod; out-of-range reals take the slow path.
-            double d = 0;
-            auto [end, ec] = std::from_chars(digits.data(), last, d);
-            if (ec == std::errc() && end == last) return Value(d);
+            return bigint::from_decimal(digits);
         }
-        return number_from_nlohmann(digits);
+        double d = 0;  // correctly rounded, as nlohmann's and Python's
+        auto [end, ec] = std::from_chars(digits.data(), last, d);
+        if (ec == std::errc() && end == last) return Value(d);
+        if (ec == std::errc::result_out_of_range) return Value(std::strtod(std::string(digits).c_str(), nullptr));
+        return std::nullopt;
     }
 
     static bool is_digit(char c) { return c >= '0' && c <= '9'; }
     void skip_digits() {
         while (!at_end() && is_digit(peek())) ++pos_;
-    }
-
-    // Rare numbers (reals, huge integers) go through the same SAX callbacks as the slow
-    // path, so a number means the same thing whichever parser read it.
-    static std::optional<Value> number_from_nlohmann(std::string_view digits) {
-        ValueBuilder builder;
-        if (!json::sax_parse(digits.begin(), digits.end(), &builder, json::input_format_t::json, true, false))
-            return std::nullopt;
-        return std::move(builder.result);
     }
 };
 

@@ -387,8 +387,8 @@ private:
         errno = 0;
         char* end = nullptr;
         long long value = std::strtoll(digits.c_str(), &end, 10);
-        if (errno == ERANGE) fail("integer literal too large", start);
-        t.integer = value;
+        if (errno == ERANGE) t.text = std::move(digits);  // beyond int64: the parser makes a BigInt
+        else t.integer = value;
         advance(p);
     }
 

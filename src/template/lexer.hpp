@@ -22,7 +22,7 @@ struct Token {
     TokenType type = TokenType::Eof;
     int line = 1;     // 1-based, as Jinja2 counts
     int column = 1;   // 1-based byte column
-    std::string text; // name, unescaped string, data
+    std::string text; // name, unescaped string, data; an Integer's digits when beyond int64
     std::int64_t integer = 0;
     double real = 0;
 

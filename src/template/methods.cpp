@@ -53,6 +53,7 @@ const std::string& str_arg(const Value& v, std::string_view what) {
 std::int64_t int_arg(const Value& v) {
     if (v.is_undefined()) fail(v.undefined_hint());
     if (v.is_int() || v.is_bool()) return v.as_int();
+    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
     fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
 }
 
@@ -223,7 +224,7 @@ Value call_dict_method(const Value& self, std::string_view name, const Arguments
             if (name == "items") out.push_back(Value::tuple({k, v}));
             else out.push_back(name == "keys" ? k : v);
         }
-        return Value::list(std::move(out));
+        return Value::dict_view(std::move(out), name == "items" ? "dict_items" : name == "keys" ? "dict_keys" : "dict_values");
     }
     if (name == "get") {
         arity(args, name, 1, 2);

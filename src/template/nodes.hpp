@@ -228,6 +228,7 @@ struct MacroDef {
     std::vector<ExprPtr> defaults;  // for the last defaults.size() params
     Body body;
     bool uses_caller = false, uses_varargs = false, uses_kwargs = false;  // the body reads these names
+    bool anonymous = false;  // a call block's caller, which Jinja2 names None
     int line = 1, column = 1;
 };
 

@@ -1,5 +1,6 @@
 #include "template/parser.hpp"
 
+#include "template/bigint.hpp"
 #include "template/error.hpp"
 #include "template/lexer.hpp"
 
@@ -19,6 +20,12 @@ struct Want {
 };
 
 Want tag(std::string_view name) { return {TokenType::Name, name}; }
+
+// An Integer token's value: the lexer keeps the digits of one beyond int64 for a BigInt.
+Value integer_value(const Token& token) {
+    if (token.text.empty()) return Value(token.integer);
+    return *bigint::from_decimal(token.text);
+}
 
 using EndTags = std::vector<std::string_view>;
 
@@ -338,6 +345,7 @@ private:
         auto node = std::make_unique<CallBlockStmt>(kw.line, kw.column);
         auto def = std::make_shared<MacroDef>();
         def->name = "caller";
+        def->anonymous = true;
         def->line = kw.line;
         def->column = kw.column;
         if (at(TokenType::LParen)) parse_signature(*def);
@@ -723,7 +731,7 @@ private:
             }
             case TokenType::Integer:
                 next();
-                return std::make_unique<ConstExpr>(token.line, token.column, Value(token.integer));
+                return std::make_unique<ConstExpr>(token.line, token.column, integer_value(token));
             case TokenType::Float:
                 next();
                 return std::make_unique<ConstExpr>(token.line, token.column, Value(token.real));
@@ -844,7 +852,7 @@ private:
             if (attr.type != TokenType::Integer) fail("expected name or number", attr.line, attr.column);
             auto get = std::make_unique<GetitemExpr>(token.line, column);
             get->object = std::move(node);
-            get->key = std::make_unique<ConstExpr>(attr.line, attr.column, Value(attr.integer));
+            get->key = std::make_unique<ConstExpr>(attr.line, attr.column, integer_value(attr));
             return get;
         }
         std::vector<ExprPtr> args;

@@ -1,6 +1,7 @@
 // Python str behaviour on UTF-8 strings (see pystr.hpp).
 #include "template/pystr.hpp"
 
+#include "template/bigint.hpp"
 #include "template/builtins.hpp"
 #include "template/library.hpp"
 
@@ -602,12 +603,6 @@ std::string group_thousands(std::string_view text, char sep) {
 
 namespace {
 
-std::string int_text(std::int64_t v) {
-    char buf[24];
-    auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
-
 std::string unsigned_in_base(std::uint64_t v, int base, bool upper_case) {
     char buf[72];
     auto res = std::to_chars(buf, buf + sizeof buf, v, base);
@@ -615,6 +610,22 @@ std::string unsigned_in_base(std::uint64_t v, int base, bool upper_case) {
     if (upper_case)
         for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
+}
+
+// An integral Value's (Int, Bool or BigInt) sign and digits of its magnitude.
+bool integral_negative(const Value& v) { return v.is_big_int() ? bigint::is_negative(v) : v.as_int() < 0; }
+std::string integral_digits(const Value& v, int base, bool upper_case) {
+    if (v.is_big_int()) return bigint::magnitude_digits(v, base, upper_case);
+    std::int64_t i = v.as_int();
+    return unsigned_in_base(i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i), base, upper_case);
+}
+
+// int(d) for a finite float, exact however large (a BigInt beyond int64).
+Value truncated_integral(double d) {
+    constexpr double int64_bound = 9.2233720368547758e18;  // 2^63
+    double t = std::trunc(d);
+    if (t > -int64_bound && t < int64_bound) return Value(static_cast<std::int64_t>(t));
+    return bigint::make(mpz_class(t));
 }
 
 struct Spec {
@@ -664,32 +675,28 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
         case 'u': {
             if (!arg.is_number())
                 fail(std::string("%") + conv + " format: a real number is required, not " + type_name(arg));
-            std::int64_t v = 0;
+            Value v = arg;
             if (arg.is_float()) {
                 double d = arg.as_float();
                 if (std::isnan(d)) fail("cannot convert float NaN to integer");
                 if (std::isinf(d)) fail("cannot convert float infinity to integer");
-                v = static_cast<std::int64_t>(std::trunc(d));
-            } else {
-                v = arg.as_int();
+                v = truncated_integral(d);
             }
-            std::string digits = v < 0 ? unsigned_in_base(0 - static_cast<std::uint64_t>(v), 10, false) : int_text(v);
+            std::string digits = integral_digits(v, 10, false);
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
-            return pad_number(sign_of(v < 0, spec), "", digits, spec);
+            return pad_number(sign_of(integral_negative(v), spec), "", digits, spec);
         }
         case 'x':
         case 'X':
         case 'o': {
-            if (!arg.is_int() && !arg.is_bool())
+            if (!arg.is_int() && !arg.is_bool() && !arg.is_big_int())
                 fail(std::string("%") + conv + " format: an integer is required, not " + type_name(arg));
-            std::int64_t v = arg.as_int();
-            std::uint64_t magnitude = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-            std::string digits = unsigned_in_base(magnitude, conv == 'o' ? 8 : 16, conv == 'X');
+            std::string digits = integral_digits(arg, conv == 'o' ? 8 : 16, conv == 'X');
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
             std::string prefix = spec.alt ? (conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X") : "";
-            return pad_number(sign_of(v < 0, spec), prefix, digits, spec);
+            return pad_number(sign_of(integral_negative(arg), spec), prefix, digits, spec);
         }
         case 'e':
         case 'E':
@@ -917,15 +924,15 @@ std::string format_number(const Value& v, const FormatSpec& f) {
     if (!as_float) {
         if (std::string_view("dnbcoxX").find(type ? type : 'd') == std::string_view::npos)
             fail(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
-        std::int64_t i = v.as_int();
-        negative = i < 0;
-        std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+        negative = integral_negative(v);
         if (type == 'c') {
-            append_utf8(body, static_cast<char32_t>(magnitude));
+            if (v.is_big_int()) fail("%c arg not in range(0x110000)");
+            std::int64_t i = v.as_int();
+            append_utf8(body, static_cast<char32_t>(negative ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i)));
             negative = false;
         } else {
             int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
-            body = unsigned_in_base(magnitude, base, type == 'X');
+            body = integral_digits(v, base, type == 'X');
             if (f.alt && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : type == 'X' ? "0X" : "0x";
             if (f.grouping) body = group_thousands(body, f.grouping);
         }
@@ -1094,7 +1101,7 @@ std::string object_type_repr(const Value& v) {
     switch (v.kind()) {
         case Value::Kind::None: return "None";
         case Value::Kind::Markup: return "markupsafe.Markup object";
-        case Value::Kind::Callable: return "builtin_function_or_method object";
+        case Value::Kind::Callable: return v.as_callable().python_type() + " object";
         case Value::Kind::Undefined: return "jinja2.runtime.StrictUndefined object";
         case Value::Kind::Tuple:
             if (v.tuple_fields()) return v.tuple_fields()->type_name() == "_GroupTuple" ? "jinja2.filters._GroupTuple object" : "tuple object";
@@ -1124,6 +1131,7 @@ namespace {
 std::optional<Value> python_getattr(const Value& obj, std::string_view name) {
     if (obj.is_undefined()) fail(obj.undefined_hint());
     if (obj.is_object()) return obj.as_object().attribute(name);
+    if (obj.is_callable()) return obj.as_callable().attribute(name);
     if (const Object* fields = obj.tuple_fields())
         if (auto v = fields->attribute(name)) return v;
     return method_of(obj, name);
@@ -1143,6 +1151,7 @@ std::optional<Value> python_getitem(const Value& obj, const Value& key) {
         if (index < 0 || index >= n) return std::nullopt;
         return Value(r->at(static_cast<std::size_t>(index)));
     }
+    if (obj.view_type()) return std::nullopt;  // dict views are not subscriptable
     if ((obj.is_sequence() || obj.is_string()) && (key.is_int() || key.is_bool())) {
         std::int64_t index = key.as_int();
         if (obj.is_sequence()) {

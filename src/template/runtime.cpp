@@ -1,5 +1,6 @@
 #include "template/runtime.hpp"
 
+#include "template/builtins.hpp"
 #include "template/environment.hpp"
 #include "template/pystr.hpp"
 
@@ -19,38 +20,107 @@ void require_defined(const Value& v) {
     if (v.is_undefined()) raise(v.undefined_hint());
 }
 
-// Jinja2's LoopContext for one for-loop.
+// A macro as Jinja2's messages name it: 'name', or None (or `anonymous` in its repr) for a
+// call block's caller.
+std::string macro_display_name(const MacroDef& def, std::string_view anonymous = "None") {
+    return def.anonymous ? std::string(anonymous) : "'" + def.name + "'";
+}
+
+bool has_caller_parameter(const MacroDef& def) {
+    return std::any_of(def.params.begin(), def.params.end(), [](const auto& p) { return p.first == "caller"; });
+}
+
+// Jinja2's LoopContext for one for-loop. Over a list (or anything with a length) it indexes
+// the items. Over a generator, or with an `if` filter, it pulls items one at a time as
+// Jinja2 does: a nested loop over the same generator continues where this one stopped, and
+// loop.last / nextitem / length / revindex read ahead (all of the rest for length) only when
+// asked.
 class LoopObject : public Object {
 public:
-    LoopObject(const List& items) : items_(items) {}
-    std::size_t index0 = 0;
+    explicit LoopObject(Value sequence) : sequence_(std::move(sequence)), items_(&sequence_.as_list()) {}
+    explicit LoopObject(Iterator::Source source) : source_(std::move(source)) {}
+
+    // Moves to the next item; nullptr at the end. The item stays valid until the next call.
+    const Value* advance() {
+        ++index0_;
+        if (items_) return index0_ < items_->size() ? &(*items_)[index0_] : nullptr;
+        std::optional<Value> item = pull();
+        if (!item) return nullptr;
+        previous_ = std::exchange(current_, std::move(*item));
+        return &current_;
+    }
+    // Drops the source when the loop ends: it points into the loop's frames, and a loop
+    // object kept past its loop ({% set ns.l = loop %}) must not run it.
+    void finish() { source_ = nullptr; }
 
     std::optional<Value> attribute(std::string_view name) const override {
-        auto n = static_cast<std::int64_t>(items_.size());
-        auto i = static_cast<std::int64_t>(index0);
+        auto i = static_cast<std::int64_t>(index0_);
         if (name == "index") return Value(i + 1);
         if (name == "index0") return Value(i);
         if (name == "first") return Value(i == 0);
-        if (name == "last") return Value(i + 1 == n);
-        if (name == "length") return Value(n);
-        if (name == "revindex") return Value(n - i);
-        if (name == "revindex0") return Value(n - i - 1);
+        if (name == "last") return Value(!peek());
+        if (name == "length") return Value(length());
+        if (name == "revindex") return Value(length() - i);
+        if (name == "revindex0") return Value(length() - i - 1);
         if (name == "depth") return Value(1);
         if (name == "depth0") return Value(0);
-        if (name == "previtem")
-            return i > 0 ? items_[index0 - 1] : Value::undefined("there is no previous item");
-        if (name == "nextitem")
-            return i + 1 < n ? items_[index0 + 1] : Value::undefined("there is no next item");
-        if (name == "cycle") return Value::callable(std::make_shared<CycleFn>(index0));
+        if (name == "previtem") return i > 0 ? previous() : Value::undefined("there is no previous item");
+        if (name == "nextitem") {
+            const Value* next = peek();
+            return next ? *next : Value::undefined("there is no next item");
+        }
+        if (name == "cycle") return Value::callable(std::make_shared<CycleFn>(index0_));
         return std::nullopt;
     }
     std::string type_name() const override { return "LoopContext"; }
     std::string repr() const override {
-        return "<LoopContext " + std::to_string(index0 + 1) + "/" + std::to_string(items_.size()) + ">";
+        return "<LoopContext " + std::to_string(index0_ + 1) + "/" + std::to_string(length()) + ">";
     }
 
 private:
-    const List& items_;
+    // A list's items, or a pulled sequence's: the current and previous items, and those
+    // read ahead (ahead_[ahead_used_] onwards) but not yet reached.
+    Value sequence_;
+    const List* items_ = nullptr;
+    mutable Iterator::Source source_;
+    std::size_t index0_ = static_cast<std::size_t>(-1);  // before the first advance
+    Value current_, previous_;
+    mutable List ahead_;
+    mutable std::size_t ahead_used_ = 0;
+    mutable bool exhausted_ = false;
+
+    std::optional<Value> pull() {
+        if (ahead_used_ < ahead_.size()) {
+            Value item = std::move(ahead_[ahead_used_++]);
+            if (ahead_used_ == ahead_.size()) {
+                ahead_.clear();
+                ahead_used_ = 0;
+            }
+            return item;
+        }
+        return read_source();
+    }
+    std::optional<Value> read_source() const {
+        if (exhausted_ || !source_) return std::nullopt;
+        std::optional<Value> item = source_();
+        if (!item) exhausted_ = true;
+        return item;
+    }
+    const Value* peek() const {
+        if (items_) return index0_ + 1 < items_->size() ? &(*items_)[index0_ + 1] : nullptr;
+        if (ahead_used_ == ahead_.size()) {
+            std::optional<Value> item = read_source();
+            if (!item) return nullptr;
+            ahead_.push_back(std::move(*item));
+        }
+        return &ahead_[ahead_used_];
+    }
+    std::int64_t length() const {
+        if (items_) return static_cast<std::int64_t>(items_->size());
+        while (std::optional<Value> item = read_source()) ahead_.push_back(std::move(*item));
+        return static_cast<std::int64_t>(index0_ + 1 + ahead_.size() - ahead_used_);
+    }
+    Value previous() const { return items_ ? (*items_)[index0_ - 1] : previous_; }
 
     struct CycleFn : Callable {
         explicit CycleFn(std::size_t i) : index0(i) {}
@@ -89,7 +159,23 @@ class MacroCallable : public Callable {
 public:
     explicit MacroCallable(Interpreter::MacroBinding binding) : binding_(std::move(binding)) {}
     Value call(Interpreter& interp, Arguments args) const override { return interp.call_macro(binding_, std::move(args)); }
-    std::string name() const override { return "<Macro '" + binding_.def->name + "'>"; }
+    std::string name() const override { return "<Macro " + macro_display_name(*binding_.def, "anonymous") + ">"; }
+    std::string python_type() const override { return "jinja2.runtime.Macro"; }
+    // jinja2.runtime.Macro's public attributes.
+    std::optional<Value> attribute(std::string_view name) const override {
+        const MacroDef& def = *binding_.def;
+        if (name == "name") return def.anonymous ? Value::none() : Value(def.name);
+        if (name == "arguments") {
+            List names;
+            for (const auto& param : def.params) names.emplace_back(param.first);
+            return Value::tuple(std::move(names));
+        }
+        if (name == "catch_kwargs") return Value(def.uses_kwargs);
+        if (name == "catch_varargs") return Value(def.uses_varargs);
+        if (name == "caller") return Value(def.uses_caller);
+        if (name == "explicit_caller") return Value(has_caller_parameter(def));
+        return std::nullopt;
+    }
 
 private:
     Interpreter::MacroBinding binding_;
@@ -400,52 +486,73 @@ void Interpreter::exec_if(const IfStmt& stmt) {
 void Interpreter::exec_for(const ForStmt& stmt) {
     Value iterable = eval(*stmt.iter);
     require_defined(iterable);
-    // Iterate lists in place; other iterables (dicts, strings) become a list once.
-    Value items_holder = iterable.is_sequence() ? iterable : Value::list(iterate(iterable));
-    const List* items = &items_holder.as_list();
-
-    Frame loop_frame;
-    loop_frame.parent = act_.frame;
-    Frame* saved_frame = act_.frame;
-    struct Restore {
-        Interpreter& i;
-        Frame* f;
-        ~Restore() { i.act_.frame = f; }
-    } restore{*this, saved_frame};
-
-    Value filtered_holder;
-    if (stmt.filter) {  // `for x in xs if cond`: the loop sees only the kept items
-        List kept;
-        act_.frame = &loop_frame;
-        act_.line = stmt.filter->line;  // Jinja2 blames the condition's own line
-        act_.column = stmt.filter->column;
-        for (const Value& item : *items) {
-            loop_frame.vars.clear();
-            assign(stmt.target, item);
-            if (truthy(eval(*stmt.filter))) kept.push_back(item);
-        }
-        act_.frame = saved_frame;
-        filtered_holder = Value::list(std::move(kept));
-        items = &filtered_holder.as_list();
+    Frame* outer_frame = act_.frame;
+    Frame filter_frame;  // `for x in xs if cond`: cond sees x in a scope of its own, as in Jinja2
+    filter_frame.parent = outer_frame;
+    std::shared_ptr<LoopObject> loop;
+    if (stmt.filter || as_iterator(iterable)) {
+        loop = std::make_shared<LoopObject>(loop_source(stmt, iterable, filter_frame));
+    } else {  // lists in place; dicts and strings listed once (their length is known, as in Python)
+        loop = std::make_shared<LoopObject>(iterable.is_sequence() ? iterable : Value::list(iterate(iterable)));
     }
-
-    if (items->empty()) {
-        exec(stmt.else_body);
-        return;
-    }
-    auto loop = std::make_shared<LoopObject>(*items);
     Value loop_value = Value::object(loop);
-    int line = stmt.line, column = stmt.column;
+    Frame loop_frame;
+    loop_frame.parent = outer_frame;
+    struct Restore {  // also on errors: the frames above die with this call
+        Interpreter& interp;
+        Frame* frame;
+        LoopObject& loop;
+        ~Restore() {
+            interp.act_.frame = frame;
+            loop.finish();
+        }
+    } restore{*this, outer_frame, *loop};
+
+    bool empty = true;
     act_.frame = &loop_frame;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-        loop->index0 = i;
+    while (const Value* item = loop->advance()) {
+        empty = false;
         loop_frame.vars.clear();
-        act_.line = line;
-        act_.column = column;
-        assign(stmt.target, (*items)[i]);
+        act_.line = stmt.line;
+        act_.column = stmt.column;
+        assign(stmt.target, *item);
         loop_frame.set(loop_symbol_, loop_value);
         exec(stmt.body);
     }
+    act_.frame = outer_frame;
+    if (empty) exec(stmt.else_body);
+}
+
+Iterator::Source Interpreter::loop_source(const ForStmt& stmt, const Value& iterable, Frame& filter_frame) {
+    Iterator::Source items = items_of(iterable);
+    if (!stmt.filter) return items;
+    // Jinja2 runs the condition in a generator between the iterable and the loop: it is
+    // evaluated when the loop (or loop.last, nextitem, length) asks for the next item.
+    return [this, &stmt, &filter_frame, items = std::move(items)]() -> std::optional<Value> {
+        Frame* saved_frame = act_.frame;
+        int saved_line = act_.line, saved_column = act_.column;
+        act_.frame = &filter_frame;
+        act_.line = stmt.filter->line;  // Jinja2 blames the condition's own line
+        act_.column = stmt.filter->column;
+        std::optional<Value> kept;
+        try {
+            while (std::optional<Value> item = items()) {
+                filter_frame.vars.clear();
+                assign(stmt.target, *item);
+                if (truthy(eval(*stmt.filter))) {
+                    kept = std::move(item);
+                    break;
+                }
+            }
+        } catch (...) {
+            act_.frame = saved_frame;
+            throw;
+        }
+        act_.frame = saved_frame;
+        act_.line = saved_line;
+        act_.column = saved_column;
+        return kept;
+    };
 }
 
 void Interpreter::assign_name(Symbol symbol, const std::string& name, Value value) {
@@ -704,9 +811,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
         return std::nullopt;
     };
 
-    bool explicit_caller = false;
-    for (const auto& p : def.params)
-        if (p.first == "caller") explicit_caller = true;
+    const bool explicit_caller = has_caller_parameter(def);
     bool found_caller = false;
     if (taken != count) {
         for (std::size_t i = taken; i < count; ++i) {
@@ -729,8 +834,8 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
     } else if (!args.keyword.empty()) {
         for (const auto& kw : args.keyword)
             if (kw.first == "caller")
-                raise("macro '" + def.name + "' was invoked with two values for the special caller argument. This is most likely a bug.");
-        raise("macro '" + def.name + "' takes no keyword argument '" + args.keyword.front().first + "'");
+                raise("macro " + macro_display_name(def) + " was invoked with two values for the special caller argument. This is most likely a bug.");
+        raise("macro " + macro_display_name(def) + " takes no keyword argument '" + args.keyword.front().first + "'");
     }
     std::optional<Value> varargs;
     if (def.uses_varargs) {
@@ -738,7 +843,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
         for (std::size_t i = count; i < args.positional.size(); ++i) rest.push_back(args.positional[i]);
         varargs = Value::tuple(std::move(rest));
     } else if (args.positional.size() > count) {
-        raise("macro '" + def.name + "' takes not more than " + std::to_string(count) + " argument(s)");
+        raise("macro " + macro_display_name(def) + " takes not more than " + std::to_string(count) + " argument(s)");
     }
 
     CallGuard guard(*this);
@@ -912,7 +1017,7 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
         std::string s = py::slice(obj.as_string(), start, stop, step);
         return obj.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s));
     }
-    if (!obj.is_sequence()) raise("'" + type_name(obj) + "' object is not subscriptable");
+    if (!obj.is_sequence() || obj.view_type()) raise("'" + type_name(obj) + "' object is not subscriptable");
     const List& items = obj.as_list();
     const py::SliceRange r = py::slice_range(static_cast<long long>(items.size()), start, stop, step);
     List out;

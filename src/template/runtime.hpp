@@ -134,6 +134,7 @@ private:
     void exec_print(const PrintStmt& stmt);
     void exec_if(const IfStmt& stmt);
     void exec_for(const ForStmt& stmt);
+    std::function<std::optional<Value>()> loop_source(const ForStmt& stmt, const Value& iterable, Frame& filter_frame);
     void exec_set(const SetStmt& stmt);
     void exec_set_block(const SetBlockStmt& stmt);
     void exec_macro(const MacroStmt& stmt);

@@ -30,7 +30,7 @@ bool t_none(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "
 bool t_boolean(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_boolean"); return v.is_bool(); }
 bool t_false(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_false"); return v.is_bool() && !v.as_bool(); }
 bool t_true(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_true"); return v.is_bool() && v.as_bool(); }
-bool t_integer(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_integer"); return v.is_int(); }
+bool t_integer(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_integer"); return v.is_int() || v.is_big_int(); }
 bool t_float(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_float"); return v.is_float(); }
 bool t_number(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_number"); return v.is_number(); }
 bool t_string(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_string"); return v.is_string(); }
@@ -39,7 +39,7 @@ bool t_escaped(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a
 
 bool t_sequence(const FilterEnv&, const Value& v, const Arguments& a) {
     no_args(a, "test_sequence");
-    return v.is_string() || v.is_sequence() || v.is_dict() || as_range(v);
+    return v.is_string() || (v.is_sequence() && !v.view_type()) || v.is_dict() || as_range(v);
 }
 
 bool t_iterable(const FilterEnv&, const Value& v, const Arguments& a) {

@@ -2,13 +2,13 @@
 //
 // Deliberate differences from Python, all of which raise a TemplateError instead of
 // producing output Jinja2 could produce:
-//   * integers are 64-bit: +, -, *, //, **, unary - that overflow raise
-//     "integer overflow (templates support 64-bit integers)" rather than silently
-//     turning into floats, which would print differently from Python's big ints;
+//   * integers are exact as Python's (int64, promoted to a GMP BigInt on overflow), but a
+//     result beyond 2^22 bits raises "integer too large" (bigint.cpp);
 //   * str/list repetition larger than 64 MiB raises "repetition result too large";
 //   * a negative float to a fractional power (a complex number in Python) raises.
 #include "template/value.hpp"
 
+#include "template/bigint.hpp"
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 
@@ -24,7 +24,6 @@ namespace {
 
 [[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
 
-[[noreturn]] void overflow() { fail("integer overflow (templates support 64-bit integers)"); }
 
 void require_defined(const Value& v) {
     if (v.is_undefined()) fail(v.undefined_hint());
@@ -117,6 +116,8 @@ bool Dict::erase(const Value& key) {
 
 bool Object::set_attribute(std::string_view /*name*/, Value /*v*/) { return false; }
 
+std::optional<Value> Callable::attribute(std::string_view /*name*/) const { return std::nullopt; }
+
 const Value* Arguments::keyword_arg(std::string_view name) const {
     for (const auto& [k, v] : keyword)
         if (k == name) return &v;
@@ -129,6 +130,7 @@ const Value* Arguments::keyword_arg(std::string_view name) const {
 struct Value::Sequence {
     List items;
     std::shared_ptr<Object> fields;
+    const char* view = nullptr;  // a dict view's type name
 };
 
 Value::Value() : kind_(Kind::Undefined), int_(0) {}
@@ -156,6 +158,13 @@ Value Value::markup(std::string s) {
     return v;
 }
 
+Value Value::big_int(std::shared_ptr<const BigInt> b) {
+    Value v;
+    v.kind_ = Kind::BigInt;
+    v.ptr_ = std::const_pointer_cast<BigInt>(std::move(b));
+    return v;
+}
+
 Value Value::list(List items) {
     Value v;
     v.kind_ = Kind::List;
@@ -166,6 +175,13 @@ Value Value::list(List items) {
 Value Value::tuple(List items) {
     Value v = list(std::move(items));
     v.kind_ = Kind::Tuple;
+    return v;
+}
+
+Value Value::dict_view(List items, const char* python_type) {
+    Value v;
+    v.kind_ = Kind::List;
+    v.ptr_ = std::make_shared<Sequence>(Sequence{std::move(items), nullptr, python_type});
     return v;
 }
 
@@ -201,8 +217,10 @@ bool Value::as_bool() const { return bool_; }
 std::int64_t Value::as_int() const { return kind_ == Kind::Bool ? (bool_ ? 1 : 0) : int_; }
 double Value::as_float() const {
     if (kind_ == Kind::Float) return float_;
+    if (kind_ == Kind::BigInt) return bigint::to_double(*this);
     return static_cast<double>(as_int());
 }
+const BigInt& Value::as_big_int() const { return *static_cast<const BigInt*>(ptr_.get()); }
 const std::string& Value::as_string() const {
     return ptr_ && (is_string() || is_undefined()) ? *static_cast<const std::string*>(ptr_.get()) : empty_string();
 }
@@ -217,6 +235,9 @@ Object& Value::as_object() const { return *static_cast<Object*>(ptr_.get()); }
 const std::string& Value::undefined_hint() const { return as_string(); }
 const Object* Value::tuple_fields() const {
     return kind_ == Kind::Tuple ? static_cast<const Sequence*>(ptr_.get())->fields.get() : nullptr;
+}
+const char* Value::view_type() const {
+    return kind_ == Kind::List ? static_cast<const Sequence*>(ptr_.get())->view : nullptr;
 }
 const void* Value::identity() const {
     switch (kind_) {
@@ -238,12 +259,9 @@ Value Value::from_json(const nlohmann::ordered_json& j) {
         case T::boolean: return Value(j.get<bool>());
         case T::number_integer: return Value(j.get<std::int64_t>());
         case T::number_unsigned: {
-            // Beyond int64 we cannot hold the exact integer; a float keeps the magnitude
-            // (Python would keep the big int; such values do not occur in council data).
             auto u = j.get<std::uint64_t>();
-            if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-                return Value(static_cast<std::int64_t>(u));
-            return Value(static_cast<double>(u));
+            static_assert(sizeof(unsigned long) == sizeof(std::uint64_t));
+            return bigint::make(mpz_class(static_cast<unsigned long>(u)));
         }
         case T::number_float: return Value(j.get<double>());
         case T::string: return Value(j.get<std::string>());
@@ -268,6 +286,11 @@ nlohmann::ordered_json Value::to_json() const {
         case Kind::None: return nullptr;
         case Kind::Bool: return bool_;
         case Kind::Int: return int_;
+        case Kind::BigInt: {  // nlohmann holds up to uint64; beyond, the nearest float
+            const mpz_class& z = as_big_int().z;
+            if (mpz_fits_ulong_p(z.get_mpz_t())) return static_cast<std::uint64_t>(z.get_ui());
+            return as_float();
+        }
         case Kind::Float: return float_;
         case Kind::String:
         case Kind::Markup: return as_string();
@@ -362,9 +385,11 @@ void append_repr(std::string& out, const Value& v) {
             out += ')';
             return;
         case Value::Kind::List:
+            if (v.view_type()) out += v.view_type(), out += '(';
             out += '[';
             append_items(out, v.as_list());
             out += ']';
+            if (v.view_type()) out += ')';
             return;
         case Value::Kind::Tuple:
             out += '(';
@@ -403,6 +428,7 @@ std::string to_str(const Value& v) {
             return std::string(buf, res.ptr);
         }
         case Value::Kind::Float: return python_float_repr(v.as_float());
+        case Value::Kind::BigInt: return (bigint::is_negative(v) ? "-" : "") + bigint::magnitude_digits(v, 10);
         case Value::Kind::String:
         case Value::Kind::Markup: return v.as_string();
         case Value::Kind::Callable: return callable_repr(v.as_callable());
@@ -427,6 +453,7 @@ bool truthy(const Value& v) {
         case Value::Kind::None: return false;
         case Value::Kind::Bool: return v.as_bool();
         case Value::Kind::Int: return v.as_int() != 0;
+        case Value::Kind::BigInt: return true;  // never zero: zero is an Int
         case Value::Kind::Float: return v.as_float() != 0.0;
         case Value::Kind::String:
         case Value::Kind::Markup: return !v.as_string().empty();
@@ -444,11 +471,12 @@ std::string type_name(const Value& v) {
         case Value::Kind::Undefined: return "StrictUndefined";
         case Value::Kind::None: return "NoneType";
         case Value::Kind::Bool: return "bool";
-        case Value::Kind::Int: return "int";
+        case Value::Kind::Int:
+        case Value::Kind::BigInt: return "int";
         case Value::Kind::Float: return "float";
         case Value::Kind::String: return "str";
         case Value::Kind::Markup: return "Markup";
-        case Value::Kind::List: return "list";
+        case Value::Kind::List: return v.view_type() ? v.view_type() : "list";
         case Value::Kind::Tuple: return "tuple";
         case Value::Kind::Dict: return "dict";
         case Value::Kind::Callable: return "function";
@@ -459,15 +487,41 @@ std::string type_name(const Value& v) {
 
 // ---------------------------------------------------------------- comparison
 
+namespace {
+
+// Dict views: keys and items compare as sets (only with views of their own type);
+// a values view equals nothing but itself, and each .values() call makes a new one.
+bool equal_views(const Value& a, const Value& b) {
+    if (a.view_type() != b.view_type() || std::string_view(a.view_type()) == "dict_values") return false;
+    const List& x = a.as_list();
+    const List& y = b.as_list();
+    return x.size() == y.size() && std::all_of(x.begin(), x.end(), [&](const Value& item) { return contains(b, item); });
+}
+
+bool is_nan(const Value& v) { return v.is_float() && std::isnan(v.as_float()); }
+
+// Numbers where one is a BigInt, compared exactly as Python compares int with int or float
+// (not via float, which would round the BigInt). NaN compares as the float comparisons do.
+int compare_numbers(const Value& a, const Value& b) {
+    if (is_nan(a) || is_nan(b)) return 0;
+    if (a.is_float()) return -bigint::compare_with_double(b, a.as_float());
+    if (b.is_float()) return bigint::compare_with_double(a, b.as_float());
+    return bigint::compare(a, b);
+}
+
+}  // namespace
+
 bool equals(const Value& a, const Value& b) {
     require_defined(a);
     require_defined(b);
     if (a.is_number() && b.is_number()) {
+        if (a.is_big_int() || b.is_big_int()) return !is_nan(a) && !is_nan(b) && compare_numbers(a, b) == 0;
         if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
         return a.as_int() == b.as_int();
     }
     if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
     if (a.kind() != b.kind()) return false;
+    if (a.view_type() || b.view_type()) return equal_views(a, b);
     switch (a.kind()) {
         case Value::Kind::None: return true;
         case Value::Kind::List:
@@ -497,6 +551,7 @@ int compare(const Value& a, const Value& b, std::string_view op) {
     require_defined(a);
     require_defined(b);
     if (a.is_number() && b.is_number()) {
+        if (a.is_big_int() || b.is_big_int()) return compare_numbers(a, b);
         if (a.is_float() || b.is_float()) {
             double x = a.as_float(), y = b.as_float();
             return x < y ? -1 : (x > y ? 1 : 0);
@@ -542,7 +597,13 @@ std::string op_symbol(BinaryOp op) {
     fail("unsupported operand type(s) for " + op_symbol(op) + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
-bool is_integral(const Value& v) { return v.is_int() || v.is_bool(); }
+bool is_integral(const Value& v) { return v.is_int() || v.is_bool() || v.is_big_int(); }
+
+// Sequence repetition counts: a BigInt count does not fit an index, as in Python.
+std::int64_t repeat_count(const Value& v) {
+    if (v.is_big_int()) fail("cannot fit 'int' into an index-sized integer");
+    return v.as_int();
+}
 
 constexpr std::size_t max_repeat_bytes = 64u << 20;
 
@@ -579,6 +640,7 @@ Value concat_sequences(const Value& a, const Value& b) {
         out += b.as_string();
         return a.is_markup() ? Value::markup(std::move(out)) : Value(std::move(out));
     }
+    if (a.view_type() || b.view_type()) unsupported(BinaryOp::Add, a, b);
     if (a.kind() == b.kind() && a.is_sequence()) {
         List out;
         out.reserve(a.as_list().size() + b.as_list().size());
@@ -614,60 +676,82 @@ double float_mod(double a, double b) {
     return mod;
 }
 
-Value int_pow(std::int64_t base, std::int64_t exp) {
+// base ** exp in int64, or nullopt when the result does not fit.
+std::optional<std::int64_t> int_pow(std::int64_t base, std::int64_t exp) {
     std::int64_t result = 1;
     while (exp > 0) {
         if (exp & 1) {
-            if (__builtin_mul_overflow(result, base, &result)) overflow();
+            if (__builtin_mul_overflow(result, base, &result)) return std::nullopt;
         }
         exp >>= 1;
-        if (exp && __builtin_mul_overflow(base, base, &base)) overflow();
+        if (exp && __builtin_mul_overflow(base, base, &base)) return std::nullopt;
     }
-    return Value(result);
+    return result;
+}
+
+// Integers up to 2^53 are exact doubles, so hardware division rounds their quotient
+// correctly; larger ones take GMP's exact path (Python's int / int is correctly rounded).
+double int_true_divide(const Value& a, const Value& b) {
+    constexpr std::int64_t exact = std::int64_t{1} << 53;
+    if (!a.is_big_int() && !b.is_big_int()) {
+        std::int64_t x = a.as_int(), y = b.as_int();
+        if (y == 0) fail("division by zero");
+        if (x >= -exact && x <= exact && y >= -exact && y <= exact) return static_cast<double>(x) / static_cast<double>(y);
+    }
+    return bigint::true_divide(a, b);
+}
+
+// Python's int arithmetic: int64 with overflow checks, exact (GMP) when a result or an
+// operand is beyond int64.
+Value int_arithmetic(BinaryOp op, const Value& a, const Value& b) {
+    if (op == BinaryOp::Div) return Value(int_true_divide(a, b));
+    if (a.is_big_int() || b.is_big_int()) return bigint::arithmetic(op, a, b);
+    std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
+    switch (op) {
+        case BinaryOp::Add:
+            if (__builtin_add_overflow(x, y, &r)) return bigint::arithmetic(op, a, b);
+            return Value(r);
+        case BinaryOp::Sub:
+            if (__builtin_sub_overflow(x, y, &r)) return bigint::arithmetic(op, a, b);
+            return Value(r);
+        case BinaryOp::Mul:
+            if (__builtin_mul_overflow(x, y, &r)) return bigint::arithmetic(op, a, b);
+            return Value(r);
+        case BinaryOp::FloorDiv: {
+            if (y == 0) fail("integer division or modulo by zero");
+            if (x == std::numeric_limits<std::int64_t>::min() && y == -1) return bigint::arithmetic(op, a, b);
+            std::int64_t q = x / y;
+            if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
+            return Value(q);
+        }
+        case BinaryOp::Mod: {
+            if (y == 0) fail("integer modulo by zero");
+            if (y == -1) return Value(std::int64_t{0});
+            std::int64_t m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) m += y;
+            return Value(m);
+        }
+        case BinaryOp::Pow:
+            if (y >= 0) {
+                if (auto p = int_pow(x, y)) return Value(*p);
+                return bigint::arithmetic(op, a, b);
+            }
+            if (x == 0) fail("0.0 cannot be raised to a negative power");
+            return Value(std::pow(static_cast<double>(x), static_cast<double>(y)));
+        default: break;
+    }
+    unsupported(op, a, b);
 }
 
 Value arithmetic(BinaryOp op, const Value& a, const Value& b) {
-    bool use_float = a.is_float() || b.is_float();
-    if (!use_float && op != BinaryOp::Div) {
-        std::int64_t x = a.as_int(), y = b.as_int(), r = 0;
-        switch (op) {
-            case BinaryOp::Add:
-                if (__builtin_add_overflow(x, y, &r)) overflow();
-                return Value(r);
-            case BinaryOp::Sub:
-                if (__builtin_sub_overflow(x, y, &r)) overflow();
-                return Value(r);
-            case BinaryOp::Mul:
-                if (__builtin_mul_overflow(x, y, &r)) overflow();
-                return Value(r);
-            case BinaryOp::FloorDiv: {
-                if (y == 0) fail("integer division or modulo by zero");
-                if (x == std::numeric_limits<std::int64_t>::min() && y == -1) overflow();
-                std::int64_t q = x / y;
-                if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
-                return Value(q);
-            }
-            case BinaryOp::Mod: {
-                if (y == 0) fail("integer modulo by zero");
-                if (y == -1) return Value(std::int64_t{0});
-                std::int64_t m = x % y;
-                if (m != 0 && ((m < 0) != (y < 0))) m += y;
-                return Value(m);
-            }
-            case BinaryOp::Pow:
-                if (y >= 0) return int_pow(x, y);
-                if (x == 0) fail("0.0 cannot be raised to a negative power");
-                return Value(std::pow(static_cast<double>(x), static_cast<double>(y)));
-            default: break;
-        }
-    }
+    if (!a.is_float() && !b.is_float()) return int_arithmetic(op, a, b);
     double x = a.as_float(), y = b.as_float();
     switch (op) {
         case BinaryOp::Add: return Value(x + y);
         case BinaryOp::Sub: return Value(x - y);
         case BinaryOp::Mul: return Value(x * y);
         case BinaryOp::Div:
-            if (y == 0) fail(use_float ? "float division by zero" : "division by zero");
+            if (y == 0) fail("float division by zero");
             return Value(x / y);
         case BinaryOp::FloorDiv: return Value(float_floor_div(x, y));
         case BinaryOp::Mod: return Value(float_mod(x, y));
@@ -690,8 +774,9 @@ Value binary_op(BinaryOp op, const Value& a, const Value& b) {
     switch (op) {
         case BinaryOp::Add: return concat_sequences(a, b);
         case BinaryOp::Mul:
-            if ((a.is_string() || a.is_sequence()) && is_integral(b)) return repeat(a, b.as_int());
-            if ((b.is_string() || b.is_sequence()) && is_integral(a)) return repeat(b, a.as_int());
+            if (a.view_type() || b.view_type()) break;
+            if ((a.is_string() || a.is_sequence()) && is_integral(b)) return repeat(a, repeat_count(b));
+            if ((b.is_string() || b.is_sequence()) && is_integral(a)) return repeat(b, repeat_count(a));
             if (a.is_string() || a.is_sequence())
                 fail("can't multiply sequence by non-int of type '" + type_name(b) + "'");
             if (b.is_string() || b.is_sequence())
@@ -712,7 +797,7 @@ Value negate(const Value& v) {
     require_defined(v);
     if (v.is_float()) return Value(-v.as_float());
     if (is_integral(v)) {
-        if (v.as_int() == std::numeric_limits<std::int64_t>::min()) overflow();
+        if (v.is_big_int() || v.as_int() == std::numeric_limits<std::int64_t>::min()) return bigint::negate(v);
         return Value(-v.as_int());
     }
     fail("bad operand type for unary -: '" + type_name(v) + "'");
@@ -720,7 +805,7 @@ Value negate(const Value& v) {
 
 Value positive(const Value& v) {
     require_defined(v);
-    if (v.is_float()) return v;
+    if (v.is_float() || v.is_big_int()) return v;
     if (is_integral(v)) return Value(v.as_int());
     fail("bad operand type for unary +: '" + type_name(v) + "'");
 }

@@ -21,6 +21,7 @@
 namespace quorum::tmpl {
 
 class Value;
+struct BigInt;      // bigint.hpp: an int beyond 64 bits (GMP)
 class Interpreter;  // the renderer (runtime.hpp); builtins receive it to call back into templates
 
 using List = std::vector<Value>;
@@ -64,6 +65,11 @@ public:
     virtual ~Callable() = default;
     virtual Value call(Interpreter& interp, Arguments args) const = 0;
     virtual std::string name() const = 0;  // for error messages and repr
+    // Attributes Jinja2 exposes on it (a macro's name, arguments...); nullopt when it has none.
+    // (Defined in value.cpp: Value is incomplete here.)
+    virtual std::optional<Value> attribute(std::string_view name) const;
+    // Its Python type, as "'X object' has no attribute ..." names it.
+    virtual std::string python_type() const { return "builtin_function_or_method"; }
 };
 
 // Objects with attributes (loop, namespace, group tuples, macro's caller...).
@@ -87,7 +93,8 @@ struct UndefinedInfo {
 class Value {
 public:
     enum class Kind : std::uint8_t {
-        Undefined, None, Bool, Int, Float, String, Markup, List, Tuple, Dict, Callable, Object
+        Undefined, None, Bool, Int, Float, String, Markup, List, Tuple, Dict, Callable, Object,
+        BigInt  // a Python int outside int64's range (smaller results are always Int)
     };
 
     Value();  // Undefined with an empty hint
@@ -105,10 +112,15 @@ public:
     static Value dict(Dict d);
     static Value callable(std::shared_ptr<const Callable> c);
     static Value object(std::shared_ptr<Object> o);
+    // Use bigint::make, which demotes values that fit int64.
+    static Value big_int(std::shared_ptr<const BigInt> b);
     // A tuple whose fields also have names (Python's NamedTuple, e.g. groupby's
     // (grouper, list)): it prints, compares and unpacks as a tuple; method_of() answers
     // the field names through `fields`.  [additive, value.cpp]
     static Value named_tuple(List items, std::shared_ptr<Object> fields);
+    // dict.items()/keys()/values(): a list that prints, compares and names its type as Python's
+    // view ("dict_items([('a', 1)])"), is no `sequence` and has no [i] or slices.  [value.cpp]
+    static Value dict_view(List items, const char* python_type);
 
     // JSON -> Value: objects keep file order; integers stay int, reals float.
     static Value from_json(const nlohmann::ordered_json& j);
@@ -121,7 +133,10 @@ public:
     bool is_bool() const { return kind_ == Kind::Bool; }
     bool is_int() const { return kind_ == Kind::Int; }    // bool is NOT int here; Python's isinstance(True, int) is handled by ops
     bool is_float() const { return kind_ == Kind::Float; }
-    bool is_number() const { return kind_ == Kind::Int || kind_ == Kind::Float || kind_ == Kind::Bool; }
+    bool is_big_int() const { return kind_ == Kind::BigInt; }
+    bool is_number() const {
+        return kind_ == Kind::Int || kind_ == Kind::Float || kind_ == Kind::Bool || kind_ == Kind::BigInt;
+    }
     bool is_string() const { return kind_ == Kind::String || kind_ == Kind::Markup; }  // str or Markup
     bool is_markup() const { return kind_ == Kind::Markup; }
     bool is_list() const { return kind_ == Kind::List; }
@@ -133,7 +148,8 @@ public:
 
     bool as_bool() const;                  // precondition: is_bool
     std::int64_t as_int() const;           // precondition: is_int or is_bool
-    double as_float() const;               // any number
+    double as_float() const;               // any number (a BigInt too large for a float raises)
+    const BigInt& as_big_int() const;      // precondition: is_big_int
     const std::string& as_string() const;  // precondition: is_string
     const List& as_list() const;           // precondition: is_sequence
     List& mutable_list();                  // precondition: is_sequence (copy-on-write not needed: lists are built, then read)
@@ -143,6 +159,7 @@ public:
     Object& as_object() const;
     const std::string& undefined_hint() const;  // precondition: is_undefined
     const Object* tuple_fields() const;  // named_tuple's field names, else nullptr  [additive]
+    const char* view_type() const;       // "dict_items", "dict_keys", "dict_values", else nullptr
     // The shared container/string behind the value (Python's `is` for the sameas test);
     // nullptr for scalars.  [additive]
     const void* identity() const;

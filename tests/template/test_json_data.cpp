@@ -44,10 +44,14 @@ TEST_CASE("JSON duplicate keys: the last value wins in the first key's place", "
     CHECK(repr(parse(R"({"a": 1, "b": 2, "a": 3})")) == "{'a': 3, 'b': 2}");
 }
 
-TEST_CASE("JSON numbers outside int64 take nlohmann's path", "[json]") {
+TEST_CASE("JSON numbers outside int64 and double are Python's", "[json]") {
     CHECK(parse("9223372036854775807").as_int() == INT64_MAX);
-    CHECK(parse("12345678901234567890").is_float());  // big integers are not exact yet
+    CHECK(parse("-9223372036854775808").as_int() == INT64_MIN);
+    CHECK(parse("9223372036854775808").is_big_int());  // exact, as Python's json
+    CHECK(repr(parse("[12345678901234567890, -123456789012345678901234567890]")) ==
+          "[12345678901234567890, -123456789012345678901234567890]");
     CHECK(repr(parse("[0.1, 1e-320, 1E5]")) == "[0.1, 1e-320, 100000.0]");
+    CHECK(repr(parse("[1e400, -1e400, 1e-400]")) == "[inf, -inf, 0.0]");  // float('1e400') is inf
 }
 
 TEST_CASE("Malformed JSON is reported by nlohmann, at the offending place", "[json]") {

@@ -45,7 +45,9 @@ TEST_CASE("dict and list methods", "[methods]") {
     d.set(Value("z"), Value(1));
     d.set(Value("a"), Value(2));
     Value dv = Value::dict(d);
-    CHECK(call(dv, "items") == "[('z', 1), ('a', 2)]");
+    CHECK(call(dv, "items") == "dict_items([('z', 1), ('a', 2)])");
+    CHECK(call(dv, "keys") == "dict_keys(['z', 'a'])");
+    CHECK(call(dv, "values") == "dict_values([1, 2])");
     CHECK(call(dv, "get", {Value("q"), Value(0)}) == "0");
     CHECK(call(dv, "get", {Value("q")}) == "None");
     CHECK(error_of([] { call(Value::list({Value(1)}), "index", {Value(5)}); }) == "5 is not in list");

@@ -54,10 +54,11 @@ TEST_CASE("str() and repr() print as Python", "[values]") {
 TEST_CASE("JSON data keeps order and Python's number types", "[values]") {
     auto j = nlohmann::ordered_json::parse(R"({"z": 1, "a": 1.0, "m": [true, null, "s", 1e-5], "big": 18446744073709551615})");
     Value v = Value::from_json(j);
-    CHECK(to_str(v) == "{'z': 1, 'a': 1.0, 'm': [True, None, 's', 1e-05], 'big': 1.8446744073709552e+19}");
+    CHECK(to_str(v) == "{'z': 1, 'a': 1.0, 'm': [True, None, 's', 1e-05], 'big': 18446744073709551615}");
     CHECK(v.as_dict().find("z")->is_int());
     CHECK(v.as_dict().find("a")->is_float());
-    CHECK(v.to_json().dump() == R"({"z":1,"a":1.0,"m":[true,null,"s",1e-05],"big":1.8446744073709552e+19})");
+    CHECK(v.as_dict().find("big")->is_big_int());
+    CHECK(v.to_json().dump() == R"({"z":1,"a":1.0,"m":[true,null,"s",1e-05],"big":18446744073709551615})");
 }
 
 TEST_CASE("Dict: insertion order, in-place replace, 1 == 1.0 == True as keys", "[values]") {
@@ -132,9 +133,11 @@ TEST_CASE("arithmetic errors use Python's messages", "[values]") {
     CHECK(err(BinaryOp::Mod, Value("%s"), Value::tuple({Value(1), Value(2)})) ==
           "not all arguments converted during string formatting");
     CHECK(err(BinaryOp::Mod, Value("%z"), Value(1)) == "unsupported format character 'z' (0x7a) at index 1");
-    // Documented divergence: 64-bit integers; Python would print a big int here.
-    CHECK(err(BinaryOp::Mul, Value(std::int64_t{10000000000}), Value(std::int64_t{10000000000})) ==
-          "integer overflow (templates support 64-bit integers)");
+    CHECK(err(BinaryOp::Div, binary_op(BinaryOp::Pow, Value(2), Value(2000)), Value(3)) ==
+          "integer division result too large for a float");
+    CHECK(err(BinaryOp::Add, binary_op(BinaryOp::Pow, Value(2), Value(2000)), Value(0.5)) ==
+          "int too large to convert to float");
+    CHECK(err(BinaryOp::Pow, Value(2), Value(std::int64_t{1} << 40)).find("integer too large") == 0);  // our cap
     CHECK(error_of([] { negate(Value("a")); }) == "bad operand type for unary -: 'str'");
 }
 
@@ -164,4 +167,39 @@ TEST_CASE("str.format and printf formatting", "[values]") {
 
 TEST_CASE("values and operators inside templates (Jinja2 oracle)", "[values][oracle]") {
 #include "oracle_values.inc"
+}
+
+TEST_CASE("integers beyond 64 bits are exact, as Python's", "[values]") {
+    auto op = [](BinaryOp o, Value a, Value b) { return binary_op(o, a, b); };
+    const Value max = Value(std::numeric_limits<std::int64_t>::max());
+    const Value min = Value(std::numeric_limits<std::int64_t>::min());
+    const Value two64 = op(BinaryOp::Pow, Value(2), Value(64));
+    CHECK(two64.is_big_int());
+    CHECK(to_str(two64) == "18446744073709551616");
+    CHECK(to_str(op(BinaryOp::Add, max, Value(1))) == "9223372036854775808");
+    CHECK(to_str(op(BinaryOp::Sub, min, Value(1))) == "-9223372036854775809");
+    CHECK(to_str(op(BinaryOp::Mul, Value(std::int64_t{10000000000}), Value(std::int64_t{10000000000}))) ==
+          "100000000000000000000");
+    CHECK(to_str(negate(min)) == "9223372036854775808");
+    CHECK(to_str(op(BinaryOp::FloorDiv, min, Value(-1))) == "9223372036854775808");
+    // Results that fit int64 again are plain ints.
+    Value back = op(BinaryOp::Sub, op(BinaryOp::Add, max, Value(1)), Value(1));
+    CHECK(back.is_int());
+    CHECK(back.as_int() == std::numeric_limits<std::int64_t>::max());
+    // Floor division and modulo take the divisor's sign.
+    Value big = op(BinaryOp::Pow, Value(10), Value(20));
+    CHECK(to_str(op(BinaryOp::FloorDiv, negate(big), Value(7))) == "-14285714285714285715");
+    CHECK(to_str(op(BinaryOp::Mod, negate(big), Value(7))) == "5");
+    CHECK(to_str(op(BinaryOp::Mod, big, Value(-7))) == "-5");
+    // True division and float conversion are correctly rounded; comparisons with floats exact.
+    CHECK(python_float_repr(op(BinaryOp::Div, big, Value(3)).as_float()) == "3.333333333333333e+19");
+    CHECK(python_float_repr(op(BinaryOp::Div, Value(std::int64_t{9007199254740993}), Value(1)).as_float()) ==
+          "9007199254740992.0");
+    CHECK(equals(two64, Value(18446744073709551616.0)));
+    CHECK(!equals(op(BinaryOp::Add, two64, Value(1)), Value(18446744073709551616.0)));
+    CHECK(compare(op(BinaryOp::Add, two64, Value(1)), Value(18446744073709551616.0), ">") > 0);
+    CHECK(!equals(two64, Value(std::nan(""))));
+    CHECK(compare(two64, max, "<") > 0);
+    CHECK(truthy(two64));
+    CHECK(type_name(two64) == "int");
 }
