@@ -4,10 +4,10 @@
 # `ctest -j2` runs them in parallel and a failure names its area.  Each run also checks that the
 # installed Jinja2 still agrees with the golden expected*.txt files.
 set(_quorum_diff_groups
-  "syntax and expressions|^[0-9]+-(syntax|ws|literal|op)-"
+  "syntax and expressions|^[0-9]+-(syntax|ws|literal|op|bigint)-"
   "statements|^[0-9]+-(if|for|loop|set|global|macro|call|with|filterblock|raw|scope)-"
   "include, import, extends|^[0-9]+-(include|import|extends)-"
-  "filters, tests, methods|^[0-9]+-(method|filter|test|generator|attrlookup)-"
+  "filters, tests, methods|^[0-9]+-(method|filter|test|generator|attrlookup|dictview)-"
   "escaping, JSON data, unicode, council papers|^[0-9]+-(escape|json|unicode|council|numsweep|strsweep)-"
   "syntax errors|^[0-9]+-errsyntax-"
   "runtime errors|^[0-9]+-errrun-"

@@ -1548,6 +1548,63 @@ for _c in [c for c in CASES if c["error"] and not c["files"] and c["cat"] in ("e
     err(_c["name"] + "-at-line-3", "Shifted down\nby two lines:\n" + _c["main"], _c["data"], _c["ext"])
 
 
+# ================================================================ added after the errshift copies (numbers above stay put)
+# Python's unbounded ints: 64-bit overflow promotes, exact results, float conversions.
+category("bigint")
+case("arithmetic", "{{ 2 ** 100 }} {{ (2 ** 100) // 3 }} {{ (2 ** 100) % 7 }} {{ -(2 ** 70) // 3 }} {{ -(2 ** 70) % 3 }} "
+     "{{ (2 ** 64) - (2 ** 64) + 5 }} {{ 9223372036854775807 * 9223372036854775807 }} {{ -(-9223372036854775807 - 1) }}")
+case("division-and-floats", "{{ (10 ** 20) / 3 }} {{ 2 ** 64 / 2 ** 60 }} {{ (2 ** 64) + 0.5 }} {{ 9007199254740993 / 1 }} "
+     "{{ 2 ** 64 == 18446744073709551616.0 }} {{ 2 ** 64 + 1 > 18446744073709551616.0 }} {{ 2 ** 64 + 1 == 18446744073709551616.0 }} {{ (2 ** 70) ** -1 }}")
+case("filters-and-tests", "{{ (2 ** 70)|abs }} {{ (-(2 ** 70))|abs }} {{ '123456789012345678901234567890'|int }} {{ 1e20|int }} "
+     "{{ (2 ** 70)|float }} {{ (2 ** 70) is integer }} {{ (2 ** 70) is number }} {{ (2 ** 70) is odd }} {{ (2 ** 70 + 1) is odd }} "
+     "{{ (2 ** 70)|string|length }} {{ 12345678901234567890125|round(-1) }} {{ 12345678901234567890135|round(-1) }} {{ 2 ** 70 is divisibleby(1024) }}")
+case("formatting", "{{ '%d|%x|%o|%25d' % (2 ** 70, 2 ** 70, 2 ** 70, 2 ** 64) }} {{ '{:,}'.format(2 ** 70) }} {{ '{:x}'.format(-(2 ** 70)) }} "
+     "{{ '%d' % 1e20 }} {{ [2 ** 64, -(2 ** 64)]|tojson }} {{ [2 ** 64]|sum + 1 }} {{ [2 ** 64, 3]|max }} {{ [2 ** 64, 1, 2 ** 63]|sort }}")
+err("float-overflow", "{{ 2 ** 2000 + 0.5 }}")
+err("true-division-overflow", "{{ 2 ** 2000 / 3 }}")
+category("json")
+case("big-integers-from-data", "{{ a }} {{ b }} {{ c }} {{ a + b }} {{ c - 1 }} {{ a is integer }} {{ [a, c]|max }}",
+     '{"a": 123456789012345678901234567890, "b": -99999999999999999999, "c": 9223372036854775808}')
+case("reals-beyond-double-range", "{{ big }} {{ neg }} {{ tiny }} {{ big > 10 ** 300 }} {{ [big, neg]|tojson }}",
+     '{"big": 1e400, "neg": -1e400, "tiny": 1e-400}')
+
+# Generators are lazy: items are made when a loop (or loop.last, length) asks for them.
+category("generator")
+G2 = {"xs": [3, 1, 4, 1, 5]}
+case("loop-last-peeks-shared-generator", "{% set g = xs|select('odd') %}{% for a in g %}{{ a }}{{ loop.last }}:{% for b in g %}{{ b }}{% endfor %};{% endfor %}", G2)
+case("loop-length-reads-the-rest", "{% set g = xs|map('string') %}{% for a in g %}{{ a }}/{{ loop.length }}[{% for b in g %}{{ b }}{% endfor %}];{% endfor %}", G2)
+case("loop-nextitem-of-generator", "{% for a in xs|reject('odd') %}{{ a }}>{{ loop.nextitem is defined }}{% endfor %} {% for a in xs|unique %}{{ loop.previtem|default('-') }}{{ a }}{{ loop.revindex }} {% endfor %}", G2)
+case("unused-generator-of-undefined", "{% set g = nope|map('upper') %}{% set h = nope|select %}{% set u = nope|unique %}{% set b = nope|batch(2) %}ok")
+case("batch-pulls-what-it-needs", "{% set g = xs|select('odd') %}{% set b = g|batch(2) %}{{ b|first }}{{ g|list }}", G2)
+case("chained-generators-share-input", "{% set g = xs|select('odd') %}{% set h = g|map('string') %}{% for a in h %}{{ a }}({{ g|first }}){% endfor %}", G2)
+err("error-only-when-iterated", "{% set g = xs|map('nofilter') %}ok\n{{ g|list }}", G2)
+err("filtered-loop-body-error-first", "{% for x in [1, 0] if 1 / x %}\n{{ x.nope.deeper }}{% endfor %}")
+
+# dict.items() / keys() / values() are Python's views.
+category("dictview")
+D2 = {"d": {"a": 1, "b": 2}}
+case("views-printed", "{{ d.items() }} {{ d.keys() }} {{ d.values() }} {{ {}.items() }} {{ d.items() ~ '' }} {{ d.items()|string }} {{ [d.keys()] }}", D2)
+case("views-behave-as-python", "{{ d.items() is sequence }} {{ d.keys() is iterable }} {{ d.items()|length }} {{ d.items()|list }} {{ d.items()|first }} "
+     "{{ d.items()|last }} {{ ('a', 1) in d.items() }} {{ d.keys() == d.keys() }} {{ d.values() == d.values() }} {{ d.keys() == ['a', 'b'] }} "
+     "{{ d.items()[0] is defined }} {% for k, v in d.items() %}{{ k }}={{ v }};{% endfor %}{{ d.values()|sum }} {{ d.keys()|join(',') }}", D2)
+err("view-tojson", "{{ d.items()|tojson }}", D2)
+err("view-slice", "{{ d.items()[0:1] }}", D2)
+err("view-plus-list", "{{ d.items() + [1] }}", D2)
+
+# A macro's attributes (jinja2.runtime.Macro).
+category("macro")
+case("exposes-attributes", "{% macro m(a, b=2) %}{{ caller() if caller }}{{ varargs }}{{ kwargs }}{% endmacro %}"
+     "{{ m.name }}|{{ m.arguments }}|{{ m.catch_kwargs }}|{{ m.catch_varargs }}|{{ m.caller }}|{{ m.explicit_caller }}")
+case("attributes-of-plain-macro", "{% macro m(a) %}{{ a }}{% endmacro %}{% macro n() %}{% endmacro %}{{ m.name }}|{{ m.arguments }}|{{ n.arguments }}|"
+     "{{ m.catch_kwargs }}|{{ m.catch_varargs }}|{{ m.caller }}|{{ m }}")
+case("caller-attributes", "{% macro outer() %}{{ caller.name }}|{{ caller.arguments }}|{{ caller.caller }}|{{ caller }}{% endmacro %}"
+     "{% call(x, y=1) outer() %}{% endcall %}")
+case("imported-macro-attributes", "{% import 'lib.j2' as lib %}{{ lib.row.name }} {{ lib.row.arguments }} {{ lib.row.catch_varargs }}",
+     files={"lib.j2": "{% macro row(label, value='') %}{{ label }}{{ varargs }}{% endmacro %}"})
+err("unknown-attribute-of-macro", "{% macro m() %}{% endmacro %}\n{{ m.nope }}")
+err("caller-too-many-arguments", "{% macro outer() %}\n{{ caller(1, 2) }}{% endmacro %}{% call(a) outer() %}{% endcall %}")
+
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
