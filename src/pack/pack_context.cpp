@@ -81,8 +81,12 @@ json appendix_part(const LoadedItem& item, std::size_t index, const LoadedAppend
     const std::string anchor = item_anchor(item.number) + "-appendix-" + std::to_string(index + 1);
     json page_ids = json::array();
     for (int page = 1; page <= appendix.pdf_pages; ++page) page_ids.push_back(pdf_page_anchor(item.number, index, page));
+    const std::string label = "Appendix " + std::to_string(index + 1);
+    // Officers often number the title themselves ("Appendix A: Summary …"): keep theirs.
+    const bool numbered = appendix.title.rfind("Appendix", 0) == 0;
     return {{"title", appendix.title},
-            {"label", "Appendix " + std::to_string(index + 1)},
+            {"label", label},
+            {"heading", numbered ? appendix.title : label + ": " + appendix.title},
             {"anchor", anchor},
             {"id_prefix", "i" + slugify(item.number) + "-a" + std::to_string(index + 1) + "-"},
             {"paper", appendix.paper},
