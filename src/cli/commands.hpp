@@ -12,7 +12,10 @@ namespace quorum::cli {
 // error, 2 internal error) through CLI's exceptions, so main() needs only this one call.
 void add_render_command(CLI::App& app);
 
-// `quorum pack MEETING.json [-o OUTDIR] [--audience public|members] [--supplement] [--quiet]`.
-void add_pack_command(CLI::App& app);
+// `quorum validate FILE.json...`: papers and meetings checked against the data model.
+void add_validate_command(CLI::App& app);
+
+// `quorum report REPORT.json [-o OUT.pdf] [--templates DIR] [--xhtml OUT.xhtml] [--fonts CATALOGUE]`.
+void add_report_command(CLI::App& app);
 
 }  // namespace quorum::cli

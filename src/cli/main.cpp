@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
     quorum::cli::RenderTemplateOptions render_options;
     CLI::App* render = quorum::cli::add_render_template_command(app, render_options);
     quorum::cli::add_render_command(app);  // runs from its own callback
-    quorum::cli::add_pack_command(app);    // runs from its own callback
+    quorum::cli::add_validate_command(app);  // runs from its own callback
+    quorum::cli::add_report_command(app);    // runs from its own callback
 
     try {
         app.parse(argc, argv);

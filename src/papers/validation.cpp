@@ -283,6 +283,9 @@ std::vector<SchemaFinding> Explainer::check_object(const Node& node, const json&
         if (properties && properties->contains(key)) {
             auto inner = check({&(*properties)[key], node.file}, member, at);
             findings.insert(findings.end(), inner.begin(), inner.end());
+        } else if (s.contains("additionalProperties") && s["additionalProperties"].is_object()) {
+            auto inner = check({&s["additionalProperties"], node.file}, member, at);
+            findings.insert(findings.end(), inner.begin(), inner.end());
         } else if (closed) {
             const std::vector<std::string> known = property_names(s);
             const std::string suggestion = closest_key(key, known);

@@ -1,0 +1,65 @@
+// `quorum validate FILE.json...`: checks papers (any kind) and meetings without rendering.
+#include "cli/commands.hpp"
+
+#include "papers/paper.hpp"
+#include "papers/schema.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace quorum::cli {
+namespace {
+
+// Schema problems, then (for a valid paper) the council's rules: a stated figure that
+// disagrees with the derived one is an error too.
+papers::Issues check_file(const std::string& file) {
+    papers::Issues issues;
+    const std::optional<nlohmann::json> document = papers::read_json_file(file, issues);
+    if (!document) return issues;
+    const std::string schema = papers::schema_for(*document);
+    papers::validate_against_schema(*document, schema, file, issues);
+    if (issues.empty() && schema == "report.schema.json") papers::paper_context(*document, file, issues);
+    return issues;
+}
+
+int run_validate(const std::vector<std::string>& files) {
+    bool all_valid = true;
+    for (const auto& file : files) {
+        try {
+            const papers::Issues issues = check_file(file);
+            for (const auto& issue : issues) std::fprintf(stderr, "%s\n", papers::format_line(issue).c_str());
+            if (issues.empty()) std::printf("%s: ok\n", file.c_str());
+            all_valid = all_valid && issues.empty();
+        } catch (const std::exception& e) {
+            std::fflush(stdout);
+            std::fprintf(stderr, "%s: internal error: %s\n", file.c_str(), e.what());
+            return 2;
+        }
+    }
+    return all_valid ? 0 : 1;
+}
+
+}  // namespace
+
+void add_validate_command(CLI::App& app) {
+    auto files = std::make_shared<std::vector<std::string>>();
+    CLI::App* cmd = app.add_subcommand("validate", "Check papers and meeting files against the data model, without rendering");
+    cmd->add_option("files", *files, "Paper (report, minutes, work programme, document) or meeting JSON files")
+        ->required();
+    cmd->footer(
+        "Each valid file prints FILE: ok; each problem prints FILE: /json/pointer: found …, expected …\n"
+        "(all problems of all files). Exit status: 0 all valid, 1 a problem in a file, 2 internal error.");
+    cmd->callback([files] {
+        const int code = run_validate(*files);
+        std::fflush(stdout);
+        if (code == 0) throw CLI::Success();
+        throw CLI::RuntimeError(code);
+    });
+}
+
+}  // namespace quorum::cli

@@ -1,0 +1,109 @@
+#include "pack/paper_renderer.hpp"
+
+#include "template/environment.hpp"
+#include "template/json_data.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <stdexcept>
+#include <unistd.h>
+
+#ifndef QUORUM_TEMPLATES_DIR
+#error "QUORUM_TEMPLATES_DIR must be defined (src/CMakeLists.txt, stage papers)"
+#endif
+
+namespace quorum::pack {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kEntryTemplate = "report.xhtml.j2";
+constexpr const char* kStylesheet = "style/papers.css";
+
+// A fresh folder for one render's intermediate XHTML, removed when the render ends.
+class ScratchFolder {
+public:
+    ScratchFolder() {
+        static std::atomic<int> counter{0};
+        const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+        path_ = fs::temp_directory_path() /
+                ("quorum-paper-" + std::to_string(::getpid()) + "-" + std::to_string(stamp) + "-" + std::to_string(counter++));
+        fs::create_directories(path_);
+    }
+    ~ScratchFolder() {
+        std::error_code ignored;
+        fs::remove_all(path_, ignored);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    const fs::path& path() const { return path_; }
+
+private:
+    fs::path path_;
+};
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!out) throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
+}
+
+// Via a temporary file in the same folder, renamed into place.
+void write_atomically(const fs::path& path, const std::string& text) {
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    fs::path temp = path;
+    temp += ".tmp-" + std::to_string(::getpid());
+    write_text(temp, text);
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        fs::remove(temp, ec);
+        throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
+    }
+}
+
+}  // namespace
+
+std::vector<fs::path> paper_template_dirs(const PaperRenderOptions& options) {
+    if (!options.template_dirs.empty()) return options.template_dirs;
+    return {fs::path(QUORUM_TEMPLATES_DIR)};
+}
+
+json standalone_context(const json& paper_context, const PaperRenderOptions& options) {
+    json stylesheets = json::array();
+    for (const fs::path& dir : paper_template_dirs(options)) {
+        const fs::path sheet = dir / kStylesheet;
+        if (fs::exists(sheet)) {
+            stylesheets.push_back(fs::absolute(sheet).lexically_normal().string());
+            break;
+        }
+    }
+    return {{"paper", paper_context}, {"stylesheets", stylesheets}, {"id_prefix", ""}};
+}
+
+std::string render_paper_xhtml(const json& paper_context, const PaperRenderOptions& options) {
+    // nlohmann::json keeps keys sorted, the template engine keeps them as given: the context's
+    // order lives in its arrays (sections, blocks, items), never in key order.
+    const tmpl::Value context =
+        tmpl::parse_json_data(standalone_context(paper_context, options).dump(), "<paper context>");
+    tmpl::Environment environment(paper_template_dirs(options));
+    return environment.render(kEntryTemplate, context);
+}
+
+typeset::RenderResult render_paper_pdf(const json& paper_context, const fs::path& pdf,
+                                       const PaperRenderOptions& options) {
+    const std::string xhtml = render_paper_xhtml(paper_context, options);
+    ScratchFolder scratch;
+    const fs::path document = scratch.path() / "paper.xhtml";
+    write_text(document, xhtml);
+    typeset::RenderOptions typeset_options;
+    typeset_options.font_catalogue = options.font_catalogue;
+    typeset::RenderResult result = typeset::render_document(document, {}, pdf, typeset_options);
+    if (!options.xhtml_copy.empty()) write_atomically(options.xhtml_copy, xhtml);
+    return result;
+}
+
+}  // namespace quorum::pack
