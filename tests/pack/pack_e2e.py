@@ -246,8 +246,8 @@ def test_supplement(work, meeting):
 
 
 def break_inputs(fixture_dir):
-    """Three independent problems: a schema error in a paper, a duplicate item number, a
-    missing PDF appendix."""
+    """Four independent problems: a schema error in a paper, a duplicate item number, a
+    missing PDF appendix, a missing paper."""
     report = fixture_dir / "papers" / "report.json"
     data = json.loads(report.read_text())
     data["cover"]["status"] = 42
@@ -255,6 +255,7 @@ def break_inputs(fixture_dir):
     meeting = json.loads((fixture_dir / "meeting.json").read_text())
     meeting["items"][5]["number"] = "1"
     meeting["items"][2]["appendices"][1]["pdf"] = "missing.pdf"
+    meeting["items"][0]["paper"] = "papers/no-such-minutes.json"
     (fixture_dir / "meeting.json").write_text(json.dumps(meeting))
     (fixture_dir / "corrupt.pdf").write_bytes(b"%PDF-1.4\nthis is not a PDF\n")
 
@@ -270,6 +271,7 @@ def test_failed_run_keeps_outputs(work, published):
     check("report.json: /cover/status" in err, f"schema error with file and path: {err}")
     check("/items/5/number" in err and "used twice" in err, f"duplicate item number reported: {err}")
     check("/items/2/appendices/1/pdf" in err, f"missing PDF reported: {err}")
+    check("/items/0/paper" in err and "no-such-minutes.json" in err, f"missing paper reported: {err}")
     check(tree_hashes(published) == before, "a failed run leaves the published files untouched")
     check(not list(published.glob(".quorum-pack-*")), "no temporary folder left behind")
 
@@ -292,6 +294,19 @@ def test_corrupt_and_encrypted_pdf(work):
     check(not out.exists() or not any(out.iterdir()), "nothing written for bad PDFs")
 
 
+def test_own_templates(work, meeting):
+    """--templates DIR is searched before the built-in templates (a council's house style)."""
+    own = work / "own-templates"
+    (own / "pack").mkdir(parents=True)
+    cover = (FIXTURE.parent.parent.parent / "templates" / "pack" / "cover.xhtml.j2").read_text()
+    (own / "pack" / "cover.xhtml.j2").write_text(cover.replace("</section>", "<p>Printed on recycled paper.</p></section>"))
+    out = work / "own"
+    result = run(["pack", meeting, "-o", out, "--templates", own])
+    check(result.returncode == 0, f"own templates exit {result.returncode}: {result.stderr}")
+    if result.returncode == 0:
+        check("Printed on recycled paper." in page_text(out / f"{STEM}-agenda-pack.pdf", 1), "own cover template used")
+
+
 def test_late_warning(work, meeting):
     out = work / "late"
     result = run(["pack", meeting, "-o", out, "--quiet"], epoch="1520208000")  # 5 March 2018
@@ -311,6 +326,7 @@ def main():
         test_members_pack(work, meeting)
         test_supplement(work, meeting)
         test_corrupt_and_encrypted_pdf(work)
+        test_own_templates(work, meeting)
         test_late_warning(work, meeting)
     if failures:
         print(f"{len(failures)} failure(s)", file=sys.stderr)
