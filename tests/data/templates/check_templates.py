@@ -283,6 +283,15 @@ def check_document(quorum, out_dir):
               "CHILDREN'S SERVICE - GENERAL FUND", "(235,992)", "5. Human Resources"]:
         check(s in text, f"{label}: {s!r}")
     check(re.search(r"Total\s+48,945\s+47,583\s+49,039\s+1,456", text), f"{label}: general fund subtotal")
+    flat = " ".join(text.split())
+    # The 2010/11 indicator table: numerator/denominator column, one-sentence rows across the columns.
+    check(re.search(r"Numerator/\s.*\n.*denominator", text) and "4/25" in flat, f"{label}: numerator/denominator column")
+    check(re.search(r"4b\s+\S.*Provisional data was reported at quarter 2", text), f"{label}: sentence row 4b")
+    # The 2010/11 risk register on a 3×3 scale with words, whole-number scores.
+    with open(xhtml, encoding="utf-8") as f:
+        markup = f.read()
+    check("Possible 3 × Moderate 3" in markup and '<strong class="score">9</strong>' in markup,
+          f"{label}: 3×3 risk assessment in words with a whole score")
     # The 13-column HR table is on landscape pages, with its section heading.
     for n in range(1, page_count(pdf) + 1):
         t = page_text(pdf, n)
