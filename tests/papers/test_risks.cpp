@@ -1,8 +1,12 @@
 // Risk register rules. Expected values are worked out by hand; seed 000 names two high-level
 // risks scoring 15 (FS001, FS023), seed 003 shows a 3×3 register with "High 6" and "High 9".
+#include "papers/budget.hpp"
+#include "papers/indicators.hpp"
 #include "papers/risks.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <random>
 
 using namespace quorum::papers;
 using nlohmann::json;
@@ -229,4 +233,69 @@ TEST_CASE("risks: odd input never crashes") {
     CHECK(off_scale["items"][0]["residual_score"].is_null());
     CHECK(off_scale["items"][1]["residual"]["likelihood_label"] == "");
     CHECK(issues.size() == 2);  // -3 and 1e30 are outside the scale; 2.5 is not
+}
+
+// Schema-valid input is assumed, but a rule must never crash on anything: random shapes
+// built from the model's own field names and values go through all three rules.
+namespace {
+
+struct ShapeMaker {
+    std::mt19937 random{20180606};
+    const std::vector<std::string> keys = {
+        "units", "year", "revenue", "capital", "dsg", "lines", "kind", "service", "original_budget", "revised_budget",
+        "outturn", "reserve_movements", "additions_deletions", "slippage_accelerated", "spend_to_date", "forecast",
+        "variance", "variance_percent", "stated", "stated_total", "show_total", "columns", "percent_style",
+        "percent_decimals", "amounts_rounded", "type", "comment", "items", "ref", "plan", "polarity", "unit",
+        "decimals", "target", "result", "previous", "comparable", "value", "rank", "text", "rag", "dot",
+        "numerator", "denominator", "numerator_denominator", "compare_size", "stated_summary", "green", "scale",
+        "inherent", "residual", "likelihood", "impact", "residual_score", "residual_level", "treatment",
+        "likelihood_words", "rag_thresholds", "risk_levels", "high_risk_from", "medium_from"};
+    const std::vector<std::string> words = {"Monitor", "pounds", "heading", "subtotal", "total", "bigger_is_better",
+                                            "smaller_is_better", "monitor", "capital", "signed", "%", "rank", "£",
+                                            "G", "Green Amber", "Improving", "▲ Same", "", "very high"};
+
+    int below(int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); }
+
+    json make(int depth) {
+        switch (below(depth > 0 ? 9 : 6)) {
+            case 0: return nullptr;
+            case 1: return below(2) == 1;
+            case 2: return below(40) - 8;
+            case 3: return (below(20001) - 10000) / 8.0;
+            case 4: return below(2) ? 1e300 : -0.0;
+            case 5: return words[static_cast<std::size_t>(below(static_cast<int>(words.size())))];
+            case 6: {
+                json list = json::array();
+                for (int i = below(5); i > 0; --i) list.push_back(make(depth - 1));
+                return list;
+            }
+            default: return make_object(depth);
+        }
+    }
+
+    json make_object(int depth) {
+        json object = json::object();
+        for (int i = below(7); i > 0; --i)
+            object[keys[static_cast<std::size_t>(below(static_cast<int>(keys.size())))]] = make(depth - 1);
+        return object;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("papers rules: random shapes never crash") {
+    ShapeMaker maker;
+    std::size_t tables = 0, items = 0;
+    for (int i = 0; i < 3000; ++i) {
+        json data = maker.make_object(5), settings = maker.make(3);
+        Issues issues;
+        json budget, indicators;
+        CHECK_NOTHROW(budget = derive_budget(data, "r.json", "/budget", issues));
+        CHECK_NOTHROW(indicators = derive_indicators(data, settings, "r.json", "/indicators", issues));
+        CHECK_NOTHROW(derive_risks(data, settings, "r.json", "/risks", issues));
+        tables += budget.size() - 3;  // beyond units, units_label and year
+        items += indicators["items"].size();
+    }
+    CHECK(tables > 0);  // the shapes reached inside the rules, not only their first checks
+    CHECK(items > 0);
 }
