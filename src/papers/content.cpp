@@ -192,6 +192,7 @@ json ContentBuilder::structured(const std::string& kind, const json& spec, const
         if (spec.is_object() && spec.contains("service")) out["service"] = spec["service"];
         out["groups"] = groups_for(data->value("not_met", json::array()), spec, at, "not met");
     }
+    if (placed_) placed_(out);
     return out;
 }
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,8 +35,12 @@ struct DerivedData {
 
 class ContentBuilder {
 public:
-    ContentBuilder(Footnotes& footnotes, DerivedData derived, std::string file, Issues& issues)
-        : footnotes_(footnotes), derived_(derived), file_(std::move(file)), issues_(issues) {}
+    // Called with each block that places derived data, as it is placed: the prose inside it
+    // (indicator titles, risk descriptions) then numbers its footnotes where the reader meets it.
+    using PlacedHook = std::function<void(nlohmann::json& block)>;
+
+    ContentBuilder(Footnotes& footnotes, DerivedData derived, std::string file, Issues& issues, PlacedHook placed = {})
+        : footnotes_(footnotes), derived_(derived), file_(std::move(file)), issues_(issues), placed_(std::move(placed)) {}
 
     // CONTENT at JSON pointer `at` -> [BLOCK]. Paragraphs take numbers from `numbers` when
     // `numbered` (an explicit {"numbered": …} on a paragraph overrides it); without `numbers`
@@ -55,6 +60,7 @@ private:
     DerivedData derived_;
     std::string file_;
     Issues& issues_;
+    PlacedHook placed_;
 
     static std::string text_of(const nlohmann::json& value);
     nlohmann::json block(const nlohmann::json& block, const std::string& at, ParagraphNumbers* numbers, bool numbered);

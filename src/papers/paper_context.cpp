@@ -98,33 +98,27 @@ const std::vector<std::string> kIndicatorProse = {"title", "benchmark", "comment
 const std::vector<std::string> kRiskProse = {"title", "description", "controls"};
 const std::vector<std::string> kBudgetProse = {"comment"};
 
-void annotate_block(DerivedRuns& runs, json& block, json& context);
-
-void annotate_blocks(DerivedRuns& runs, json& blocks, json& context) {
-    if (!blocks.is_array()) return;
-    for (auto& block : blocks) annotate_block(runs, block, context);
-}
-
-// In reading order: a block that places derived data gives its prose runs now.
-void annotate_block(DerivedRuns& runs, json& block, json& context) {
+// A block that places derived data gives the prose in it runs as it is placed (reading order).
+void annotate_placed(DerivedRuns& runs, json& block, json& context) {
     const std::string kind = block.value("kind", "");
     if (kind == "indicator_tables" || kind == "indicators_not_met") runs.annotate(block["groups"], kIndicatorProse, "ref");
     if (kind == "risk_register" && context["risks"].is_object()) runs.annotate(context["risks"]["items"], kRiskProse, "ref");
     if (kind == "high_risks" && context["risks"].is_object()) runs.annotate(context["risks"]["high"], kRiskProse, "ref");
     if (kind == "budget_table" && context["budget"].is_object())
         runs.annotate(context["budget"][block.value("which", "")], kBudgetProse, "service");
-    if (block.contains("blocks")) annotate_blocks(runs, block["blocks"], context);
-    if (kind == "key_activities")
-        for (auto& service : block["services"]) annotate_blocks(runs, service["blocks"], context);
 }
 
-void annotate_derived(PaperBuild& b, json& context, const std::vector<json*>& blocks_in_reading_order) {
-    DerivedRuns runs(b);
-    for (json* blocks : blocks_in_reading_order) annotate_blocks(runs, *blocks, context);
-    // Whatever no block placed still gets runs (a template may print it), numbered last.
+// Once all blocks are built: every copy of a derived item gets the runs made for it (and what
+// no block placed gets runs too, numbered last, in case a template prints it).
+void annotate_derived(DerivedRuns& runs, json& context) {
     if (context["indicators"].is_object()) runs.annotate(context["indicators"], kIndicatorProse, "ref");
     if (context["risks"].is_object()) runs.annotate(context["risks"], kRiskProse, "ref");
     if (context["budget"].is_object()) runs.annotate(context["budget"], kBudgetProse, "service");
+}
+
+ContentBuilder content_builder(PaperBuild& b, DerivedRuns& runs, json& context) {
+    return ContentBuilder(b.footnotes, b.derived, b.file, b.issues,
+                          [&runs, &context](json& block) { annotate_placed(runs, block, context); });
 }
 
 // --- a report
@@ -203,17 +197,13 @@ json report_context(PaperBuild& b) {
     out["kind"] = "report";
     b.add_date_text(out, "meeting_date", "meeting_date_text", "");
     derive_all(b, out);
-    ContentBuilder content(b.footnotes, b.derived, b.file, b.issues);
+    DerivedRuns runs(b);
+    ContentBuilder content = content_builder(b, runs, out);
     out["cover"] = cover_context(b, paper.value("cover", json::object()));
     out["summary"] = content.blocks(paper.value("summary", json::array()), "/summary", nullptr, false);
     out["recommendations"] = recommendations_context(b, paper.value("recommendations", json::array()));
     out["sections"] = sections_context(content, paper.value("sections", json::object()));
-    std::vector<json*> reading_order = {&out["summary"]};
-    for (auto& section : out["sections"]) {
-        reading_order.push_back(&section["blocks"]);
-        for (auto& sub : section["subsections"]) reading_order.push_back(&sub["blocks"]);
-    }
-    annotate_derived(b, out, reading_order);
+    annotate_derived(runs, out);
     return out;
 }
 
@@ -306,9 +296,10 @@ json document_context(PaperBuild& b) {
     derive_all(b, out);
     const bool numbered = b.paper.value("numbered", false);
     ParagraphNumbers numbers("");
-    ContentBuilder content(b.footnotes, b.derived, b.file, b.issues);
+    DerivedRuns runs(b);
+    ContentBuilder content = content_builder(b, runs, out);
     out["blocks"] = content.blocks(b.paper.value("content", json::array()), "/content", &numbers, numbered);
-    annotate_derived(b, out, {&out["blocks"]});
+    annotate_derived(runs, out);
     return out;
 }
 
