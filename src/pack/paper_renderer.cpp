@@ -65,6 +65,31 @@ void write_atomically(const fs::path& path, const std::string& text) {
     }
 }
 
+// Creates the folders `file` will need; on destruction, unless kept, removes the ones it
+// created, so a failed render leaves no trace (not even an empty output/ folder).
+class OutputFolders {
+public:
+    explicit OutputFolders(const fs::path& file) {
+        fs::path dir = file.parent_path();
+        while (!dir.empty() && !fs::exists(dir)) {
+            created_ = dir;
+            dir = dir.parent_path();
+        }
+        if (!created_.empty()) fs::create_directories(file.parent_path());
+    }
+    ~OutputFolders() {
+        std::error_code ignored;
+        if (!kept_ && !created_.empty()) fs::remove_all(created_, ignored);
+    }
+    OutputFolders(const OutputFolders&) = delete;
+    OutputFolders& operator=(const OutputFolders&) = delete;
+    void keep() { kept_ = true; }
+
+private:
+    fs::path created_;  // the outermost folder that did not exist
+    bool kept_ = false;
+};
+
 }  // namespace
 
 std::vector<fs::path> paper_template_dirs(const PaperRenderOptions& options) {
@@ -101,8 +126,18 @@ typeset::RenderResult render_paper_pdf(const json& paper_context, const fs::path
     write_text(document, xhtml);
     typeset::RenderOptions typeset_options;
     typeset_options.font_catalogue = options.font_catalogue;
+    OutputFolders pdf_folders(pdf);
     typeset::RenderResult result = typeset::render_document(document, {}, pdf, typeset_options);
-    if (!options.xhtml_copy.empty()) write_atomically(options.xhtml_copy, xhtml);
+    if (!options.xhtml_copy.empty()) {
+        try {
+            write_atomically(options.xhtml_copy, xhtml);
+        } catch (...) {
+            std::error_code ignored;
+            fs::remove(pdf, ignored);  // all or nothing
+            throw;
+        }
+    }
+    pdf_folders.keep();
     return result;
 }
 
