@@ -64,19 +64,21 @@ struct AttrGetter {
     const Value* default_value = nullptr;
 
     Value operator()(const Value& item) const {
-        Value current = item;
+        const Value* current = &item;  // walks the item's own tree without copying
+        Value looked_up;               // a part getitem made (not owned by the tree)
         for (const auto& part : parts) {
             // Hot path (selectattr/groupby/sort over data rows): a dict's string key needs no
             // getitem machinery; a missing key still goes the general way for its message.
-            if (current.is_dict() && part.is_string())
-                if (const Value* found = current.as_dict().find(std::string_view(part.as_string()))) {
-                    current = *found;
+            if (current->is_dict() && part.is_string())
+                if (const Value* found = current->as_dict().find(part)) {
+                    current = found;
                     continue;
                 }
-            current = py::getitem(current, part);
-            if (default_value && !default_value->is_none() && current.is_undefined()) current = *default_value;
+            looked_up = py::getitem(*current, part);
+            if (default_value && !default_value->is_none() && looked_up.is_undefined()) looked_up = *default_value;
+            current = &looked_up;
         }
-        return case_insensitive ? ignore_case(current) : current;
+        return case_insensitive ? ignore_case(*current) : *current;
     }
 };
 
@@ -1418,7 +1420,7 @@ std::vector<Value> attribute_path(const Value& attribute) {
     for (auto& piece : py::split(to_str(attribute), &sep)) {
         bool digits = !piece.empty() && std::all_of(piece.begin(), piece.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (digits && piece.size() < 19) parts.emplace_back(static_cast<std::int64_t>(std::stoll(piece)));
-        else parts.emplace_back(std::move(piece));
+        else parts.push_back(Value::interned(piece));  // row keys are interned: found by pointer
     }
     return parts;
 }

@@ -134,6 +134,9 @@ private:
     // nlohmann's default depth limit is far above anything real; recursion here is bounded
     // so a hostile file cannot overflow the stack (it falls back to nlohmann instead).
     static constexpr int max_depth = 512;
+    // Object keys up to this long are interned (shared by every row that repeats them);
+    // longer ones are rarely repeated field names.
+    static constexpr std::size_t max_interned_key = 64;
     std::string_view text_;
     std::size_t pos_ = 0;
 
@@ -179,9 +182,10 @@ private:
             ++pos_;
             return Value::dict(std::move(dict));
         }
+        std::string key;
         for (;;) {
             skip_whitespace();
-            std::string key;
+            key.clear();
             if (at_end() || peek() != '"' || !parse_string(key)) return std::nullopt;
             skip_whitespace();
             if (at_end() || peek() != ':') return std::nullopt;
@@ -189,7 +193,7 @@ private:
             skip_whitespace();
             std::optional<Value> v = parse_value(depth);
             if (!v) return std::nullopt;
-            dict.set(Value(std::move(key)), std::move(*v));
+            dict.set(key.size() <= max_interned_key ? Value::interned(key) : Value(key), std::move(*v));
             skip_whitespace();
             if (at_end()) return std::nullopt;
             char c = text_[pos_++];

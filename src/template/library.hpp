@@ -52,5 +52,6 @@ void register_council_filters(Library& lib);   // council_filters.cpp: money, pe
 // Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,
 // or nullopt when the type has no such method (the interpreter then looks for an item/attribute).
 std::optional<Value> method_of(const Value& self, std::string_view name);
+bool is_dict_method_name(std::string_view name);  // items, keys, values, get
 
 }  // namespace quorum::tmpl

@@ -253,12 +253,13 @@ Value call_list_method(const Value& self, std::string_view name, const Arguments
     fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
 }
 
+constexpr std::string_view dict_methods[] = {"items", "keys", "values", "get"};
+
 bool has_method(const Value& self, std::string_view name) {
     static constexpr std::string_view str_methods[] = {
         "upper", "lower", "title", "capitalize", "strip", "lstrip", "rstrip", "startswith", "endswith", "split",
         "rsplit", "splitlines", "replace", "format", "join", "count", "find", "index", "isdigit", "isalpha",
         "isspace", "isalnum", "islower", "isupper", "center"};
-    static constexpr std::string_view dict_methods[] = {"items", "keys", "values", "get"};
     static constexpr std::string_view list_methods[] = {"index", "count"};
     auto in = [&](const auto& table) { return std::find(std::begin(table), std::end(table), name) != std::end(table); };
     if (self.is_string()) return in(str_methods);
@@ -275,6 +276,10 @@ Value call_method(const Value& self, std::string_view name, const Arguments& arg
     if (self.is_dict()) return call_dict_method(self, name, args);
     if (self.is_sequence()) return call_list_method(self, name, args);
     fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
+}
+
+bool is_dict_method_name(std::string_view name) {
+    return std::find(std::begin(dict_methods), std::end(dict_methods), name) != std::end(dict_methods);
 }
 
 std::optional<Value> method_of(const Value& self, std::string_view name) {

@@ -78,6 +78,8 @@ struct GetattrExpr : Expr {
     GetattrExpr(int l, int c) : Expr(ExprKind::Getattr, l, c) {}
     ExprPtr object;
     std::string attribute;
+    Value key;  // `attribute` interned: a data row's field is found by pointer
+    bool may_be_method = false;  // a dict method's name (items, keys, values, get)
 };
 
 struct GetitemExpr : Expr {

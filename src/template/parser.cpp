@@ -847,6 +847,8 @@ private:
                 auto get = std::make_unique<GetattrExpr>(token.line, column);
                 get->object = std::move(node);
                 get->attribute = attr.text;
+                get->key = Value::interned(attr.text);
+                get->may_be_method = is_dict_method_name(attr.text);
                 return get;
             }
             if (attr.type != TokenType::Integer) fail("expected name or number", attr.line, attr.column);

@@ -950,6 +950,8 @@ Value Interpreter::eval(const Expr& expr) {
             const auto& g = static_cast<const GetattrExpr&>(expr);
             Value obj = eval(*g.object);
             require_defined(obj);
+            if (obj.is_dict() && !g.may_be_method)  // hot path: row.field, by interned key
+                if (const Value* v = obj.as_dict().find(g.key)) return *v;
             return getattr(obj, g.attribute);
         }
         case ExprKind::Getitem: {

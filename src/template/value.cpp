@@ -49,9 +49,6 @@ bool same_key(const Value& a, const Value& b) {
 // ---------------------------------------------------------------- Dict
 
 namespace {
-// Below this many entries a linear scan beats hashing (and saves building an index per row).
-constexpr std::size_t dict_index_threshold = 12;
-
 // Row keys mostly differ in length or first letter: test those before comparing bytes.
 bool same_string_key(const std::string& k, std::string_view key) {
     return k.size() == key.size() && (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0));
@@ -65,7 +62,7 @@ void Dict::index_strings() {
 }
 
 const Value* Dict::find(std::string_view key) const {
-    if (entries_.size() < dict_index_threshold) {
+    if (entries_.size() < index_threshold) {
         for (const auto& [k, v] : entries_)
             if (k.is_string() && same_string_key(k.as_string(), key)) return &v;
         return nullptr;
@@ -75,6 +72,13 @@ const Value* Dict::find(std::string_view key) const {
 }
 
 const Value* Dict::find(const Value& key) const {
+    if (key.is_interned() && entries_.size() < index_threshold) {
+        // Data rows' keys and template attribute names are interned: one address per key.
+        const void* id = key.storage();
+        for (std::size_t i = 0; i < entries_.size(); ++i)
+            if (key_ids_[i] == id) return &entries_[i].second;
+        if (all_keys_interned_) return nullptr;
+    }
     if (key.is_string()) return find(std::string_view(key.as_string()));
     for (const auto& [k, v] : entries_)
         if (!k.is_string() && same_key(k, key)) return &v;
@@ -83,14 +87,11 @@ const Value* Dict::find(const Value& key) const {
 
 void Dict::set(Value key, Value value) {
     if (key.is_string()) {
-        if (const Value* existing = find(std::string_view(key.as_string()))) {
+        if (const Value* existing = find(key)) {
             const_cast<Value&>(*existing) = std::move(value);
             return;
         }
-        entries_.emplace_back(std::move(key), std::move(value));
-        if (entries_.size() == dict_index_threshold) index_strings();
-        else if (entries_.size() > dict_index_threshold)
-            string_index_.emplace(entries_.back().first.as_string(), entries_.size() - 1);
+        append(std::move(key), std::move(value));
         return;
     }
     for (auto& entry : entries_) {
@@ -99,7 +100,16 @@ void Dict::set(Value key, Value value) {
             return;
         }
     }
+    append(std::move(key), std::move(value));
+}
+
+void Dict::append(Value key, Value value) {
+    all_keys_interned_ = all_keys_interned_ && key.is_interned();
+    if (entries_.size() < index_threshold) key_ids_[entries_.size()] = key.is_string() ? key.storage() : nullptr;
     entries_.emplace_back(std::move(key), std::move(value));
+    if (entries_.size() == index_threshold) index_strings();
+    else if (entries_.size() > index_threshold && entries_.back().first.is_string())
+        string_index_.emplace(entries_.back().first.as_string(), entries_.size() - 1);
 }
 
 bool Dict::erase(const Value& key) {
@@ -108,8 +118,10 @@ bool Dict::erase(const Value& key) {
     });
     if (it == entries_.end()) return false;
     entries_.erase(it);
-    // Positions after the erased entry moved: rebuild the index (if any).
-    if (entries_.size() >= dict_index_threshold) index_strings();
+    // Positions after the erased entry moved: rebuild the key addresses and the index.
+    for (std::size_t i = 0; i < entries_.size() && i < index_threshold; ++i)
+        key_ids_[i] = entries_[i].first.is_string() ? entries_[i].first.storage() : nullptr;
+    if (entries_.size() >= index_threshold) index_strings();
     else string_index_.clear();
     return true;
 }
@@ -151,6 +163,17 @@ Value::Value(bool b) : kind_(Kind::Bool), int_(0) { bool_ = b; }
 Value::Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
 Value::Value(double d) : kind_(Kind::Float), float_(d) {}
 Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
+
+Value Value::interned(std::string_view s) {
+    // Lives as long as the thread: the distinct keys of the data and the templates.
+    thread_local std::unordered_map<std::string_view, Value> pool;
+    if (auto it = pool.find(s); it != pool.end()) return it->second;
+    Value v{std::string(s)};
+    v.interned_ = true;
+    std::string_view stable = v.as_string();  // the pooled string's own bytes
+    pool.emplace(stable, v);
+    return v;
+}
 
 Value Value::markup(std::string s) {
     Value v(std::move(s));

@@ -7,6 +7,7 @@
 // (loop, namespace, undefined). Values are cheap to copy: containers are shared.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -45,9 +46,18 @@ private:
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
     };
+    // Below this many entries a linear scan beats hashing (and saves an index per data row).
+    static constexpr std::size_t index_threshold = 12;
+
     std::vector<std::pair<Value, Value>> entries_;
-    // Built only once a dict outgrows a linear scan (data rows are small; see value.cpp).
+    // The first keys' storage addresses, kept in the Dict itself: looking up an interned key
+    // reads this one array, not every entry (a data row's entries span ten cache lines).
+    std::array<const void*, index_threshold> key_ids_{};
+    // While every key is an interned str, an interned key absent by address is absent.
+    bool all_keys_interned_ = true;
+    // Built only once a dict outgrows a linear scan.
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> string_index_;
+    void append(Value key, Value value);
     void index_strings();
 };
 
@@ -106,6 +116,9 @@ public:
     Value(double d);
     Value(std::string s);              // str
     Value(const char* s) : Value(std::string(s)) {}
+    // A str whose storage every equal interned string on this thread shares: JSON object keys
+    // and template attribute names, so a Dict lookup compares pointers, not bytes.
+    static Value interned(std::string_view s);
     static Value markup(std::string s);  // str already safe for HTML (Markup)
     static Value list(List items);
     static Value tuple(List items);
@@ -144,6 +157,9 @@ public:
     bool is_sequence() const { return kind_ == Kind::List || kind_ == Kind::Tuple; }
     bool is_dict() const { return kind_ == Kind::Dict; }
     bool is_callable() const { return kind_ == Kind::Callable; }
+    bool is_interned() const { return interned_; }
+    // The heap part's address (string storage etc.): equal for values that share it.
+    const void* storage() const { return ptr_.get(); }
     bool is_object() const { return kind_ == Kind::Object; }
 
     bool as_bool() const;                  // precondition: is_bool
@@ -170,6 +186,7 @@ private:
     // Copying a Value is one reference-count increment.
     struct Sequence;
     Kind kind_;
+    bool interned_ = false;  // a str from Value::interned (fits in the padding after kind_)
     union {
         bool bool_;
         std::int64_t int_;
