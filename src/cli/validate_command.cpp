@@ -1,6 +1,7 @@
 // `quorum validate FILE.json...`: checks papers (any kind) and meetings without rendering.
 #include "cli/commands.hpp"
 
+#include "pack/meeting.hpp"
 #include "papers/paper.hpp"
 #include "papers/schema.hpp"
 
@@ -15,15 +16,20 @@
 namespace quorum::cli {
 namespace {
 
-// Schema problems, then (for a valid paper) the council's rules: a stated figure that
-// disagrees with the derived one is an error too.
+// A paper: schema problems, then (when it matches the schema) the council's rules, since a
+// stated figure that disagrees with the derived one is an error too. A meeting: everything
+// `quorum pack` would check — the meeting file, every item's paper and appendix, for the
+// members' pack (which has every item).
 papers::Issues check_file(const std::string& file) {
     papers::Issues issues;
     const std::optional<nlohmann::json> document = papers::read_json_file(file, issues);
     if (!document) return issues;
-    const std::string schema = papers::schema_for(*document);
-    papers::validate_against_schema(*document, schema, file, issues);
-    if (issues.empty() && schema == "report.schema.json") papers::paper_context(*document, file, issues);
+    if (papers::schema_for(*document) == "meeting.schema.json") {
+        pack::load_meeting(file, {pack::Audience::Members, false}, issues);
+        return issues;
+    }
+    papers::validate_against_schema(*document, "report.schema.json", file, issues);
+    if (issues.empty()) papers::paper_context(*document, file, issues);
     return issues;
 }
 

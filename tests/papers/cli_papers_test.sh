@@ -46,6 +46,16 @@ $data/invalid-report.json: /meeting_date: found \"2018-6-6\", expected a date YY
 $data/invalid-meeting.json: /items/0/kind: found \"item\", expected one of \"standard\", \"minutes\", \"members_item\", \"report\", \"work_programme\", or \"urgent\"
 $data/invalid-meeting.json: /time: found \"7pm\", expected a time HH:MM (24-hour)" "validate invalid files"
 
+# A meeting is checked as `quorum pack` would: its papers too, and item numbers used twice.
+run validate "$data/meeting-bad-papers.json"
+expect_code 1 "validate a meeting with bad papers"
+[[ "$err" == *"$data/meeting-bad-papers.json: /items/2/number: item number \"2\" is used twice"* ]] ||
+    fail "validate meeting: duplicate item number not reported: $err"
+[[ "$err" == *"$data/meeting-bad-papers.json: /items/0/paper: "*"missing-minutes.json does not exist"* ]] ||
+    fail "validate meeting: missing paper not reported: $err"
+[[ "$err" == *"$data/invalid-report.json: /meeting_date: found \"2018-6-6\", expected a date YYYY-MM-DD"* ]] ||
+    fail "validate meeting: the invalid paper's problems not reported: $err"
+
 run validate "$data/stated-mismatch.json"
 expect_code 1 "validate: a stated figure that disagrees"
 expect_err "$data/stated-mismatch.json: /budget/revenue/lines/0/stated/variance: stated variance 2,371 disagrees with the derived 2,370 (outturn 57,409 − revised budget 55,039)" "validate: stated figure"
