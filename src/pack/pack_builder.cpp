@@ -15,6 +15,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace quorum::pack {
@@ -68,6 +69,8 @@ public:
         : request_(request), progress_(progress), warn_(warn), templates_(template_search_path(request)),
           env_(templates_) {
         register_pack_filters(env_.library());
+        settings_.audience = request.audience;
+        settings_.supplement = request.supplement;
     }
 
     PackSummary build() {
@@ -100,8 +103,8 @@ private:
     std::vector<ItemPages> pages_;
     std::vector<WrittenFile> written_;
     PackSummary summary_;
+    PackSettings settings_;
 
-    PackSettings settings() const { return {request_.audience, request_.supplement}; }
 
     void load() {
         papers::Issues issues;
@@ -136,9 +139,32 @@ private:
     }
 
     typeset::RenderResult typeset_pack(const fs::path& work) {
-        const json context = pack_context(meeting_, settings(), Medium::Print, {"style/", ""});
-        write_text(work / "pack.xhtml", render_template("pack/pack.xhtml.j2", context));
         copy_stylesheets(templates_, work / "style");
+        typeset::RenderResult result = typeset_once(work);
+        // Single-page items print one page number. Saying so changes only the text of the
+        // order of business, but check the next layout agrees, and fall back to "N - N"
+        // (always true) rather than ever print one number for a longer item.
+        for (int pass = 0; pass < 2; ++pass) {
+            const std::set<std::string> singles = single_page_items(result);
+            if (singles == settings_.single_page_items) return result;
+            settings_.single_page_items = singles;
+            result = typeset_once(work);
+        }
+        if (single_page_items(result) == settings_.single_page_items) return result;
+        settings_.single_page_items.clear();
+        return typeset_once(work);
+    }
+
+    std::set<std::string> single_page_items(const typeset::RenderResult& result) const {
+        std::set<std::string> out;
+        for (const ItemPages& item : item_pages(result))
+            if (item.first == item.last) out.insert(item.item->number);
+        return out;
+    }
+
+    typeset::RenderResult typeset_once(const fs::path& work) {
+        const json context = pack_context(meeting_, settings_, Medium::Print, {"style/", ""});
+        write_text(work / "pack.xhtml", render_template("pack/pack.xhtml.j2", context));
         progress_("typesetting the pack");
         typeset::RenderOptions options;
         options.font_catalogue = request_.font_catalogue;
@@ -231,10 +257,10 @@ private:
     }
 
     void write_html(const Staging& staging, const std::string& html_name) {
-        const json whole = pack_context(meeting_, settings(), Medium::Web, {"html/style/", "items/"});
+        const json whole = pack_context(meeting_, settings_, Medium::Web, {"html/style/", "items/"});
         write_text(staging.path(html_name), render_template("pack/pack.xhtml.j2", whole));
         written_.push_back({html_name, std::nullopt});
-        const json per_item = pack_context(meeting_, settings(), Medium::Web, {"style/", "../items/"});
+        const json per_item = pack_context(meeting_, settings_, Medium::Web, {"style/", "../items/"});
         for (const json& item : per_item["items"]) {
             if (!item["has_section"].get<bool>()) continue;
             json context = {{"meeting", per_item["meeting"]}, {"pack", per_item["pack"]}, {"item", item},

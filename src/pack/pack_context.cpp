@@ -108,6 +108,7 @@ json item_part(const LoadedItem& item, const PackSettings& settings, const LinkB
             {"title", item.title},
             {"kind", item.kind},
             {"has_section", item.has_section()},
+            {"single_page", settings.single_page_items.count(item.number) > 0},
             {"anchor", item_anchor(item.number)},
             {"end_anchor", item_end_anchor(item.number)},
             {"href", "#" + item_anchor(item.number)},

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 
 namespace quorum::pack {
@@ -17,6 +18,9 @@ enum class Medium { Print, Web };
 struct PackSettings {
     Audience audience = Audience::Public;
     bool supplement = false;
+    // Items the order of business gives one page number ("7", not "7 - 7"): known only
+    // after a first layout, so the pack is typeset again when there are any.
+    std::set<std::string> single_page_items;
 };
 
 // Where the rendered document will live, for its relative links.

@@ -59,9 +59,11 @@ def order_of_business(pdf):
     """Item number -> (first, last) as printed in the order of business (pages 2-3)."""
     ranges = {}
     for line in page_text(pdf, 2, 3).splitlines():
-        match = re.match(r"\s*(\w+)\.\s.*?\s(\d+) ?- ?(\d+)\s*$", line)
+        # "5 - 10", or one number for an item of one page, in the right-hand column.
+        match = re.match(r"\s*(\w+)\.\s.*?\s{2,}(\d+)(?: ?- ?(\d+))?\s*$", line)
         if match:
-            ranges[match.group(1)] = (int(match.group(2)), int(match.group(3)))
+            first = int(match.group(2))
+            ranges[match.group(1)] = (first, int(match.group(3) or first))
     return ranges
 
 
@@ -90,6 +92,11 @@ def check_pack_layout(out):
     manifest_ranges = {i["number"]: (i["first_page"], i["last_page"]) for i in manifest["items"]}
     check(printed == manifest_ranges, f"order of business {printed} == manifest {manifest_ranges}")
     check(set(printed) == {"1", "3", "4", "5"}, f"items with pages: {sorted(printed)}")
+    oob = page_text(pack, 2)
+    for number, (first, last) in printed.items():
+        if first == last:
+            check(f"{first} - {first}" not in oob.replace("-", " - ").replace("  ", " "),
+                  f"item {number} of one page shows one page number")
     found, blanks = {}, []
     for page in range(1, pages + 1):
         number = agenda_item_on(pack, page)
