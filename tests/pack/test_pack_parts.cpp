@@ -46,6 +46,13 @@ LoadedMeeting meeting_with_exempt_item() {
     return meeting;
 }
 
+PackSettings settings(Audience audience, bool supplement) {
+    PackSettings out;
+    out.audience = audience;
+    out.supplement = supplement;
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("pack: slugs and item file names") {
@@ -92,7 +99,7 @@ TEST_CASE("pack: dates from the meeting file") {
 
 TEST_CASE("pack: the public context holds nothing of an exempt item but its title") {
     const LoadedMeeting meeting = meeting_with_exempt_item();
-    const nlohmann::json context = pack_context(meeting, {Audience::Public, false}, Medium::Print, {"style/", ""});
+    const nlohmann::json context = pack_context(meeting, settings(Audience::Public, false), Medium::Print, {"style/", ""});
     const std::string text = context.dump();
     CHECK(text.find("Quokkafield") == std::string::npos);
     const nlohmann::json& exempt = context["items"][1];
@@ -107,7 +114,7 @@ TEST_CASE("pack: the public context holds nothing of an exempt item but its titl
 
 TEST_CASE("pack: the members' context marks the exempt item and reserves its PDF pages") {
     const LoadedMeeting meeting = meeting_with_exempt_item();
-    const nlohmann::json context = pack_context(meeting, {Audience::Members, false}, Medium::Print, {"style/", ""});
+    const nlohmann::json context = pack_context(meeting, settings(Audience::Members, false), Medium::Print, {"style/", ""});
     const nlohmann::json& exempt = context["items"][1];
     CHECK(exempt["exempt_marked"] == true);
     CHECK(exempt["paper"]["cover"]["title"] == "Secret Quokkafield sale");
@@ -119,12 +126,20 @@ TEST_CASE("pack: the members' context marks the exempt item and reserves its PDF
 
 TEST_CASE("pack: to-follow items are placeholders, and the supplement's real items") {
     const LoadedMeeting meeting = meeting_with_exempt_item();
-    const nlohmann::json agenda = pack_context(meeting, {Audience::Public, false}, Medium::Print, {"style/", ""});
+    const nlohmann::json agenda = pack_context(meeting, settings(Audience::Public, false), Medium::Print, {"style/", ""});
     CHECK(agenda["items"][2]["to_follow"] == true);
     CHECK(agenda["items"][2]["has_section"] == true);
-    const nlohmann::json supplement = pack_context(meeting, {Audience::Public, true}, Medium::Print, {"style/", ""});
+    const nlohmann::json supplement = pack_context(meeting, settings(Audience::Public, true), Medium::Print, {"style/", ""});
     CHECK(supplement["items"][2]["to_follow"] == false);  // the supplement prints the paper itself
     CHECK(supplement["pack"]["title"] == "Supplementary agenda");
+}
+
+TEST_CASE("pack: single-page items are flagged for one page number") {
+    PackSettings one_page = settings(Audience::Public, false);
+    one_page.single_page_items = {"7"};
+    const nlohmann::json context = pack_context(meeting_with_exempt_item(), one_page, Medium::Print, {"style/", ""});
+    CHECK(context["items"][0]["single_page"] == false);
+    CHECK(context["items"][2]["single_page"] == true);
 }
 
 TEST_CASE("pack: house notes fill what the meeting file leaves out") {
