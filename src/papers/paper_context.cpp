@@ -85,8 +85,10 @@ private:
     void annotate_item(json& item, const std::vector<std::string>& fields, const char* identity) {
         for (const auto& field : fields) {
             if (!item.contains(field) || !item[field].is_string()) continue;
-            const std::string key = std::string(identity) + "\x1f" + item[identity].dump() + "\x1f" +
-                                    item.value("title", json("")).dump() + "\x1f" + field;
+            // The text is part of the key: two lines of one service in different budget tables
+            // (or two items sharing a ref) must not share runs unless they say the same.
+            const std::string key = std::string(identity) + "\x1f" + item[identity].dump() + "\x1f" + field + "\x1f" +
+                                    item[field].get<std::string>();
             auto found = made_.find(key);
             if (found == made_.end()) found = made_.emplace(key, build_.runs(item[field])).first;
             item[field + "_runs"] = found->second;

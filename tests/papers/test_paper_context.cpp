@@ -137,6 +137,19 @@ TEST_CASE("budget tables placed by a block, comments as runs, stated figures che
     CHECK(c["sections"][0]["blocks"] == json::parse(R"([{"kind": "budget_table", "which": "revenue"}])"));
 }
 
+TEST_CASE("the same service in two budget tables keeps each line's own comment", "[context]") {
+    Issues issues;
+    json paper = report(R"(,
+        "sections": {"why_needed": [{"budget_table": "capital"}, {"budget_table": "revenue"}]},
+        "budget": {"revenue": {"lines": [{"service": "Family Services", "revised_budget": 1, "outturn": 1, "comment": "Revenue note^[r]"}]},
+                   "capital": {"lines": [{"service": "Family Services", "revised_budget": 1, "outturn": 1, "comment": "Capital note^[c]"}]}})");
+    const json c = context_of(paper, issues);
+    CHECK(issues.empty());
+    // The capital table comes first in the report, so its note is 1.
+    CHECK(c["budget"]["capital"]["lines"][0]["comment_runs"] == json::parse(R"([{"text": "Capital note"}, {"text": "", "footnote": 1}])"));
+    CHECK(c["budget"]["revenue"]["lines"][0]["comment_runs"] == json::parse(R"([{"text": "Revenue note"}, {"text": "", "footnote": 2}])"));
+}
+
 TEST_CASE("risks: register and high-level list get runs of their prose", "[context]") {
     Issues issues;
     json paper = report(R"(,
