@@ -1,6 +1,7 @@
 #include "papers/budget.hpp"
 
 #include "papers/accounting.hpp"
+#include "papers/json_fields.hpp"
 
 #include <map>
 #include <optional>
@@ -11,6 +12,7 @@ namespace quorum::papers {
 namespace {
 
 using nlohmann::json;
+using fields::member;
 
 enum class TableType { revenue, capital };
 
@@ -405,13 +407,6 @@ json table_columns(const json& table, TableType type, const std::string& year) {
     if (any_line_has(lines, "comment")) list.add("comment", "Comments", "");
     list.add(percent.first, percent.second, "%");
     return list.columns;
-}
-
-const json& member(const json& object, const char* key) {
-    static const json absent;
-    if (!object.is_object()) return absent;
-    auto it = object.find(key);
-    return it == object.end() ? absent : *it;
 }
 
 // The figures of every line so far, and of those since the last heading (for subtotals).

@@ -1,6 +1,7 @@
 #include "papers/indicators.hpp"
 
 #include "papers/accounting.hpp"
+#include "papers/json_fields.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -13,30 +14,13 @@ namespace quorum::papers {
 namespace {
 
 using nlohmann::json;
+using fields::number_at;
+using fields::string_at;
+using fields::member;
 
 const char* const arrow_up = "▲";
 const char* const arrow_down = "▼";
 const char* const arrow_same = "↔";
-
-std::optional<double> number_at(const json& object, const char* key) {
-    if (!object.is_object()) return std::nullopt;
-    auto it = object.find(key);
-    if (it == object.end() || !it->is_number()) return std::nullopt;
-    return it->get<double>();
-}
-
-std::string string_at(const json& object, const char* key) {
-    if (!object.is_object()) return "";
-    auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-const json& member(const json& object, const char* key) {
-    static const json absent;
-    if (!object.is_object()) return absent;
-    auto it = object.find(key);
-    return it == object.end() ? absent : *it;
-}
 
 // A result or last year's result: a number, {"value", "rank", "text"}, or text only.
 struct Reading {
