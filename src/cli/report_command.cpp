@@ -34,6 +34,11 @@ int run_report(const ReportCommandOptions& o) {
     const fs::path output = o.output.empty() ? fs::path("output") / fs::path(o.paper).stem().concat(".pdf") : fs::path(o.output);
     try {
         papers::Issues issues;
+        if (const auto document = papers::read_json_file(o.paper, issues);
+            document && papers::schema_for(*document) == "meeting.schema.json") {
+            issues.push_back({o.paper, "", "found a meeting file, expected a paper (render a meeting with quorum pack)"});
+        }
+        if (!issues.empty()) return print_issues(issues), 1;
         const std::optional<nlohmann::json> paper = papers::load_paper(o.paper, issues);
         if (!paper) return print_issues(issues), 1;
         const nlohmann::json context = papers::paper_context(*paper, o.paper, issues);

@@ -285,6 +285,10 @@ std::vector<SchemaFinding> Explainer::check_object(const Node& node, const json&
             findings.insert(findings.end(), inner.begin(), inner.end());
         } else if (s.contains("additionalProperties") && s["additionalProperties"].is_object()) {
             auto inner = check({&s["additionalProperties"], node.file}, member, at);
+            // "unit": "pounds" is more likely "units" misspelt than a malformed extra member.
+            const std::string suggestion = inner.empty() ? "" : closest_key(key, property_names(s));
+            if (!suggestion.empty())
+                inner = {{at, "found unknown key " + quoted(key) + ", expected " + quoted(suggestion) + " (a typing slip?)"}};
             findings.insert(findings.end(), inner.begin(), inner.end());
         } else if (closed) {
             const std::vector<std::string> known = property_names(s);

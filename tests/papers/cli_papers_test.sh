@@ -129,6 +129,7 @@ expect_no_file "$work/bad/broken.pdf" "report with a broken template"
 run report "$data/meeting.json" -o "$work/bad/meeting.pdf"
 expect_code 1 "report of a meeting file"
 expect_no_file "$work/bad" "report of a meeting file"
+expect_err "$data/meeting.json: found a meeting file, expected a paper (render a meeting with quorum pack)" "report of a meeting file"
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures failure(s)" >&2

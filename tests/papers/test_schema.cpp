@@ -76,6 +76,14 @@ TEST_CASE("unknown key, with the likely intended one", "[schema]") {
     CHECK(lines[1] == "r.json: /cover/titel: found unknown key \"titel\", expected \"title\" (a typing slip?)");
 }
 
+TEST_CASE("a misspelt key where other members are allowed", "[schema]") {
+    // BUDGET takes further tables under any name; "unit" is still "units" misspelt.
+    json r = minimal_report();
+    r["budget"] = json::parse(R"({"unit": "pounds", "dsg": {"type": "capitl", "lines": [{"service": "S"}]}})");
+    CHECK(lines_of(r) == Lines{"r.json: /budget/dsg/type: found \"capitl\", expected \"revenue\" or \"capital\"",
+                                "r.json: /budget/unit: found unknown key \"unit\", expected \"units\" (a typing slip?)"});
+}
+
 TEST_CASE("bad enum value", "[schema]") {
     json r = minimal_report();
     r["cover"]["status"] = "secret";
