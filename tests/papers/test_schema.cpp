@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <unistd.h>
 
 using namespace quorum::papers;
@@ -246,4 +247,69 @@ TEST_CASE("the explainer and valijson agree on the sample data", "[schema]") {
             CHECK(valijson_errors(*document, schema).empty() == explain_schema_mismatch(*document, schema).empty());
         }
     }
+}
+
+namespace {
+
+// Random small values and mutations of real papers, from a fixed seed (reproducible).
+struct Mutator {
+    std::mt19937 rng{20180606};
+
+    json random_value(int depth) {
+        switch (rng() % 8) {
+            case 0: return nullptr;
+            case 1: return static_cast<int>(rng() % 10) - 2;
+            case 2: return 2.5;
+            case 3: return "x";
+            case 4: return "2018-06-06";
+            case 5: return true;
+            case 6: return depth > 2 ? json::array() : json::array({random_value(depth + 1)});
+            default: return depth > 2 ? json::object() : json::object({{"text", random_value(depth + 1)}});
+        }
+    }
+
+    // Replaces a random node, sometimes adding or removing a member on the way down.
+    void mutate(json& node) {
+        if (node.is_structured() && !node.empty() && rng() % 4 != 0) {
+            auto it = node.begin();
+            std::advance(it, static_cast<long>(rng() % node.size()));
+            mutate(*it);
+            if (node.is_object() && rng() % 10 == 0) node["extra_key"] = random_value(0);
+            if (node.is_object() && rng() % 10 == 0) node.erase(node.begin());
+            return;
+        }
+        node = random_value(0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("mutated papers: the explainer agrees with valijson, and contexts never throw", "[schema][fuzz]") {
+    Mutator mutator;
+    int checked = 0, valid = 0;
+    for (const char* name : {"data/reports/ces-eoy-2017-18-performance.json", "data/reports/cels-2018-01-16-minutes.json",
+                             "data/reports/cels-2018-03-07-work-programme.json", "data/meetings/cels-2018-03-07.json",
+                             "tests/data/papers/report.json"}) {
+        const auto file = std::filesystem::path(QUORUM_SOURCE_DIR) / name;
+        if (!std::filesystem::exists(file)) continue;
+        Issues issues;
+        const auto original = read_json_file(file, issues);
+        REQUIRE(original);
+        for (int i = 0; i < 150; ++i) {
+            json paper = *original;
+            for (unsigned k = 0; k < 1 + mutator.rng() % 3; ++k) mutator.mutate(paper);
+            const std::string schema = schema_for(paper);
+            const bool valijson_valid = valijson_errors(paper, schema).empty();
+            INFO(paper.dump().substr(0, 400));
+            CHECK(valijson_valid == explain_schema_mismatch(paper, schema).empty());
+            if (valijson_valid && schema == "report.schema.json") {
+                Issues rule_issues;
+                CHECK_NOTHROW(paper_context(paper, "f.json", rule_issues));
+                ++valid;
+            }
+            ++checked;
+        }
+    }
+    CHECK(checked >= 150);
+    CHECK(valid > 0);  // some mutations keep the paper valid, so contexts are exercised too
 }
