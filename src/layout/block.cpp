@@ -199,10 +199,11 @@ Decoration decoration_of(const ComputedStyle& s, double x, double width) {
 // `containing_width` resolves percentages and is the most an image may take.
 std::pair<double, double> image_size(const Box& box, double containing_width) {
     const ComputedStyle& s = *box.style;
-    double w = s.width.is_auto() ? box.attribute_width : s.width.resolve(containing_width);
-    double h = s.height.is_auto() || s.height.unit == style::Length::Unit::Percent ? box.attribute_height
+    const BoxExtras& image = box.extras();
+    double w = s.width.is_auto() ? image.attribute_width : s.width.resolve(containing_width);
+    double h = s.height.is_auto() || s.height.unit == style::Length::Unit::Percent ? image.attribute_height
                                                                                    : s.height.value;
-    const double iw = box.intrinsic_width, ih = box.intrinsic_height;
+    const double iw = image.intrinsic_width, ih = image.intrinsic_height;
     if (w <= 0 && h <= 0) { w = iw; h = ih; }
     else if (w <= 0) w = ih > 0 ? h * iw / ih : h;
     else if (h <= 0) h = iw > 0 ? w * ih / iw : w;
@@ -215,12 +216,13 @@ std::pair<double, double> image_size(const Box& box, double containing_width) {
 }
 
 void add_box_anchors(const Box& box, std::vector<FlowAnchor>& anchors) {
-    if (!box.id.empty() || (box.heading_level >= 1 && box.heading_level <= 4)) {
+    const BoxExtras& e = box.extras();
+    if (!e.id.empty() || (e.heading_level >= 1 && e.heading_level <= 4)) {
         FlowAnchor a;
-        a.id = box.id;
-        if (box.heading_level <= 4 && !box.heading_text.empty()) {
-            a.bookmark_level = box.heading_level;
-            a.title = box.heading_text;
+        a.id = e.id;
+        if (e.heading_level <= 4 && !e.heading_text.empty()) {
+            a.bookmark_level = e.heading_level;
+            a.title = e.heading_text;
         }
         anchors.push_back(std::move(a));
     }
@@ -247,7 +249,7 @@ void layout_image_block(const Box& box, LayoutContext& ctx, double x, double con
     if (s.margin_left.is_auto() && s.margin_right.is_auto()) left = std::max((containing_width - w) / 2, 0.0);
     Slice slice;
     slice.height = h;
-    slice.marks.images.push_back({box.image_path, x + left, 0, w, h, box.alt});
+    slice.marks.images.push_back({box.extras().image_path, x + left, 0, w, h, box.extras().alt});
     out.add_content(std::move(slice));
 }
 
@@ -262,7 +264,7 @@ AtomicLayout lay_out_atomic(const Box& box, LayoutContext& ctx, double line_widt
     const ComputedStyle& s = *box.style;
     if (box.kind == BoxKind::Replaced) {
         auto [w, h] = image_size(box, line_width);
-        a.marks.images.push_back({box.image_path, 0, 0, w, h, box.alt});
+        a.marks.images.push_back({box.extras().image_path, 0, 0, w, h, box.extras().alt});
         a.width = w;
         a.height = a.baseline = h;
         return a;
@@ -301,7 +303,7 @@ void move_line_marks(LineBox& line, double dx, Marks& marks) {
 
 // An outside marker sits left of the first line, on its baseline, half an em away.
 void place_marker(const Box& item, LayoutContext& ctx, double content_x, double baseline, Marks& marks) {
-    std::vector<InlineItem> text{make_inline(InlineItem::Kind::Text, item.style, item.marker)};
+    std::vector<InlineItem> text{make_inline(InlineItem::Kind::Text, item.style, item.extras().marker)};
     ParagraphStyle para = make_paragraph(item.style, 1e6);
     auto lines = ctx.line_breaker.break_lines(text, para);
     if (lines.empty()) return;
@@ -394,7 +396,7 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
 // ---------------------------------------------------------------------------------------
 
 void layout_block_contents(const Box& box, LayoutContext& ctx, double x, double width, FlowBuilder& out) {
-    const bool has_marker = box.kind == BoxKind::ListItem && !box.marker.empty() && !box.marker_inside;
+    const bool has_marker = box.kind == BoxKind::ListItem && !box.extras().marker.empty() && !box.extras().marker_inside;
     if (has_marker) ctx.pending_markers.push_back({&box, x});
     if (box.has_inline_content()) {
         layout_lines(box, ctx, x, width, out);
@@ -462,7 +464,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
         std::vector<FlowAnchor> anchors;
         add_box_anchors(box, anchors);
         out.open(decoration_of(s, x + u.border_box_x, u.border_box_width), top_insets(s, containing_width),
-                 std::move(anchors), box.string_sets);
+                 std::move(anchors), box.extras().string_sets);
         if (s.break_inside == style::BreakInside::Avoid) out.begin_avoid_inside();
         layout_block_contents(box, ctx, x + u.content_x, u.content_width, out);
         if (s.break_inside == style::BreakInside::Avoid) out.end_avoid_inside();

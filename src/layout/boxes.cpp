@@ -385,9 +385,11 @@ private:
         box->style = style;
         if (element) {
             box->position = element->position;
-            if (const std::string* id = element->id()) box->id = *id;
-            box->heading_level = heading_level_of(element->name);
-            if (box->heading_level) box->heading_text = collapsed_text(*element);
+            if (const std::string* id = element->id()) box->edit().id = *id;
+            if (const int level = heading_level_of(element->name)) {
+                box->edit().heading_level = level;
+                box->edit().heading_text = collapsed_text(*element);
+            }
         }
         return box;
     }
@@ -420,7 +422,7 @@ private:
         // The spans still open continue in the next anonymous block (without their id:
         // an anchor belongs where the element starts).
         for (InlineItem span : c.open_spans) {
-            span.id.clear();
+            span.clear_id();
             c.run.push_back(std::move(span));
         }
     }
@@ -435,7 +437,7 @@ private:
     static void add_atomic(Container& c, std::unique_ptr<Box> box) {
         InlineItem atomic = make_inline(InlineItem::Kind::Atomic, box->style);
         atomic.atomic_id = static_cast<int>(c.run_atomics.size());
-        if (!box->id.empty()) atomic.id = box->id;
+        if (!box->extras().id.empty()) atomic.set_id(box->extras().id);
         c.run_atomics.push_back(std::move(box));
         c.run.push_back(std::move(atomic));
     }
@@ -486,11 +488,11 @@ private:
 
     void add_inline_element(const Node& node, const ComputedStyle* s, Container& c, int depth) {
         InlineItem open = make_inline(InlineItem::Kind::OpenSpan, s);
-        if (const std::string* id = node.id()) open.id = *id;
+        if (const std::string* id = node.id()) open.set_id(*id);
         if (node.name == "a") {
             if (const std::string* href = node.attribute("href")) {
-                if (!href->empty() && (*href)[0] == '#') open.link_target = href->substr(1);
-                else open.link_uri = *href;
+                if (!href->empty() && (*href)[0] == '#') open.set_link({}, href->substr(1));
+                else open.set_link(*href, {});
             }
         }
         c.run.push_back(open);
@@ -508,7 +510,7 @@ private:
         else if (s->display == Display::InlineBlock) kind = BoxKind::InlineBlock;
         else if (is_table_part(s->display)) kind = table_part_kind(s->display);
         auto box = make_box(kind, &node, s);
-        box->string_sets = resolve_string_sets(node, *s);
+        if (auto sets = resolve_string_sets(node, *s); !sets.empty()) box->edit().string_sets = std::move(sets);
         if (kind == BoxKind::ListItem) make_marker(*box, node, *s);
 
         if (kind == BoxKind::Table || kind == BoxKind::TableRowGroup || kind == BoxKind::TableRow ||
@@ -518,8 +520,8 @@ private:
         }
         Container c;
         c.box = box.get();
-        if (kind == BoxKind::ListItem && box->marker_inside && !box->marker.empty())
-            c.run.push_back(make_inline(InlineItem::Kind::Text, s, box->marker + "\u00A0"));
+        if (kind == BoxKind::ListItem && box->extras().marker_inside && !box->extras().marker.empty())
+            c.run.push_back(make_inline(InlineItem::Kind::Text, s, box->extras().marker + "\u00A0"));
         fill_container(node, *s, c, depth);
         finish_container(c);
         return box;
@@ -552,25 +554,25 @@ private:
 
     void add_image(const Node& node, const ComputedStyle* s, Container& c) {
         auto box = make_box(BoxKind::Replaced, &node, s);
-        if (const std::string* alt = node.attribute("alt")) box->alt = *alt;
-        box->attribute_width = attribute_pt(node, "width");
-        box->attribute_height = attribute_pt(node, "height");
+        BoxExtras& image = box->edit();
+        if (const std::string* alt = node.attribute("alt")) image.alt = *alt;
+        image.attribute_width = attribute_pt(node, "width");
+        image.attribute_height = attribute_pt(node, "height");
         const std::string* src = node.attribute("src");
         std::optional<PixelSize> size;
         if (src && !src->empty() && src->find("://") == std::string::npos) {
             std::filesystem::path path = doc_.base_dir / *src;
             size = read_image_size(path);
-            if (size) box->image_path = std::filesystem::absolute(path).lexically_normal().string();
+            if (size) image.image_path = std::filesystem::absolute(path).lexically_normal().string();
         }
         if (!size) {
             warn(node, "image '" + (src ? *src : std::string()) + "' not found or not a PNG/JPEG; showing its alt text");
-            if (!box->alt.empty())
-                c.run.push_back(make_inline(InlineItem::Kind::Text, s, "[" + box->alt + "]"));
+            if (!image.alt.empty()) c.run.push_back(make_inline(InlineItem::Kind::Text, s, "[" + image.alt + "]"));
             return;
         }
         // CSS px: 96 per inch, 0.75 pt each.
-        box->intrinsic_width = size->width * 0.75;
-        box->intrinsic_height = size->height * 0.75;
+        image.intrinsic_width = size->width * 0.75;
+        image.intrinsic_height = size->height * 0.75;
         if (s->display == Display::Inline || s->display == Display::InlineBlock) {
             add_atomic(c, std::move(box));
         } else {
@@ -627,10 +629,11 @@ private:
         if (node.parent && node.parent->name == "ol" && type == ListStyleType::Decimal)
             if (const std::string* t = node.parent->attribute("type")) type = type_attribute(*t, type);
         if (type == ListStyleType::None) return;
-        box.marker = format_counter(counters_.value("list-item"), type);
+        BoxExtras& list_item = box.edit();
+        list_item.marker = format_counter(counters_.value("list-item"), type);
         const bool bullet = type == ListStyleType::Disc || type == ListStyleType::Circle || type == ListStyleType::Square;
-        if (!bullet) box.marker += ".";
-        box.marker_inside = s.list_style_position == style::ListStylePosition::Inside;
+        if (!bullet) list_item.marker += ".";
+        list_item.marker_inside = s.list_style_position == style::ListStylePosition::Inside;
     }
 
     std::string attribute_text(const Node& node, const std::string& name) {

@@ -26,6 +26,7 @@
 
 #include "document/document.hpp"
 #include "layout/inline.hpp"
+#include "layout/on_demand.hpp"
 #include "layout/pages.hpp"
 #include "style/cascade.hpp"
 #include "style/computed_style.hpp"
@@ -56,20 +57,8 @@ enum class BoxKind : std::uint8_t {
     TableColumn,
 };
 
-struct Box {
-    BoxKind kind = BoxKind::Block;
-    // The source element, nullptr for anonymous boxes and ::before/::after. Only box
-    // building reads it: lay_out(Document&&) frees the document before laying out, so
-    // what layout needs from the element is copied into the box (position, id, sizes).
-    const document::Node* element = nullptr;
-    document::SourcePosition position;           // the element's, for warnings
-    const style::ComputedStyle* style = nullptr; // never null; owned by the BoxTree
-
-    std::vector<std::unique_ptr<Box>> children;  // block-level children / table parts
-    std::vector<InlineItem> inlines;             // inline formatting context (children empty)
-    // Boxes behind InlineItem::Atomic items: inlines[i].atomic_id indexes this vector.
-    std::vector<std::unique_ptr<Box>> atomics;
-
+// What only some boxes have (list items, images, elements with an id, headings, string-set).
+struct BoxExtras {
     // ListItem: the marker's text, e.g. "3." or "•" (no trailing space); empty = none.
     std::string marker;
     bool marker_inside = false;  // list-style-position: inside (then the text is in `inlines`)
@@ -86,9 +75,33 @@ struct Box {
     std::string heading_text;
     // string-set on this element, values already resolved: (name, value).
     std::vector<std::pair<std::string, std::string>> string_sets;
+};
+
+// A document has a box per element (tens of thousands in a long pack, table cells
+// mostly), held through every layout pass: the common part is kept small and the rest
+// (BoxExtras) is allocated only for the boxes that have some.
+struct Box {
+    BoxKind kind = BoxKind::Block;
+    // The source element, nullptr for anonymous boxes and ::before/::after. Only box
+    // building reads it: lay_out(Document&&) frees the document before laying out, so
+    // what layout needs from the element is copied into the box (position, id, sizes).
+    const document::Node* element = nullptr;
+    document::SourcePosition position;           // the element's, for warnings
+    const style::ComputedStyle* style = nullptr; // never null; owned by the BoxTree
+
+    std::vector<std::unique_ptr<Box>> children;  // block-level children / table parts
+    std::vector<InlineItem> inlines;             // inline formatting context (children empty)
+    // Boxes behind InlineItem::Atomic items: inlines[i].atomic_id indexes this vector.
+    std::vector<std::unique_ptr<Box>> atomics;
+
+    const BoxExtras& extras() const { return extras_.get(); }
+    BoxExtras& edit() { return extras_.edit(); }  // allocates the extras on first use
 
     bool is_anonymous() const { return element == nullptr; }
     bool has_inline_content() const { return !inlines.empty(); }
+
+private:
+    OnDemand<BoxExtras> extras_;
 };
 
 // Generated text whose value is only known after pagination: target-counter(attr(href), page).
@@ -177,34 +190,6 @@ struct Decoration {
     // False when drawing it would add nothing (no background, border or repeated rows):
     // such a decoration need not be stored.
     bool draws_anything() const;
-};
-
-// A T allocated on first write and copied deeply; reads of an unwritten one see a T{}.
-// For members most objects leave empty, so that they cost a pointer instead of a T.
-template <class T>
-class OnDemand {
-public:
-    OnDemand() = default;
-    OnDemand(const OnDemand& other) : value_(other.value_ ? std::make_unique<T>(*other.value_) : nullptr) {}
-    OnDemand(OnDemand&&) noexcept = default;
-    OnDemand& operator=(const OnDemand& other) {
-        if (this != &other) value_ = other.value_ ? std::make_unique<T>(*other.value_) : nullptr;
-        return *this;
-    }
-    OnDemand& operator=(OnDemand&&) noexcept = default;
-    ~OnDemand() = default;
-
-    const T& get() const {
-        static const T unwritten{};
-        return value_ ? *value_ : unwritten;
-    }
-    T& edit() {
-        if (!value_) value_ = std::make_unique<T>();
-        return *value_;
-    }
-
-private:
-    std::unique_ptr<T> value_;
 };
 
 // What only some slices carry: Open slices their decoration, Break slices the kind of

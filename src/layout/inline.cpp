@@ -205,7 +205,7 @@ void LineAssembler::place_piece(std::size_t index, double x, double width) {
             SpanOnLine& s = on_line_[static_cast<std::size_t>(piece.span)];
             s.starts = true;
             const InlineItem& item = content_[static_cast<std::size_t>(piece.item)];
-            if (!item.id.empty()) line_->anchors.push_back({item.id, x});
+            if (!item.id().empty()) line_->anchors.push_back({item.id(), x});
             if (width > 0) close_run();
             break;
         }
@@ -332,9 +332,9 @@ void LineAssembler::emit_spans() {
         stroke(x0 - left, bottom + bb / 2, x1 + right, bottom + bb / 2, s.border_bottom);
         if (on.starts) stroke(x0 - left / 2, top - bt, x0 - left / 2, bottom + bb, s.border_left);
         if (on.ends) stroke(x1 + right / 2, top - bt, x1 + right / 2, bottom + bb, s.border_right);
-        if ((!item.link_uri.empty() || !item.link_target.empty()) && on.x1 > on.x0)
+        if ((!item.link_uri().empty() || !item.link_target().empty()) && on.x1 > on.x0)
             line_->links.push_back({on.x0, baseline - c.ascent, std::max(0.0, on.x1 - on.x0), c.ascent + c.descent,
-                                    item.link_uri, item.link_target});
+                                    item.link_uri(), item.link_target()});
         on = SpanOnLine{};
     }
     // Spans whose edges fell on this line but with no extent (empty spans) still reset.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "fonts/fonts.hpp"
+#include "layout/on_demand.hpp"
 #include "layout/pages.hpp"
 #include "style/computed_style.hpp"
 
@@ -30,11 +31,30 @@ struct InlineItem {
     // Atomic
     double width = 0, height = 0, baseline = 0;  // baseline: distance from the box top
     int atomic_id = -1;                          // the caller's handle, reported back in LineBox
-    // OpenSpan
-    std::string id;          // element id, reported as an anchor
-    std::string link_uri;    // <a href="https://...">
-    std::string link_target; // <a href="#x">
+
+    // OpenSpan, Atomic: the element's id (reported as an anchor) and link, if any.
+    const std::string& id() const { return navigation_.get().id; }
+    const std::string& link_uri() const { return navigation_.get().link_uri; }        // <a href="https://...">
+    const std::string& link_target() const { return navigation_.get().link_target; }  // <a href="#x">
+    void set_id(std::string id) { navigation_.edit().id = std::move(id); }
+    void set_link(std::string uri, std::string target);
+    void clear_id() {
+        if (!id().empty()) navigation_.edit().id.clear();
+    }
+
+private:
+    // Most items are text: their id and links (rare) cost a pointer, not three strings.
+    struct Navigation {
+        std::string id, link_uri, link_target;
+    };
+    OnDemand<Navigation> navigation_;
 };
+
+inline void InlineItem::set_link(std::string uri, std::string target) {
+    Navigation& n = navigation_.edit();
+    n.link_uri = std::move(uri);
+    n.link_target = std::move(target);
+}
 
 // An atomic item's placement within its line.
 struct AtomicPlacement {

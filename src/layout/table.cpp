@@ -331,9 +331,9 @@ Decoration table_decoration(const TableGeometry& g) {
 }
 
 std::vector<FlowAnchor> table_anchors(const Box& table_box) {
-    if (table_box.id.empty()) return {};
+    if (table_box.extras().id.empty()) return {};
     FlowAnchor anchor;
-    anchor.id = table_box.id;
+    anchor.id = table_box.extras().id;
     return {anchor};
 }
 

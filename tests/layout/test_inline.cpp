@@ -507,8 +507,8 @@ TEST_CASE("underline uses the face's metrics; links and anchors cover the span o
     link.underline = true;
     link.color = {0, 0, 255, 255};
     InlineItem a = open_span(&link);
-    a.link_uri = "https://www.example.gov.uk/";
-    a.id = "ref1";
+    a.set_link("https://www.example.gov.uk/", {});
+    a.set_id("ref1");
     const auto lines =
         set({text("See the ", &block), a, text("council website for the full papers", &link), close_span(), text(".", &block)},
             block, 120);
