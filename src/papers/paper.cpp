@@ -1,7 +1,10 @@
 // Loading papers and meetings: reading, JSON syntax, schema validation.
 #include "papers/paper.hpp"
 
+#include "papers/schema.hpp"
+
 #include <fstream>
+#include <set>
 #include <sstream>
 
 namespace quorum::papers {
@@ -68,6 +71,70 @@ std::string syntax_message(const std::string& what) {
     return what.substr(colon + 2);
 }
 
+// Finds keys written twice in one object, which nlohmann's parser would silently resolve to
+// the last: an officer who pasted a second "summary" must hear about the first. A SAX pass
+// over the (already well-formed) text, keeping only the path and each object's keys.
+class DuplicateKeyFinder : public nlohmann::json_sax<json> {
+public:
+    std::vector<std::pair<std::string, std::string>> duplicates;  // (pointer of the key, key)
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& key) override {
+        Frame& frame = frames_.back();
+        frame.member = key;
+        if (!frame.keys.insert(key).second) duplicates.emplace_back(pointer(), key);
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    struct Frame {
+        bool is_object;
+        std::set<std::string> keys;
+        std::string member;   // the current key, in an object
+        std::size_t index = 0;  // the next element's index, in an array
+    };
+    std::vector<Frame> frames_;
+
+    std::string pointer() const {
+        std::string out;
+        for (const Frame& f : frames_)
+            out = json_pointer_append(out, f.is_object ? f.member : std::to_string(f.index));
+        return out;
+    }
+    bool value() {
+        if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
+        return true;
+    }
+    bool open(bool is_object) {
+        frames_.push_back({is_object, {}, {}, 0});
+        return true;
+    }
+    bool close() {
+        frames_.pop_back();
+        return value();
+    }
+};
+
+void report_duplicate_keys(const std::string& text, const fs::path& file, Issues& issues) {
+    DuplicateKeyFinder finder;
+    json::sax_parse(text, &finder);
+    for (const auto& [pointer, key] : finder.duplicates)
+        issues.push_back({file.string(), pointer,
+                          "found the key " + json(key).dump() + " twice in one object, expected each key once "
+                          "(only the last would be used)"});
+}
+
 }  // namespace
 
 std::optional<json> read_json_file(const fs::path& file, Issues& issues) {
@@ -87,7 +154,11 @@ std::optional<json> read_json_file(const fs::path& file, Issues& issues) {
         return std::nullopt;
     }
     try {
-        return json::parse(text);
+        json document = json::parse(text);
+        const std::size_t before = issues.size();
+        report_duplicate_keys(text, file, issues);
+        if (issues.size() != before) return std::nullopt;
+        return document;
     } catch (const json::parse_error& e) {
         const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;  // e.byte: 1-based index of the last byte read
         issues.push_back({located(file, location_of(text, offset)), "", "invalid JSON: " + syntax_message(e.what())});

@@ -189,6 +189,17 @@ TEST_CASE("JSON syntax errors are located FILE:LINE:COLUMN", "[schema]") {
                                                      "expected '[', '{', or a literal");
 }
 
+TEST_CASE("a key written twice in one object is an issue at its path", "[schema]") {
+    const auto file = write_temp("duplicate.json", R"({"committee": "C", "summary": ["a"],
+        "sections": {"implications": [1, {"legal": "x", "legal": "y"}]}, "summary": ["b"]})");
+    Issues issues;
+    CHECK_FALSE(read_json_file(file, issues));
+    REQUIRE(issues.size() == 2);
+    CHECK(format_line(issues[0]) == file.string() + ": /sections/implications/1/legal: found the key \"legal\" twice in one "
+                                                     "object, expected each key once (only the last would be used)");
+    CHECK(issues[1].path == "/summary");
+}
+
 TEST_CASE("unreadable, empty and too deeply nested files are issues, not crashes", "[schema]") {
     Issues issues;
     CHECK_FALSE(load_paper("/nonexistent/r.json", issues));
