@@ -4,7 +4,6 @@
 #include "papers/schema.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <regex>
 #include <set>
 
@@ -67,11 +66,10 @@ std::string closest_key(const std::string& key, const std::vector<std::string>& 
     return best;
 }
 
-bool is_whole_number(const json& value) {
-    if (value.is_number_integer()) return true;
-    return value.is_number_float() && std::isfinite(value.get<double>()) &&
-           std::floor(value.get<double>()) == value.get<double>();
-}
+// As valijson judges "integer" (strict types): 3.0 is a number written as a decimal, not a
+// whole number. The explainer must agree with valijson, or an officer would get valijson's
+// raw words instead of ours.
+bool is_whole_number(const json& value) { return value.is_number_integer(); }
 
 bool has_type(const json& value, const std::string& type) {
     if (type == "string") return value.is_string();
@@ -412,9 +410,14 @@ void validate_against_schema(const json& document, const std::string& schema_nam
     for (const auto& f : findings) issues.push_back({file, f.pointer, f.message});
     if (!findings.empty()) return;
     // A keyword our explainer does not know: valijson's own words are better than silence.
+    // Its errors at the deepest paths are the causes; those above only say "a child failed".
+    std::size_t deepest = 0;
+    for (const auto& e : raw) deepest = std::max(deepest, static_cast<std::size_t>(std::count(e.pointer.begin(), e.pointer.end(), '/')));
     std::set<std::pair<std::string, std::string>> seen;
     for (const auto& e : raw)
-        if (seen.insert({e.pointer, e.description}).second) issues.push_back({file, e.pointer, e.description});
+        if (static_cast<std::size_t>(std::count(e.pointer.begin(), e.pointer.end(), '/')) == deepest &&
+            seen.insert({e.pointer, e.description}).second)
+            issues.push_back({file, e.pointer, e.description});
 }
 
 }  // namespace quorum::papers
