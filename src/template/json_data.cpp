@@ -2,6 +2,7 @@
 #include "template/bigint.hpp"
 #include "text/utf8.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -225,15 +226,19 @@ private:
 
     // Plain runs (no escape, no control character, ASCII) are appended in one go; non-ASCII
     // is validated as UTF-8 because nlohmann rejects invalid UTF-8 and so must we.
+    // Bytes that end a run of plain string bytes: quote, backslash, control characters and
+    // UTF-8 (validated separately). One table load per byte instead of four comparisons.
+    static constexpr std::array<bool, 256> string_run_stops = [] {
+        std::array<bool, 256> stops{};
+        for (int c = 0; c < 256; ++c) stops[static_cast<std::size_t>(c)] = c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+        return stops;
+    }();
+
     bool parse_string(std::string& out) {
         ++pos_;  // opening quote
         for (;;) {
             std::size_t run = pos_;
-            while (run < text_.size()) {
-                auto c = static_cast<unsigned char>(text_[run]);
-                if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-                ++run;
-            }
+            while (run < text_.size() && !string_run_stops[static_cast<unsigned char>(text_[run])]) ++run;
             out.append(text_.data() + pos_, run - pos_);
             pos_ = run;
             if (at_end()) return false;

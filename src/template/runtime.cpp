@@ -159,6 +159,7 @@ class MacroCallable : public Callable {
 public:
     explicit MacroCallable(Interpreter::MacroBinding binding) : binding_(std::move(binding)) {}
     Value call(Interpreter& interp, Arguments args) const override { return interp.call_macro(binding_, std::move(args)); }
+    const Interpreter::MacroBinding& binding() const { return binding_; }
     std::string name() const override { return "<Macro " + macro_display_name(*binding_.def, "anonymous") + ">"; }
     std::string python_type() const override { return "jinja2.runtime.Macro"; }
     // jinja2.runtime.Macro's public attributes.
@@ -468,6 +469,18 @@ void Interpreter::write_value(const Value& v) {
 
 void Interpreter::exec_print(const PrintStmt& stmt) {
     if (act_.root && act_.state->parent) return;  // after {% extends %}: not evaluated, as in Jinja2
+    if (stmt.expr->kind == ExprKind::Call) {
+        // {{ m(...) }}: a macro's result prints verbatim (Markup when this template autoescapes,
+        // str when it does not), so the macro renders straight into our output, no copy.
+        PreparedCall prepared = prepare_call(static_cast<const CallExpr&>(*stmt.expr));
+        const Callable& callee = prepared.callee.as_callable();
+        if (const auto* macro = dynamic_cast<const MacroCallable*>(&callee)) {
+            call_macro(macro->binding(), std::move(prepared.args), out_);
+            return;
+        }
+        write_value(callee.call(*this, std::move(prepared.args)));
+        return;
+    }
     write_value(eval(*stmt.expr));
 }
 
@@ -793,7 +806,7 @@ void Interpreter::exec_with(const WithStmt& stmt) {
 
 // ------------------------------------------------------------------ macros
 
-Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
+Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::string* into) {
     const MacroDef& def = *macro.def;
     const std::size_t count = def.params.size();
     std::vector<std::optional<Value>> bound;
@@ -862,7 +875,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
     act_.frame = &frame;
     act_.root = false;
     act_.block_name = nullptr;
-    out_ = &buffer;
+    out_ = into ? into : &buffer;
     try {
         act_.line = def.line;
         act_.column = def.column;
@@ -896,6 +909,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args) {
     }
     act_ = std::move(saved);
     out_ = saved_out;
+    if (into) return Value::none();
     return as_output(std::move(buffer), result_is_markup);
 }
 
@@ -1047,13 +1061,18 @@ Arguments Interpreter::eval_args(const CallArgs& args) {
     return out;
 }
 
-Value Interpreter::eval_call(const CallExpr& call) {
+Interpreter::PreparedCall Interpreter::prepare_call(const CallExpr& call) {
     Value callee = eval(*call.callee);
     require_defined(callee);
     Arguments args = eval_args(call.args);
     if (!callee.is_callable()) raise("'" + type_name(callee) + "' object is not callable");
     check_stack();
-    return callee.as_callable().call(*this, std::move(args));
+    return {std::move(callee), std::move(args)};
+}
+
+Value Interpreter::eval_call(const CallExpr& call) {
+    PreparedCall prepared = prepare_call(call);
+    return prepared.callee.as_callable().call(*this, std::move(prepared.args));
 }
 
 Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_input) {

@@ -85,7 +85,9 @@ public:
 
     // ---- used by the runtime's callables (macros, blocks); not for filters ----
     struct MacroBinding;
-    Value call_macro(const MacroBinding& macro, Arguments args);
+    // Renders the macro into `into` when given (its output then prints verbatim, see
+    // exec_print), else returns it as a Markup/str value.
+    Value call_macro(const MacroBinding& macro, Arguments args, std::string* into = nullptr);
     Value render_block(const std::shared_ptr<RenderState>& state, const std::string& name, std::size_t index);
 
     static constexpr int kMaxCallDepth = 100;  // macro / include / import / extends / block nesting
@@ -156,6 +158,11 @@ private:
     Value eval(const Expr& expr);
     Value lookup(const NameExpr& name);
     Value eval_call(const CallExpr& call);
+    struct PreparedCall {
+        Value callee;  // callable (checked)
+        Arguments args;
+    };
+    PreparedCall prepare_call(const CallExpr& call);
     Arguments eval_args(const CallArgs& args);
     Value eval_filter(const FilterExpr& filter, const Value* block_input);
     bool eval_test(const TestExpr& test);
