@@ -173,6 +173,8 @@ std::string Explainer::expected_of_type(const json& schema, const std::string& t
     if (type == "null") return "null";
     if (type == "array") {
         const int at_least = schema.value("minItems", 0);
+        const int at_most = schema.value("maxItems", -1);
+        if (at_most >= 0) return "a list of " + std::to_string(at_least) + " to " + std::to_string(at_most) + " items";
         return at_least > 0 ? "a list of at least " + std::to_string(at_least) + (at_least == 1 ? " item" : " items")
                             : "a list";
     }
@@ -250,8 +252,11 @@ std::vector<SchemaFinding> Explainer::check_scalar(const Node& node, const json&
 std::vector<SchemaFinding> Explainer::check_array(const Node& node, const json& value, const std::string& pointer) {
     const json& s = *node.schema;
     std::vector<SchemaFinding> findings;
-    if (s.contains("minItems") && value.size() < s["minItems"].get<std::size_t>())
-        findings.push_back(mismatch(pointer, value, expected(node)));
+    const bool too_few = s.contains("minItems") && value.size() < s["minItems"].get<std::size_t>();
+    const bool too_many = s.contains("maxItems") && value.size() > s["maxItems"].get<std::size_t>();
+    if (too_few || too_many)
+        findings.push_back({pointer, "found a list of " + std::to_string(value.size()) + (value.size() == 1 ? " item" : " items") +
+                                         ", expected " + expected(node)});
     if (s.contains("items") && s["items"].is_object())
         for (std::size_t i = 0; i < value.size(); ++i) {
             auto inner = check({&s["items"], node.file}, value[i], json_pointer_append(pointer, std::to_string(i)));

@@ -126,6 +126,8 @@ TEST_CASE("errors nested in arrays name the element", "[schema]") {
     CHECK(lines_of(r) == Lines{"r.json: /indicators/items/3/target: found \"seventy\", expected a number, \"Monitor\", "
                                 "{\"text\", \"value\"}, {\"text\", \"rank\"}, {\"text\"}, or null"});
     r["indicators"]["items"][3]["target"] = 70;
+    r["risks"] = json::parse(R"({"likelihood_words": ["a", "b", "c", "d", "e", "f"], "items": []})");
+    CHECK(lines_of(r) == Lines{"r.json: /risks/likelihood_words: found a list of 6 items, expected a list of 3 to 5 items"});
     r["risks"] = json::parse(R"({"items": [{"ref": "R1", "title": "t", "residual": {"likelihood": 6, "impact": 5}}]})");
     CHECK(lines_of(r) == Lines{"r.json: /risks/items/0/residual/likelihood: found 6, expected a whole number from 1 to 5"});
 }
@@ -134,7 +136,7 @@ TEST_CASE("oneOf: the branch the value was meant to be is explained, not all of 
     json r = minimal_report();
     r["summary"] = json::parse(R"(["text", {"heading": 5}, {"list": []}, {"heading": "H", "numbered": false}])");
     CHECK(lines_of(r) == Lines{"r.json: /summary/1/heading: found 5, expected non-empty text",
-                                "r.json: /summary/2/list: found an empty list, expected a list of at least 1 item",
+                                "r.json: /summary/2/list: found a list of 0 items, expected a list of at least 1 item",
                                 "r.json: /summary/3/numbered: found unknown key \"numbered\", expected one of \"heading\""});
     // A block no branch knows: the choices, and the key it was probably meant to be.
     r["summary"] = json::parse(R"([{"headng": "H"}])");
