@@ -83,15 +83,15 @@ def prepare(work):
     return fixture / "meeting.json"
 
 
-def check_pack_layout(out):
-    """Ranges, right-hand starts, blank pages, AGENDA ITEM headers, the PDF appendix."""
-    pack = out / f"{STEM}-agenda-pack.pdf"
+def check_pack_layout(out, stem=STEM, items_with_pages=("1", "3", "4", "5")):
+    """Ranges, right-hand starts, blank pages, AGENDA ITEM headers."""
+    pack = out / f"{stem}-agenda-pack.pdf"
     manifest = json.loads((out / "manifest.json").read_text())
     printed = order_of_business(pack)
     pages = page_count(pack)
     manifest_ranges = {i["number"]: (i["first_page"], i["last_page"]) for i in manifest["items"]}
     check(printed == manifest_ranges, f"order of business {printed} == manifest {manifest_ranges}")
-    check(set(printed) == {"1", "3", "4", "5"}, f"items with pages: {sorted(printed)}")
+    check(set(printed) == set(items_with_pages), f"items with pages: {sorted(printed)}")
     oob = page_text(pack, 2)
     for number, (first, last) in printed.items():
         if first == last:
@@ -116,12 +116,16 @@ def check_pack_layout(out):
         check(first % 2 == 1, f"item {number} starts on odd page {first}")
     starts = {first for first, _ in printed.values()}
     check(blanks and all(page + 1 in starts for page in blanks), f"blank pages {blanks} each precede an item")
+    return pack, manifest, printed
+
+
+def check_fixture_pages(pack, printed):
+    """The PDF appendix drawn into item 3, the to-follow placeholder of item 5."""
     first3, last3 = printed["3"]
     appendix = page_text(pack, first3, last3)
     check("Appendix page one" in appendix and "Appendix page two" in appendix, "PDF appendix drawn into item 3")
     check("To follow" in page_text(pack, *printed["5"]) or "TO FOLLOW" in page_text(pack, *printed["5"]),
           "to-follow placeholder on item 5's page")
-    return pack, manifest
 
 
 def check_bookmarks(pack):
@@ -196,7 +200,8 @@ def test_public_pack(work, meeting):
     check(result.stderr == "", f"no output on stderr when on time and not a terminal: {result.stderr!r}")
     if result.returncode != 0:
         return None
-    pack, manifest = check_pack_layout(out)
+    pack, manifest, printed = check_pack_layout(out)
+    check_fixture_pages(pack, printed)
     check_bookmarks(pack)
     check_item_pdfs(out, pack, manifest)
     check_manifest(out, manifest)
@@ -314,6 +319,20 @@ def test_own_templates(work, meeting):
         check("Printed on recycled paper." in page_text(out / f"{STEM}-agenda-pack.pdf", 1), "own cover template used")
 
 
+def test_real_meeting(work):
+    """The 7 March 2018 meeting of seed 002 (data/meetings/), when its data is complete."""
+    meeting = FIXTURE.parent.parent.parent / "data" / "meetings" / "cels-2018-03-07.json"
+    if not meeting.is_file():
+        print("skipped: no data/meetings/cels-2018-03-07.json")
+        return
+    out = work / "cels"
+    result = run(["pack", meeting, "-o", out])
+    check(result.returncode == 0, f"CELS 7 March 2018 exit {result.returncode}: {result.stderr}")
+    if result.returncode == 0:
+        check_pack_layout(out, "children-education-libraries-safeguarding-committee-2018-03-07",
+                          ("1", "6", "7", "8", "9", "10"))
+
+
 def test_late_warning(work, meeting):
     out = work / "late"
     result = run(["pack", meeting, "-o", out, "--quiet"], epoch="1520208000")  # 5 March 2018
@@ -334,6 +353,7 @@ def main():
         test_supplement(work, meeting)
         test_corrupt_and_encrypted_pdf(work)
         test_own_templates(work, meeting)
+        test_real_meeting(work)
         test_late_warning(work, meeting)
     if failures:
         print(f"{len(failures)} failure(s)", file=sys.stderr)
