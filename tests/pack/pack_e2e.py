@@ -137,6 +137,29 @@ def check_bookmarks(pack):
         check(any(t.strip() == title for t in titles), f"bookmark '{title}' in {titles}")
 
 
+def link_targets(pdf, page):
+    """Pages that the link annotations of `page` go to (qpdf's JSON, objects resolved)."""
+    data = json.loads(subprocess.run(["qpdf", "--json", str(pdf)], capture_output=True, text=True, check=True).stdout)
+    objects = data["qpdf"][1]
+    page_numbers = {p["object"]: i + 1 for i, p in enumerate(data["pages"])}
+
+    def value(ref):
+        return objects[f"obj:{ref}"]["value"] if isinstance(ref, str) and ref.endswith(" R") else ref
+
+    targets = set()
+    for annot in value(value(data["pages"][page - 1]["object"]).get("/Annots", [])) or []:
+        dest = value(value(annot).get("/Dest"))
+        if isinstance(dest, list) and dest and dest[0] in page_numbers:
+            targets.add(page_numbers[dest[0]])
+    return targets
+
+
+def check_order_links(pack, printed):
+    targets = link_targets(pack, 2)
+    for number, (first, _) in printed.items():
+        check(first in targets, f"the order of business links item {number} to page {first} (links: {sorted(targets)})")
+
+
 def check_item_pdfs(out, pack, manifest):
     for item in manifest["items"]:
         item_pdf = out / item["file"]
@@ -202,6 +225,7 @@ def test_public_pack(work, meeting):
         return None
     pack, manifest, printed = check_pack_layout(out)
     check_fixture_pages(pack, printed)
+    check_order_links(pack, printed)
     check_bookmarks(pack)
     check_item_pdfs(out, pack, manifest)
     check_manifest(out, manifest)
