@@ -120,7 +120,8 @@ SourceLocation location_of(std::string_view text, std::size_t offset, const std:
 // and reports the error with its own wording: errors stay identical, success is fast.
 class FastJsonParser {
 public:
-    explicit FastJsonParser(std::string_view text) : text_(text) {}
+    explicit FastJsonParser(std::string_view text)
+        : text_(text), object_scratch_(max_depth + 2), array_scratch_(max_depth + 2) {}
 
     // nullopt when the text is not valid JSON (or uses something we leave to nlohmann).
     std::optional<Value> parse() {
@@ -140,6 +141,11 @@ private:
     static constexpr std::size_t max_interned_key = 64;
     std::string_view text_;
     std::size_t pos_ = 0;
+    // Per nesting depth, the members of the object or array being read: each container is
+    // then allocated once at its final size, not regrown item by item (and the freed
+    // intermediate buffers no longer scatter the data rows over the heap).
+    std::vector<std::vector<std::pair<Value, Value>>> object_scratch_;
+    std::vector<List> array_scratch_;
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return text_[pos_]; }
@@ -177,12 +183,13 @@ private:
 
     std::optional<Value> parse_object(int depth) {
         ++pos_;  // '{'
-        Dict dict;
         skip_whitespace();
         if (!at_end() && peek() == '}') {
             ++pos_;
-            return Value::dict(std::move(dict));
+            return Value::dict(Dict{});
         }
+        auto& entries = object_scratch_[static_cast<std::size_t>(depth)];
+        entries.clear();
         std::string key;
         for (;;) {
             skip_whitespace();
@@ -194,23 +201,33 @@ private:
             skip_whitespace();
             std::optional<Value> v = parse_value(depth);
             if (!v) return std::nullopt;
-            dict.set(key.size() <= max_interned_key ? Value::interned(key) : Value(key), std::move(*v));
+            entries.emplace_back(key.size() <= max_interned_key ? Value::interned(key) : Value(key), std::move(*v));
             skip_whitespace();
             if (at_end()) return std::nullopt;
             char c = text_[pos_++];
-            if (c == '}') return Value::dict(std::move(dict));
+            if (c == '}') return Value::dict(dict_of(entries));
             if (c != ',') return std::nullopt;
         }
     }
 
+    // A finished object's entries, in a Dict sized once (the duplicate-key rule is Dict::set's).
+    static Dict dict_of(std::vector<std::pair<Value, Value>>& entries) {
+        Dict dict;
+        dict.reserve(entries.size());
+        for (auto& [key, value] : entries) dict.set(std::move(key), std::move(value));
+        entries.clear();
+        return dict;
+    }
+
     std::optional<Value> parse_array(int depth) {
         ++pos_;  // '['
-        List items;
         skip_whitespace();
         if (!at_end() && peek() == ']') {
             ++pos_;
-            return Value::list(std::move(items));
+            return Value::list(List{});
         }
+        List& items = array_scratch_[static_cast<std::size_t>(depth)];
+        items.clear();
         for (;;) {
             skip_whitespace();
             std::optional<Value> v = parse_value(depth);
@@ -219,7 +236,7 @@ private:
             skip_whitespace();
             if (at_end()) return std::nullopt;
             char c = text_[pos_++];
-            if (c == ']') return Value::list(std::move(items));
+            if (c == ']') return Value::list(List(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end())));
             if (c != ',') return std::nullopt;
         }
     }

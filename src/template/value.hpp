@@ -37,6 +37,7 @@ public:
     const Value* find(const std::string& key) const { return find(std::string_view(key)); }
     void set(Value key, Value value);  // replaces in place when the key exists (order kept)
     bool erase(const Value& key);
+    void reserve(std::size_t n) { entries_.reserve(n); }
     std::size_t size() const { return entries_.size(); }
     const std::vector<std::pair<Value, Value>>& entries() const { return entries_; }
 
