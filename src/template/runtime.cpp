@@ -481,7 +481,8 @@ void Interpreter::exec_print(const PrintStmt& stmt) {
         write_value(callee.call(*this, std::move(prepared.args)));
         return;
     }
-    write_value(eval(*stmt.expr));
+    Value scratch;
+    write_value(*eval_in_place(*stmt.expr, scratch));
 }
 
 void Interpreter::exec_if(const IfStmt& stmt) {
@@ -925,10 +926,32 @@ Value Interpreter::getattr(const Value& obj, std::string_view name) const {
 
 Value Interpreter::getitem(const Value& obj, const Value& key) const { return py::getitem(obj, key); }
 
-Value Interpreter::lookup(const NameExpr& name) {
+const Value* Interpreter::lookup_in_place(const NameExpr& name) {
     for (const Frame* f = act_.frame; f; f = f->parent)
-        if (const Value* v = f->find(name.symbol)) return *v;
-    if (const Value* v = act_.ctx->find(name.symbol)) return *v;
+        if (const Value* v = f->find(name.symbol)) return v;
+    return act_.ctx->find(name.symbol);
+}
+
+const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
+    if (expr.kind == ExprKind::Const) return &static_cast<const ConstExpr&>(expr).value;  // the AST outlives the render
+    if (expr.kind == ExprKind::Name) {
+        if (const Value* v = lookup_in_place(static_cast<const NameExpr&>(expr))) return v;
+    } else if (expr.kind == ExprKind::Getattr) {
+        const auto& g = static_cast<const GetattrExpr&>(expr);
+        Value object_scratch;
+        const Value* obj = eval_in_place(*g.object, object_scratch);
+        if (obj != &object_scratch && obj->is_dict() && !g.may_be_method)
+            if (const Value* v = obj->as_dict().find(g.key)) return v;  // owned by the stored dict
+        require_defined(*obj);
+        scratch = getattr(*obj, g.attribute);
+        return &scratch;
+    }
+    scratch = eval(expr);
+    return &scratch;
+}
+
+Value Interpreter::lookup(const NameExpr& name) {
+    if (const Value* v = lookup_in_place(name)) return *v;
     if (name.symbol == self_symbol_)
         return Value::object(std::make_shared<TemplateReference>(act_.state, act_.tmpl ? act_.tmpl->name : ""));
     if (name.symbol == super_symbol_ && act_.block_name)
@@ -962,11 +985,12 @@ Value Interpreter::eval(const Expr& expr) {
         }
         case ExprKind::Getattr: {
             const auto& g = static_cast<const GetattrExpr&>(expr);
-            Value obj = eval(*g.object);
-            require_defined(obj);
-            if (obj.is_dict() && !g.may_be_method)  // hot path: row.field, by interned key
-                if (const Value* v = obj.as_dict().find(g.key)) return *v;
-            return getattr(obj, g.attribute);
+            Value scratch;
+            const Value* obj = eval_in_place(*g.object, scratch);
+            require_defined(*obj);
+            if (obj->is_dict() && !g.may_be_method)  // hot path: row.field, by interned key
+                if (const Value* v = obj->as_dict().find(g.key)) return *v;
+            return getattr(*obj, g.attribute);
         }
         case ExprKind::Getitem: {
             const auto& g = static_cast<const GetitemExpr&>(expr);
@@ -1076,23 +1100,25 @@ Value Interpreter::eval_call(const CallExpr& call) {
 }
 
 Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_input) {
-    Value input;
+    Value scratch;
+    const Value* input = &scratch;
     if (filter.input) {
-        if (filter.input->kind == ExprKind::Filter) input = eval_filter(static_cast<const FilterExpr&>(*filter.input), block_input);
-        else input = eval(*filter.input);
+        if (filter.input->kind == ExprKind::Filter) scratch = eval_filter(static_cast<const FilterExpr&>(*filter.input), block_input);
+        else input = eval_in_place(*filter.input, scratch);
     } else if (block_input) {
-        input = *block_input;
+        input = block_input;
     }
     Arguments args = eval_args(filter.args);
     CallContext ctx{*this, autoescape(), library_};
-    return (*filter.fn)(ctx, input, args);
+    return (*filter.fn)(ctx, *input, args);
 }
 
 bool Interpreter::eval_test(const TestExpr& test) {
-    Value input = eval(*test.input);
+    Value scratch;
+    const Value* input = eval_in_place(*test.input, scratch);
     Arguments args = eval_args(test.args);
     CallContext ctx{*this, autoescape(), library_};
-    return (*test.fn)(ctx, input, args);
+    return (*test.fn)(ctx, *input, args);
 }
 
 Value Interpreter::eval_compare(const CompareExpr& cmp) {

@@ -156,6 +156,11 @@ private:
 
     // expressions
     Value eval(const Expr& expr);
+    // eval without a copy for a variable or a dict field of one (row.field): a pointer into
+    // the frames or the data, valid while the caller uses it (expressions cannot assign);
+    // anything else is evaluated into `scratch`.
+    const Value* eval_in_place(const Expr& expr, Value& scratch);
+    const Value* lookup_in_place(const NameExpr& name);  // nullptr: not a stored variable
     Value lookup(const NameExpr& name);
     Value eval_call(const CallExpr& call);
     struct PreparedCall {
