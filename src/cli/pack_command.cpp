@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <unistd.h>
@@ -52,6 +53,10 @@ int run_pack(const PackCommandOptions& o) {
         for (const std::string& message : failure.messages) print_line(message);
         print_line("quorum pack: " + std::to_string(failure.messages.size()) +
                    (failure.messages.size() == 1 ? " problem" : " problems") + "; nothing was written");
+        return 1;
+    } catch (const std::filesystem::filesystem_error& e) {
+        // An output folder that cannot be made or written: the user's to fix, not a bug.
+        print_line(o.out_dir + ": error: " + e.code().message() + " (" + e.what() + ")");
         return 1;
     } catch (const std::exception& e) {
         print_line(o.meeting + ": internal error: " + e.what());

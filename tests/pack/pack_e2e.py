@@ -343,6 +343,13 @@ def test_own_templates(work, meeting):
         check("Printed on recycled paper." in page_text(out / f"{STEM}-agenda-pack.pdf", 1), "own cover template used")
 
 
+def test_unwritable_output(work, meeting):
+    blocker = work / "a-file"
+    blocker.write_text("not a folder")
+    result = run(["pack", meeting, "-o", blocker / "out"])
+    check(result.returncode == 1 and "error" in result.stderr, f"unwritable OUTDIR: exit {result.returncode}")
+
+
 def test_real_meeting(work):
     """The 7 March 2018 meeting of seed 002 (data/meetings/), when its data is complete."""
     meeting = FIXTURE.parent.parent.parent / "data" / "meetings" / "cels-2018-03-07.json"
@@ -377,6 +384,7 @@ def main():
         test_supplement(work, meeting)
         test_corrupt_and_encrypted_pdf(work)
         test_own_templates(work, meeting)
+        test_unwritable_output(work, meeting)
         test_real_meeting(work)
         test_late_warning(work, meeting)
     if failures:
