@@ -3,7 +3,8 @@
 //
 // Where Jinja2 returns a generator or iterator (map, select*, reject*, unique, batch, slice,
 // items, reverse of a sequence) we return an Iterator (builtins.hpp) that behaves as one:
-// always truthy, no len(), consumed by the first loop; only its printed address differs.
+// always truthy, no len(), lazy (its body runs, and its input is read, only as it is
+// iterated), consumed by the first loop; only its printed address differs.
 #include "template/bigint.hpp"
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
