@@ -244,8 +244,15 @@ double rounding_allowance(const std::string& key, const Figures& derived, const 
     return terms > 1 ? 0.5 * (terms + 1) : 0;
 }
 
+// Stated amounts printed in place of the derived ones (see check_one).
+using Adopted = std::map<std::string, double>;
+
+// Checks one stated figure against the derived one. With BUDGET.amounts_rounded, a stated
+// amount that agrees is recorded in `adopted`: it was worked out from the unrounded pounds, the
+// derived one from rounded £000, so the stated one is the finance system's figure and is what
+// the table prints (seed 003's capital total 54,551, where its rounded lines add up to 54,550).
 void check_one(const std::string& key, const json& stated, const Figures& derived, const std::string& path,
-               const Context& cx) {
+               const Context& cx, Adopted& adopted) {
     const FigureInfo* info = find_info(cx.type, key);
     if (!info || !stated.is_number()) return;  // unknown keys and non-numbers are the schema's to report
     double stated_value = stated.get<double>();
@@ -265,6 +272,8 @@ void check_one(const std::string& key, const json& stated, const Figures& derive
                  format_accounting(to_thousands(*value, cx.units));
     double allowed = rounding_allowance(key, derived, cx, *info);
     if (!agrees && allowed > 0) agrees = std::fabs(stated_value - *value) <= allowed;
+    if (agrees && cx.amounts_rounded && !info->percent && cx.units == AmountUnits::thousands)
+        adopted[key] = stated_value;
     if (agrees) return;
     std::string derived_text = info->percent ? format_percent_signed(*value, places)
                                              : message_amount(*value, places, cx.units);
@@ -278,19 +287,27 @@ void check_one(const std::string& key, const json& stated, const Figures& derive
                              derived_text + because + beyond});
 }
 
-void check_stated(const json& stated, const Figures& derived, const std::string& path, const Context& cx) {
+void check_stated(const json& stated, const Figures& derived, const std::string& path, const Context& cx,
+                  Adopted& adopted) {
     if (!stated.is_object()) return;
-    for (auto it = stated.begin(); it != stated.end(); ++it) check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx);
+    for (auto it = stated.begin(); it != stated.end(); ++it)
+        check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx, adopted);
 }
 
 // Figures a row states in place of deriving them: a subtotal or total row written with
 // figures of its own, or a line written with its variance. They are checked like "stated".
 void check_written(const json& line, const Figures& derived, bool derived_only, const std::string& path,
-                   const Context& cx) {
+                   const Context& cx, Adopted& adopted) {
     if (!line.is_object()) return;
     for (auto it = line.begin(); it != line.end(); ++it)
         if (find_info(cx.type, it.key()) && !(derived_only && is_input(cx.type, it.key())))
-            check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx);
+            check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx, adopted);
+}
+
+// The figures a row prints: the derived ones, with the stated amounts check_one adopted.
+Figures shown_figures(Figures figures, const Adopted& adopted) {
+    for (const auto& [key, value] : adopted) figures.value[key] = value;
+    return figures;
 }
 
 // A JSON pointer token: "~" -> "~0", "/" -> "~1" (RFC 6901).
@@ -435,9 +452,10 @@ json derive_row(const json& line, const std::string& path, Running& running, con
         const auto& summed = kind == "subtotal" ? running.since_heading : running.all_lines;
         f = sum_figures(summed, "the sum of the " + std::to_string(summed.size()) + " lines above", cx);
     }
-    check_written(line, f, kind == "line", path, cx);
-    check_stated(member(line, "stated"), f, path + "/stated", cx);
-    put_figures(row, f, cx, style);
+    Adopted adopted;
+    check_written(line, f, kind == "line", path, cx, adopted);
+    check_stated(member(line, "stated"), f, path + "/stated", cx, adopted);
+    put_figures(row, shown_figures(f, adopted), cx, style);
     return row;
 }
 
@@ -447,12 +465,13 @@ json total_row(const json& table, const Running& running, const std::string& at,
                const Context& cx) {
     const auto& lines = running.all_lines;
     Figures total = sum_figures(lines, "the sum of all " + std::to_string(lines.size()) + " lines", cx);
-    check_stated(member(table, "stated_total"), total, at + "/stated_total", cx);
+    Adopted adopted;
+    check_stated(member(table, "stated_total"), total, at + "/stated_total", cx, adopted);
     const json& show = member(table, "show_total");
     if (!(show.is_boolean() ? show.get<bool>() : lines.size() > 1)) return nullptr;
     const json& label = member(table, "total_label");
     json row = {{"kind", "total"}, {"service", label.is_string() ? label.get<std::string>() : std::string("Total")}};
-    put_figures(row, total, cx, style);
+    put_figures(row, shown_figures(total, adopted), cx, style);
     return row;
 }
 

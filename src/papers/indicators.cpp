@@ -341,12 +341,39 @@ std::string numerator_denominator_text(const json& j) {
     return format_number_as_written(*numerator) + "/" + format_number_as_written(*denominator);
 }
 
+// "CES/S13-1 (Annual)": seed 000 marks the indicators reported once a year after the ref.
+std::string ref_text(const json& written) {
+    const json& annual = member(written, "annual");
+    return string_at(written, "ref") + (annual.is_boolean() && annual.get<bool>() ? " (Annual)" : "");
+}
+
+bool is_heading(const json& item) { return string_at(item, "kind") == "heading"; }
+
+// A group row ("4 Attainment gap …" above 4a–4d in seed 003): a ref and a title, no figures,
+// no rating and no direction; it is not counted in the summary.
+json derive_heading(const json& written) {
+    json out = written;
+    out["kind"] = "heading";
+    out["ref_text"] = ref_text(written);
+    out["rag"] = nullptr;
+    out["target_variance"] = nullptr;
+    out["dot_change_percent"] = nullptr;
+    for (const char* key : {"rag_label", "rag_reason", "dot", "dot_symbol", "dot_text", "result_text", "result_plain_text", "target_text",
+                            "previous_text", "polarity_text", "plan_title", "numerator_denominator_text",
+                            "target_variance_text", "dot_change_text"})
+        out[key] = "";
+    return out;
+}
+
 json derive_item(const json& written, const std::string& year, const RagThresholds& th, const std::string& path,
                  const std::string& file, Issues& issues) {
+    if (is_heading(written)) return derive_heading(written);
     Item item = item_from(written);
     Rating rating = rate_item(item, th);
     Travel travel = travel_of(item, year);
     json out = written.is_object() ? written : json::object();
+    out["kind"] = "indicator";
+    out["ref_text"] = ref_text(written);
     out["rag"] = rating.rag == Rag::none ? json(nullptr) : json(rag_code(rating.rag));
     out["rag_label"] = rag_label(rating.rag);
     out["rag_reason"] = rating.reason;
@@ -355,6 +382,7 @@ json derive_item(const json& written, const std::string& year, const RagThreshol
     out["dot_text"] = travel.symbol.empty() ? travel.dot : travel.symbol + " " + travel.dot;
     bool rated = rating.rag != Rag::none && rating.rag != Rag::monitor;
     std::string result = reading_text(item.result, item.format);
+    out["result_plain_text"] = result;  // without the rating: the 2010/11 table prints none
     out["result_text"] = rated ? result + (result.empty() ? "" : " ") + "(" + rag_code(rating.rag) + ")" : result;
     out["target_text"] = item.target.monitor ? std::string("Monitor") : target_text(item.target, item.as_written);
     out["previous_text"] = item.previous.present ? reading_text(item.previous, item.as_written)
@@ -445,7 +473,10 @@ void put_share(json& summary, const char* name, int count, int of) {
 
 json summarise(const json& items) {
     int green = 0, green_amber = 0, red_amber = 0, red = 0, monitor = 0, improved_or_same = 0, worsened = 0;
+    int total = 0;
     for (const auto& item : items) {
+        if (is_heading(item)) continue;  // a group row is not an indicator
+        ++total;
         std::string rag = string_at(item, "rag"), dot = string_at(item, "dot");
         green += rag == "G";
         green_amber += rag == "GA";
@@ -456,7 +487,6 @@ json summarise(const json& items) {
         worsened += dot == "Worsening";
     }
     int rated = green + green_amber + red_amber + red, compared = improved_or_same + worsened;
-    int total = static_cast<int>(items.size());
     json summary = json::object();
     put_share(summary, "green", green, rated);
     put_share(summary, "green_amber", green_amber, rated);

@@ -62,9 +62,12 @@ std::string rag_label(Rag rag);  // "Green", "Green Amber", "Red Amber", "Red", 
 //              <share>_percent, <share>_percent_text "74%", <share>_text "74% (26)"},
 //    not_met: [{service, items: [ITEM], count, by_plan: {"CPI": 1, "SPI": 4}}]}
 //   ITEM = the item as written plus rag ("G"… or null), rag_label, rag_reason, dot, dot_symbol,
-//          dot_text ("▲ Improving"), result_text ("56.3% (R)"), target_text, previous_text,
+//          dot_text ("▲ Improving"), result_text ("56.3% (R)"), result_plain_text ("56.3%"), target_text, previous_text,
 //          polarity_text, plan_title, numerator_denominator_text, target_variance (+_text),
-//          dot_change_percent (+ dot_change_text "▲ 9.1%").
+//          dot_change_percent (+ dot_change_text "▲ 9.1%"), kind ("indicator"), ref_text
+//          ("CES/S13-1 (Annual)" with "annual": true).
+//   An item written with "kind": "heading" is a group row (seed 003's "4 Attainment gap …"):
+//   kind "heading", empty texts, no rating or direction, not counted in the summary.
 // An item's "decimals" fix how its result prints (target and last year's print as written);
 // "compare_size": true judges a gap written as a negative number by its size.
 // `at` is the JSON pointer of `indicators` in `file` ("/indicators"); a stated rag or dot,

@@ -445,3 +445,34 @@ TEST_CASE("budget: amounts rounded from pounds allow their accumulated rounding"
         CHECK(sums.empty());  // 54,551 against 54,550 and 42,511 against 42,510, within ±4.5
     }
 }
+
+TEST_CASE("budget: with amounts rounded, a stated amount that agrees is the one printed") {
+    // The stated figure was worked out from the pounds; the derived one from rounded £000.
+    Issues issues;
+    json out = derive(R"({"amounts_rounded": true, "capital": {"lines": [
+      {"service": "A", "revised_budget": 489, "forecast": 489}, {"service": "B", "revised_budget": 3939, "forecast": 3939},
+      {"service": "C", "revised_budget": 3163, "additions_deletions": 200, "slippage_accelerated": -2320, "forecast": 1043}],
+      "total_label": "Children's Service",
+      "stated_total": {"revised_budget": 7592, "forecast": 5472, "slippage_percent": -31}}})",
+                      issues);
+    CHECK(issues.empty());
+    const json& total = out["capital"]["total"];
+    CHECK(total["revised_budget_text"] == "7,592");  // the lines add up to 7,591
+    CHECK(total["forecast_text"] == "5,472");         // 5,471
+    CHECK(total["variance_text"] == "(2,120)");       // not stated: derived
+    CHECK(total["slippage_percent_text"] == "(30.6)");  // percentages as derived (−2,320 ÷ 7,591)
+    SECTION("a line's stated variance too, but only with amounts_rounded") {
+        std::string rounded = seed_000_revenue;
+        rounded.replace(rounded.find("\"units\": \"thousands\""), 20, "\"units\": \"thousands\", \"amounts_rounded\": true");
+        Issues none;
+        CHECK(line(derive(rounded, none), "revenue", 0)["variance_text"] == "2,371");
+        CHECK(line(derive(seed_000_revenue, none), "revenue", 0)["variance_text"] == "2,370");
+    }
+    SECTION("a stated amount beyond the rounding is reported and not printed") {
+        Issues wrong;
+        json bad = derive(R"({"amounts_rounded": true, "revenue": {"lines": [
+          {"service": "A", "revised_budget": 100, "outturn": 110, "stated": {"variance": 12}}]}})", wrong);
+        CHECK(wrong.size() == 1);
+        CHECK(line(bad, "revenue", 0)["variance_text"] == "10");
+    }
+}

@@ -439,6 +439,7 @@ TEST_CASE("indicators: the 2010/11 shape (seed 003): numerator/denominator, targ
     const json& items = out["items"];
     CHECK(items[0]["numerator_denominator_text"] == "4/25");
     CHECK(items[0]["result_text"] == "16.0% (G)");
+    CHECK(items[0]["result_plain_text"] == "16.0%");  // the 2010/11 table prints no rating
     CHECK(items[0]["target_text"] == "16%");     // the seed: 16% / 16% / 16.0%
     CHECK(items[0]["previous_text"] == "16%");
     CHECK(items[0]["target_variance_text"] == "0.0%");
@@ -540,4 +541,33 @@ TEST_CASE("indicators: a stated summary (Table 1 as printed) is checked") {
                                 "stated summary count of green amber 2 disagrees with the derived 6",
                                 "stated summary count of improved or same 25 disagrees with the derived 23",
                                 "stated summary count of worsened 11 disagrees with the derived 13"});
+}
+
+TEST_CASE("indicators: a group row (kind heading) is not an indicator; annual refs") {
+    Issues issues;
+    json out = derive(json::parse(R"({"year": "2010/11", "items": [
+      {"kind": "heading", "ref": "4", "title": "Attainment gap between children with the greatest disadvantage and average attainment",
+       "service": "Children's Services", "plan": "CPI"},
+      {"ref": "4d", "service": "Children's Services", "plan": "CPI", "polarity": "bigger_is_better", "unit": "%",
+       "target": 16, "result": 16.0, "previous": 16},
+      {"ref": "CES/S13-1", "annual": true, "service": "Children's Services", "plan": "CPI", "polarity": "monitor",
+       "target": "Monitor", "result": 54.7, "previous": 56.1}
+    ]})"),
+                      issues);
+    CHECK(issues.empty());
+    const json& heading = out["items"][0];
+    CHECK(heading["kind"] == "heading");
+    CHECK(heading["rag"].is_null());
+    CHECK(heading["dot"] == "");            // not "New for 2010/11": a group row has no figures
+    CHECK(heading["previous_text"] == "");
+    CHECK(heading["ref_text"] == "4");
+    CHECK(out["items"][1]["kind"] == "indicator");
+    CHECK(out["items"][1]["ref_text"] == "4d");
+    CHECK(out["items"][2]["ref_text"] == "CES/S13-1 (Annual)");
+    CHECK(out["items"][2]["ref"] == "CES/S13-1");  // the not-met list and anchors keep the plain ref
+    CHECK(out["summary"]["total"] == 2);   // the group row is not counted
+    CHECK(out["summary"]["green"] == 1);
+    CHECK(out["summary"]["monitor"] == 1);
+    CHECK(out["groups"][0]["plans"][0]["items"].size() == 3);  // but it stays in its table
+    CHECK(out["not_met"].empty());
 }
