@@ -337,10 +337,47 @@ def check_real_papers(quorum, out_dir):
         sizes = [page_size(eoy, n) for n in range(1, page_count(eoy) + 1)]
         check(any(w > h for w, h in sizes), "sample ces-eoy-2017-18-performance: no landscape indicator pages")
         check_page_numbers(eoy, "sample ces-eoy-2017-18-performance")
+    check_seed_003(rendered.get("cs-performance-2010-11-q3"))
     minutes = rendered.get("cels-2018-01-16-minutes")
     if minutes:
         flat = " ".join(all_text(minutes).split())
         check("It was unanimously RESOLVED that:" in flat and "Abstentions" in flat, "sample minutes: resolutions and votes")
+
+
+def check_seed_003(pdf):
+    """Seed 003 (the 2010/11 appendix) as the seed prints it: two named revenue tables, the
+    nine-column capital table on a landscape page with the finance system's totals, the
+    2010/11 indicator table (no ratings, target variance, DoT with % change, words in place
+    of numerator/denominator, a group row), the 3×3 register with words."""
+    if not pdf:
+        return
+    label = "sample cs-performance-2010-11-q3"
+    text = all_text(pdf)
+    flat = " ".join(text.split())
+    with open(pdf[:-4] + ".xhtml", encoding="utf-8") as f:
+        markup = " ".join(f.read().split())
+    for s in ["Childrens' Services", "Dedicated Schools' Grant"]:
+        check(s in flat, f"{label}: {s!r}")
+    for s in ["Budget V1", "Forecast Outturn 2010/11",
+              "Spend to date (as per SAP)", "Not provided by DCSF", "No data", "▲ 9.1%", "-16.1%",
+              "Relevant previous outturn", "Initial Assessment", "Current Assessment"]:
+        check(s in markup, f"{label}: {s!r}")
+    check(re.search(r"Total \(124\) \(142\) 21 163 114\.8%", flat), f"{label}: DSG total")
+    check(re.search(r"Children's Service 54,551 449 \(12,489\) 42,511 30,082 42,511 \(12,040\) -23%", flat),
+          f"{label}: capital total as stated (54,551 and 42,511, not the rounded lines' 54,550 and 42,510)")
+    check(re.search(r"Urgent Primary Places 3,163 200 \(2,320\) 1,043 710 1,043 \(2,120\) -73%", flat),
+          f"{label}: capital line with % slippage")
+    check(re.search(r"31 Dec 10 106/234 43\.5% 54% 45\.3% -16\.1% ▲ 4\.1% Unique to Barnet", flat),
+          f"{label}: indicator 8's row")
+    check("(G)" not in flat and "(R)" not in flat and "New for" not in flat,
+          f"{label}: the 2010/11 indicator table prints no rating, and its group row no direction")
+    check(re.search(r"CS0030 – Reputational.*High 3 High 3 High 9.*31/01/2011 High 3 Medium 2 High 6", flat),
+          f"{label}: CS0030's initial and current assessments in words")
+    for n in range(1, page_count(pdf) + 1):
+        t = page_text(pdf, n)
+        w, h = page_size(pdf, n)
+        if "Spend to date" in t or "Current Assessment" in t:
+            check(w > h, f"{label}: page {n} (capital table or risk register) is portrait")
 
 
 def main():
