@@ -337,6 +337,12 @@ def check_real_papers(quorum, out_dir):
         sizes = [page_size(eoy, n) for n in range(1, page_count(eoy) + 1)]
         check(any(w > h for w, h in sizes), "sample ces-eoy-2017-18-performance: no landscape indicator pages")
         check_page_numbers(eoy, "sample ces-eoy-2017-18-performance")
+        with open(eoy[:-4] + ".xhtml", encoding="utf-8") as f:
+            markup = " ".join(f.read().split())
+        # Annual indicators print "(Annual)" after the ref; a text target without a value prints as written.
+        for s in ['<th scope="row" class="ref">CES/S13-1 (Annual)</th>', '<th scope="row" class="ref">CES/S1</th>',
+                  '<td class="target">London top quartile</td>']:
+            check(s in markup, f"sample ces-eoy-2017-18-performance: {s!r}")
     check_seed_003(rendered.get("cs-performance-2010-11-q3"))
     minutes = rendered.get("cels-2018-01-16-minutes")
     if minutes:
