@@ -2,26 +2,29 @@
 """Template engine benchmark: quorum render-template vs Jinja2, fresh processes, same template and data.
 
 Usage: bench/template_bench.py [--quorum build/quorum] [--runs 7] [--scales 1,10,100]
-Prints, per scale: median wall seconds, peak RSS, and the Jinja2/quorum ratio; checks outputs are identical."""
+Prints, per scale: median wall seconds, median CPU seconds (user + system: steadier than wall time
+on a shared machine), peak RSS, and the Jinja2/quorum ratios; checks outputs are identical."""
 import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 def run_once(cmd):
-    """Wall time and peak RSS (KiB) of one fresh process, measured from a wrapper so RSS is per run."""
+    """Wall time, CPU time and peak RSS (KiB) of one fresh process, measured from a wrapper so
+    RSS and CPU are per run."""
     wrapper = ("import resource,subprocess,sys,time;t=time.perf_counter();"
                "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL);"
-               "d=time.perf_counter()-t;"
-               "print(d,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,r.returncode)")
+               "d=time.perf_counter()-t;u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+               "print(d,u.ru_utime+u.ru_stime,u.ru_maxrss,r.returncode)")
     out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True).stdout
-    seconds, rss, code = out.split()
+    seconds, cpu, rss, code = out.split()
     if code != "0":
         sys.exit(f"failed: {' '.join(cmd)}")
-    return float(seconds), int(rss)
+    return float(seconds), float(cpu), int(rss)
 
 def measure(cmd, runs):
     samples = [run_once(cmd) for _ in range(runs)]
-    return statistics.median(s for s, _ in samples), max(r for _, r in samples)
+    return (statistics.median(s for s, _, _ in samples), statistics.median(c for _, c, _ in samples),
+            max(r for _, _, r in samples))
 
 def main():
     ap = argparse.ArgumentParser()
@@ -30,7 +33,8 @@ def main():
     ap.add_argument("--scales", default="1,10,100")
     args = ap.parse_args()
     templates = os.path.join(HERE, "templates")
-    print(f"{'scale':>6} {'rows':>6} {'jinja2 s':>9} {'quorum s':>9} {'ratio':>7} {'jinja2 MiB':>10} {'quorum MiB':>10}")
+    print(f"{'scale':>6} {'rows':>6} {'jinja2 s':>9} {'quorum s':>9} {'ratio':>7} "
+          f"{'jinja2 cpu':>10} {'quorum cpu':>10} {'cpu ratio':>9} {'jinja2 MiB':>10} {'quorum MiB':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         for scale in (int(s) for s in args.scales.split(",")):
             data = os.path.join(tmp, f"data-{scale}.json")
@@ -40,8 +44,9 @@ def main():
             jinja = ["/usr/bin/python3", os.path.join(HERE, "jinja_render.py"), "report.html.j2", templates, data]
             if subprocess.run(quorum, capture_output=True).stdout != subprocess.run(jinja, capture_output=True).stdout:
                 sys.exit(f"scale {scale}: outputs differ")
-            jt, jm = measure(jinja, args.runs)
-            qt, qm = measure(quorum, args.runs)
-            print(f"{scale:>6} {50 * scale:>6} {jt:>9.4f} {qt:>9.4f} {jt / qt:>6.1f}x {jm / 1024:>10.1f} {qm / 1024:>10.1f}")
+            jt, jc, jm = measure(jinja, args.runs)
+            qt, qc, qm = measure(quorum, args.runs)
+            print(f"{scale:>6} {50 * scale:>6} {jt:>9.4f} {qt:>9.4f} {jt / qt:>6.1f}x "
+                  f"{jc:>10.4f} {qc:>10.4f} {jc / qc:>8.1f}x {jm / 1024:>10.1f} {qm / 1024:>10.1f}")
 
 main()
