@@ -50,6 +50,28 @@ std::string label_with_number(const std::string& label, double v) {
     return label.empty() ? number : label + " " + number;
 }
 
+// A register may state only the score (seed 000's "risk score 15" for FS001 and FS023, no
+// likelihood or impact): {"score": 15} gives the score and its level, and no matrix cell,
+// rather than an invented split. Written beside a likelihood and impact, it must be their product.
+void check_written_score(const json& written, const char* which, Assessment& a, const RiskBands& bands,
+                         const std::string& path, const std::string& file, Issues& issues) {
+    auto score = number_at(written, "score");
+    if (!score) return;
+    std::string said = std::string(which) + " score " + format_number_as_written(*score);
+    if (!a.likelihood && !a.impact) {
+        if (*score >= 1 && *score <= bands.scale * bands.scale) a.score = *score;
+        else
+            issues.push_back({file, path + "/score",
+                              said + " is outside 1–" + std::to_string(bands.scale * bands.scale) + " (" +
+                                  std::to_string(bands.scale) + "×" + std::to_string(bands.scale) + " scale)"});
+    } else if (a.score && *a.score != *score) {
+        issues.push_back({file, path + "/score",
+                          said + " disagrees with likelihood " + format_number_as_written(*a.likelihood) +
+                              " × impact " + format_number_as_written(*a.impact) + " = " +
+                              format_number_as_written(*a.score)});
+    }
+}
+
 // Reads one assessment, reporting a likelihood or impact outside the scale.
 Assessment read_assessment(const json& written, const char* which, const RiskBands& bands, const std::string& path,
                            const std::string& file, Issues& issues) {
@@ -68,6 +90,7 @@ Assessment read_assessment(const json& written, const char* which, const RiskBan
         }
     }
     if (usable) a.score = *a.likelihood * *a.impact;
+    check_written_score(written, which, a, bands, path, file, issues);
     return a;
 }
 
@@ -99,6 +122,7 @@ std::string level_key(const std::string& text) {
 }
 
 std::string reason(const Assessment& a) {
+    if (!a.likelihood || !a.impact) return "the score as written";
     return "likelihood " + format_number_as_written(*a.likelihood) + " × impact " + format_number_as_written(*a.impact);
 }
 

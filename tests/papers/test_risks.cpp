@@ -299,3 +299,40 @@ TEST_CASE("papers rules: random shapes never crash") {
     CHECK(tables > 0);  // the shapes reached inside the rules, not only their first checks
     CHECK(items > 0);
 }
+
+TEST_CASE("risks: a score stated without its likelihood and impact (seed 000's FS001, FS023)") {
+    Issues issues;
+    json out = derive(R"({"items": [
+      {"ref": "FS001", "title": "Significant child safeguarding incident", "residual": {"score": 15}},
+      {"ref": "FS023", "title": "Delivery of Ofsted Improvement Action Plan", "residual": {"score": 15}},
+      {"ref": "FS030", "title": "Lower", "residual": {"likelihood": 2, "impact": 3}}]})",
+                      issues);
+    CHECK(issues.empty());
+    const json& fs001 = out["items"][0];
+    CHECK(fs001["residual_score"] == 15.0);
+    CHECK(fs001["residual_level"] == "very_high");
+    CHECK(fs001["residual"]["likelihood_text"] == "");  // no invented split
+    CHECK(fs001["is_high"] == true);
+    CHECK(refs(out["high"]) == std::vector<std::string>{"FS001", "FS023"});
+    int in_matrix = 0;
+    for (const auto& row : out["matrix"]["rows"])
+        for (const auto& cell : row["cells"]) in_matrix += cell["count"].get<int>();
+    CHECK(in_matrix == 1);  // only FS030 has a point on the grid
+    SECTION("beside a likelihood and impact it must be their product; off the scale it is reported") {
+        Issues wrong;
+        derive(R"({"items": [{"ref": "A", "title": "t", "residual": {"likelihood": 3, "impact": 5, "score": 16}},
+                             {"ref": "B", "title": "t", "residual": {"score": 26}}]})",
+               wrong);
+        REQUIRE(wrong.size() == 2);
+        CHECK(wrong[0].path == "/risks/items/0/residual/score");
+        CHECK(wrong[0].message == "residual score 16 disagrees with likelihood 3 × impact 5 = 15");
+        CHECK(wrong[1].message == "residual score 26 is outside 1–25 (5×5 scale)");
+    }
+    SECTION("a stated score is checked against it") {
+        Issues stated;
+        derive(R"({"items": [{"ref": "A", "title": "t", "residual": {"score": 15}, "stated": {"residual_score": 12}}]})",
+               stated);
+        REQUIRE(stated.size() == 1);
+        CHECK(stated[0].message == "stated residual score 12 disagrees with the derived 15 (the score as written)");
+    }
+}
