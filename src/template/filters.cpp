@@ -1276,34 +1276,57 @@ Value f_map(const FilterEnv& env, const Value& in, const Arguments& args) {
     });
 }
 
-// prepare_select_or_reject: whether an item passes (before select/reject's negation).
-std::function<bool(const Value&)> select_function(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
+// prepare_select_or_reject's predicate: whether an item passes (before select/reject's
+// negation). A plain struct rather than a std::function: it runs once per item.
+struct Selector {
+    std::shared_ptr<const GeneratorCall> call;
+    bool lookup_attr = false;
+    AttrGetter transform;             // the attribute, for selectattr/rejectattr
+    std::shared_ptr<Arguments> rest;  // the test's own arguments; null: no test (truthiness)
+    std::string test;
+    const TestFn* library_test = nullptr;  // looked up once for the whole sequence
+
+    bool operator()(const Value& item) const {
+        Value attribute = lookup_attr ? transform(item) : Value();
+        const Value& subject = lookup_attr ? attribute : item;
+        if (!rest) return truthy(subject);
+        return library_test ? (*library_test)(*call->env.call, subject, *rest) : call->env.call_test(test, subject, *rest);
+    }
+};
+
+Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
     const Arguments& args = call->args;
+    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr};
     std::size_t off = 0;
-    AttrGetter transform;
     if (lookup_attr) {
         if (args.positional.empty()) fail("Missing parameter for attribute name");
-        transform = make_attrgetter(&args.positional[0]);
+        selector.transform = make_attrgetter(&args.positional[0]);
         off = 1;
     }
-    if (args.positional.size() <= off)
-        return [transform, lookup_attr](const Value& item) { return truthy(lookup_attr ? transform(item) : item); };
-    auto rest = std::make_shared<Arguments>();
-    rest->positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
-    rest->keyword = args.keyword;
-    std::string test = to_str(args.positional[off]);
-    // The test is looked up once for the whole sequence, not once per item.
-    const TestFn* library_test = call->env.call && call->env.library ? call->env.library->test(test) : nullptr;
-    return [call, transform, lookup_attr, rest, test, library_test](const Value& item) {
-        Value subject = lookup_attr ? transform(item) : item;
-        return library_test ? (*library_test)(*call->env.call, subject, *rest) : call->env.call_test(test, subject, *rest);
-    };
+    if (args.positional.size() <= off) return selector;
+    selector.rest = std::make_shared<Arguments>();
+    selector.rest->positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
+    selector.rest->keyword = args.keyword;
+    selector.test = to_str(args.positional[off]);
+    if (call->env.call && call->env.library) selector.library_test = call->env.library->test(selector.test);
+    return selector;
 }
 
 Value select_or_reject(const FilterEnv& env, const Value& in, const Arguments& args, bool select, bool lookup_attr) {
     return make_generator("select_or_reject", [call = keep_call(env, in, args), select, lookup_attr]() -> Iterator::Source {
         if (!truthy(call->input)) return items_in({});
-        return [items = items_of(call->input), passes = select_function(call, lookup_attr), select]() -> std::optional<Value> {
+        Selector passes = make_selector(call, lookup_attr);
+        if (call->input.is_sequence()) {  // the common case, indexed directly
+            return [passes = std::move(passes), select, position = std::size_t{0}]() mutable -> std::optional<Value> {
+                const List& items = passes.call->input.as_list();
+                while (position < items.size()) {
+                    const Value& item = items[position++];
+                    if (passes(item) == select) return item;
+                }
+                return std::nullopt;
+            };
+        }
+        return [items = items_of(call->input), passes = std::move(passes), select]() -> std::optional<Value> {
             while (std::optional<Value> item = items())
                 if (passes(*item) == select) return item;
             return std::nullopt;
