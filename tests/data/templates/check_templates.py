@@ -380,7 +380,8 @@ def check_seed_003(pdf):
     check(re.search(r"CS0030 – Reputational.*High 3 High 3 High 9.*31/01/2011 High 3 Medium 2 High 6", flat),
           f"{label}: CS0030's initial and current assessments in words")
     # Each control action with its progress; each dated one with its target date and priority.
-    check(re.search(r"31/01/2011 \(High\).*31/03/2011 \(Normal\)", flat) and "CS0044 – Financial Pupil Place Planning" in flat
+    check(re.search(r"31/01/2011 \(High\)</p>\s*<p[^>]*>31/03/2011 \(Normal\)", markup)
+          and "CS0044 – Financial Pupil Place Planning" in flat
           and "Cabinet report Sept 6th 2010" in flat, f"{label}: control actions, target dates with priorities, category")
     for n in range(1, page_count(pdf) + 1):
         t = page_text(pdf, n)
