@@ -238,16 +238,18 @@ private:
     void write_item_pdfs(const Staging& staging) {
         fs::create_directories(staging.path("items"));
         const fs::path pack_pdf = staging.path(pack_file_name(stem_, request_));
+        std::vector<PageRange> ranges;
         for (const ItemPages& item : pages_) {
             const std::string name = "items/" + item.file_stem + ".pdf";
             progress_("item " + item.item->number + ": pages " + std::to_string(item.first) + " - " +
                       std::to_string(item.last));
-            try {
-                extract_pages(pack_pdf, item.first, item.last, staging.path(name));
-            } catch (const PdfAssemblyError& e) {
-                throw PackFailure{{e.message}};
-            }
+            ranges.push_back({item.first, item.last, staging.path(name)});
             written_.push_back({name, item.last - item.first + 1});
+        }
+        try {
+            extract_page_ranges(pack_pdf, ranges);  // the pack is read once for all items
+        } catch (const PdfAssemblyError& e) {
+            throw PackFailure{{e.message}};
         }
     }
 

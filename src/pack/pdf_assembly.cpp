@@ -82,9 +82,11 @@ void underlay(QPDF& pack, QPDFPageObjectHelper target, QPDFPageObjectHelper appe
     target.addPageContents(QPDFObjectHandle::newStream(&pack, "q\n" + drawing + "\nQ\n"), true);
 }
 
+QPDFObjectHandle destination_array(QPDFObjectHandle dest);
+
 // The page a link or outline destination points to, if it names one directly.
 QPDFObjectHandle destination_page(QPDFObjectHandle dest) {
-    if (dest.isDictionary() && dest.hasKey("/D")) dest = dest.getKey("/D");  // an action's /D
+    dest = destination_array(dest);  // an action's /D
     if (dest.isArray() && dest.getArrayNItems() > 0) return dest.getArrayItem(0);
     return QPDFObjectHandle::newNull();
 }
@@ -99,20 +101,32 @@ QPDFObjectHandle link_destination(QPDFObjectHandle annotation) {
 
 bool is_internal_link(QPDFObjectHandle annotation) { return !link_destination(annotation).isNull(); }
 
-// Removes (in memory) the links of `page` that lead to pages not in `kept`: copying them
-// would drag the pages they point to into the extract as hidden objects.
-void drop_links_leaving(QPDFPageObjectHelper page, const std::set<QPDFObjGen>& kept) {
-    QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
-    if (!annots.isArray()) return;
+QPDFObjectHandle destination_array(QPDFObjectHandle dest) {
+    return dest.isDictionary() && dest.hasKey("/D") ? dest.getKey("/D") : dest;
+}
+
+// Points the copied links of `copy` at the copied pages, and drops those whose target is
+// not in the extract: a reader would offer a link that goes nowhere. (qpdf cannot do this
+// itself: a link to a page copied later is copied before that page exists in `out`.)
+void relink(QPDFPageObjectHelper source, QPDFPageObjectHelper copy,
+            const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of) {
+    QPDFObjectHandle source_annots = source.getObjectHandle().getKey("/Annots");
+    QPDFObjectHandle copied_annots = copy.getObjectHandle().getKey("/Annots");
+    if (!source_annots.isArray() || !copied_annots.isArray()) return;
     QPDFObjectHandle staying = QPDFObjectHandle::newArray();
-    for (auto& annotation : annots.aitems()) {
-        if (is_internal_link(annotation)) {
-            QPDFObjectHandle target = destination_page(link_destination(annotation));
-            if (!target.isIndirect() || !kept.count(target.getObjGen())) continue;
+    const int count = std::min(source_annots.getArrayNItems(), copied_annots.getArrayNItems());
+    for (int i = 0; i < count; ++i) {
+        QPDFObjectHandle original = source_annots.getArrayItem(i);
+        QPDFObjectHandle copied = copied_annots.getArrayItem(i);
+        if (is_internal_link(original)) {
+            QPDFObjectHandle target = destination_page(link_destination(original));
+            auto found = target.isIndirect() ? copy_of.find(target.getObjGen()) : copy_of.end();
+            if (found == copy_of.end()) continue;
+            destination_array(link_destination(copied)).setArrayItem(0, found->second);
         }
-        staying.appendItem(annotation);
+        staying.appendItem(copied);
     }
-    page.getObjectHandle().replaceKey("/Annots", staying);
+    copy.getObjectHandle().replaceKey("/Annots", staying);
 }
 
 struct OutlineNode {
@@ -137,22 +151,23 @@ void collect_outlines(std::vector<QPDFOutlineObjectHelper> items, const std::set
     }
 }
 
-QPDFObjectHandle translated_destination(QPDF& out, QPDFObjectHandle dest) {
-    if (dest.isDictionary() && dest.hasKey("/D")) dest = dest.getKey("/D");
+QPDFObjectHandle translated_destination(const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of, QPDFObjectHandle dest) {
     QPDFObjectHandle copy = QPDFObjectHandle::newArray();
-    for (auto& part : dest.aitems()) copy.appendItem(part.isIndirect() ? out.copyForeignObject(part) : part);
+    for (auto& part : destination_array(dest).aitems())
+        copy.appendItem(part.isIndirect() && copy_of.count(part.getObjGen()) ? copy_of.at(part.getObjGen()) : part);
     return copy;
 }
 
 // Builds the /First../Last chain of `nodes` under `parent`; returns the visible count.
-int write_outline_level(QPDF& out, const std::vector<OutlineNode>& nodes, QPDFObjectHandle parent) {
+int write_outline_level(QPDF& out, const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of,
+                        const std::vector<OutlineNode>& nodes, QPDFObjectHandle parent) {
     QPDFObjectHandle previous;
     int count = 0;
     for (const auto& node : nodes) {
         QPDFObjectHandle item = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
         item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(node.title));
         item.replaceKey("/Parent", parent);
-        item.replaceKey("/Dest", translated_destination(out, node.dest));
+        item.replaceKey("/Dest", translated_destination(copy_of, node.dest));
         if (previous.isInitialized()) {
             previous.replaceKey("/Next", item);
             item.replaceKey("/Prev", previous);
@@ -160,7 +175,7 @@ int write_outline_level(QPDF& out, const std::vector<OutlineNode>& nodes, QPDFOb
             parent.replaceKey("/First", item);
         }
         parent.replaceKey("/Last", item);
-        const int kids = write_outline_level(out, node.kids, item);
+        const int kids = write_outline_level(out, copy_of, node.kids, item);
         if (kids > 0) item.replaceKey("/Count", QPDFObjectHandle::newInteger(kids));
         count += 1 + kids;
         previous = item;
@@ -168,11 +183,12 @@ int write_outline_level(QPDF& out, const std::vector<OutlineNode>& nodes, QPDFOb
     return count;
 }
 
-void write_outlines(QPDF& out, const std::vector<OutlineNode>& nodes) {
+void write_outlines(QPDF& out, const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of,
+                    const std::vector<OutlineNode>& nodes) {
     if (nodes.empty()) return;
     QPDFObjectHandle root = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
     root.replaceKey("/Type", QPDFObjectHandle::newName("/Outlines"));
-    root.replaceKey("/Count", QPDFObjectHandle::newInteger(write_outline_level(out, nodes, root)));
+    root.replaceKey("/Count", QPDFObjectHandle::newInteger(write_outline_level(out, copy_of, nodes, root)));
     out.getRoot().replaceKey("/Outlines", root);
 }
 
@@ -222,29 +238,50 @@ void insert_appendix_pages(const fs::path& pack_pdf, const std::vector<AppendixP
     write_deterministic(*pack, out_pdf);
 }
 
-void extract_pages(const fs::path& pdf, int first, int last, const fs::path& out_pdf) {
-    auto source = open_strict(pdf);
-    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*source).getAllPages();
-    if (first < 1 || last < first || static_cast<std::size_t>(last) > pages.size())
-        fail(pdf, "pages " + std::to_string(first) + "-" + std::to_string(last) + " are not in its " +
-                      std::to_string(pages.size()) + " pages");
-    std::set<QPDFObjGen> kept;
-    for (int p = first; p <= last; ++p) kept.insert(pages[static_cast<std::size_t>(p - 1)].getObjectHandle().getObjGen());
+namespace {
+
+std::set<QPDFObjGen> page_ids(const std::vector<QPDFPageObjectHelper>& pages) {
+    std::set<QPDFObjGen> ids;
+    for (const auto& page : pages) ids.insert(page.getObjectHandle().getObjGen());
+    return ids;
+}
+
+void extract_range(QPDF& source, const std::vector<QPDFPageObjectHelper>& pages, const PageRange& range) {
+    const auto begin = pages.begin() + (range.first - 1);
+    const std::vector<QPDFPageObjectHelper> chosen(begin, pages.begin() + range.last);
     std::vector<OutlineNode> outlines;
-    collect_outlines(QPDFOutlineDocumentHelper(*source).getTopLevelOutlines(), kept, outlines);
+    collect_outlines(QPDFOutlineDocumentHelper(source).getTopLevelOutlines(), page_ids(chosen), outlines);
 
     QPDF out;
     out.emptyPDF();
     QPDFPageDocumentHelper out_pages(out);
-    for (int p = first; p <= last; ++p) {
-        QPDFPageObjectHelper page = pages[static_cast<std::size_t>(p - 1)];
-        drop_links_leaving(page, kept);
-        out_pages.addPage(page, false);  // a foreign page: qpdf copies it and records the mapping
+    for (const auto& page : chosen) out_pages.addPage(page, false);  // foreign pages: qpdf copies them
+    const std::vector<QPDFPageObjectHelper> copies = out_pages.getAllPages();
+    std::map<QPDFObjGen, QPDFObjectHandle> copy_of;  // source page -> its copy
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        copy_of.emplace(chosen[i].getObjectHandle().getObjGen(), copies[i].getObjectHandle());
+    for (std::size_t i = 0; i < chosen.size(); ++i) relink(chosen[i], copies[i], copy_of);
+    write_outlines(out, copy_of, outlines);
+    label_pages_from(out, range.first);
+    copy_document_info(source, out);
+    write_deterministic(out, range.out_pdf);
+}
+
+}  // namespace
+
+void extract_pages(const fs::path& pdf, int first, int last, const fs::path& out_pdf) {
+    extract_page_ranges(pdf, {PageRange{first, last, out_pdf}});
+}
+
+void extract_page_ranges(const fs::path& pdf, const std::vector<PageRange>& ranges) {
+    auto source = open_strict(pdf);
+    const std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*source).getAllPages();
+    for (const auto& range : ranges) {
+        if (range.first < 1 || range.last < range.first || static_cast<std::size_t>(range.last) > pages.size())
+            fail(pdf, "pages " + std::to_string(range.first) + "-" + std::to_string(range.last) +
+                          " are not in its " + std::to_string(pages.size()) + " pages");
     }
-    write_outlines(out, outlines);
-    label_pages_from(out, first);
-    copy_document_info(*source, out);
-    write_deterministic(out, out_pdf);
+    for (const auto& range : ranges) extract_range(*source, pages, range);
 }
 
 std::string sha256_file(const fs::path& file) {

@@ -41,6 +41,17 @@ void insert_appendix_pages(const std::filesystem::path& pack_pdf, const std::vec
 // the bookmarks that point into the range are kept. Deterministic output.
 void extract_pages(const std::filesystem::path& pdf, int first, int last, const std::filesystem::path& out_pdf);
 
+// Pages first..last (1-based, inclusive) to be written to `out_pdf`.
+struct PageRange {
+    int first = 1;
+    int last = 1;
+    std::filesystem::path out_pdf;
+};
+
+// extract_pages() for many ranges of one PDF, which is opened and read once (a pack of 50
+// items is cut in one pass instead of being re-read per item).
+void extract_page_ranges(const std::filesystem::path& pdf, const std::vector<PageRange>& ranges);
+
 // Lower-case hex SHA-256 of the file's bytes. Throws PdfAssemblyError if it cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
 
