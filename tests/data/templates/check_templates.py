@@ -344,6 +344,10 @@ def check_real_papers(quorum, out_dir):
                   '<td class="target">London top quartile</td>']:
             check(s in markup, f"sample ces-eoy-2017-18-performance: {s!r}")
     check_seed_003(rendered.get("cs-performance-2010-11-q3"))
+    arts = rendered.get("cels-2018-03-07-arts-culture-strategy-appendix")
+    if arts:  # the document's label prints above its title, as the seed's "Appendix 1-"
+        check(re.search(r"\AAppendix 1-\s+Arts and Culture Strategy for Barnet", page_text(arts, 1).strip()),
+              "sample arts appendix: 'Appendix 1-' above the title")
     minutes = rendered.get("cels-2018-01-16-minutes")
     if minutes:
         flat = " ".join(all_text(minutes).split())
