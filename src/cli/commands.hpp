@@ -12,6 +12,9 @@ namespace quorum::cli {
 // error, 2 internal error) through CLI's exceptions, so main() needs only this one call.
 void add_render_command(CLI::App& app);
 
+// `quorum pack MEETING.json [-o OUTDIR] [--audience public|members] [--supplement] [--quiet]`.
+void add_pack_command(CLI::App& app);
+
 // `quorum validate FILE.json...`: papers and meetings checked against the data model.
 void add_validate_command(CLI::App& app);
 

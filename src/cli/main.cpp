@@ -15,14 +15,20 @@ int main(int argc, char** argv) {
 
     quorum::cli::RenderTemplateOptions render_options;
     CLI::App* render = quorum::cli::add_render_template_command(app, render_options);
-    quorum::cli::add_render_command(app);  // runs from its own callback
-    quorum::cli::add_validate_command(app);  // runs from its own callback
-    quorum::cli::add_report_command(app);    // runs from its own callback
+    // These run from their own callbacks and end the parse with their exit status.
+    quorum::cli::add_render_command(app);
+    quorum::cli::add_validate_command(app);
+    quorum::cli::add_report_command(app);
+    quorum::cli::add_pack_command(app);
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
+    } catch (const CLI::RuntimeError& e) {  // a command's own exit status (0, 1 or 2)
         return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        // --help and --version exit 0; a usage mistake is a user error (1), whatever
+        // internal code CLI11 gives it, so scripts can rely on 0 / 1 / 2.
+        return app.exit(e) == 0 ? 0 : 1;
     }
     if (render->parsed()) return quorum::cli::run_render_template(render_options);
     return 2;
