@@ -348,6 +348,14 @@ def check_real_papers(quorum, out_dir):
     if arts:  # the document's label prints above its title, as the seed's "Appendix 1-"
         check(re.search(r"\AAppendix 1-\s+Arts and Culture Strategy for Barnet", page_text(arts, 1).strip()),
               "sample arts appendix: 'Appendix 1-' above the title")
+    letter = rendered.get("cels-2018-03-07-ofsted-letter")
+    if letter:  # a letter: date, address, salutation, then the subject; closing and signature at the end
+        flat = " ".join(all_text(letter).split())
+        check(re.search(r"\A22 February 2018 Chris Munday .* London N11 1NP chris\.munday@barnet\.gov\.uk Dear Mr Munday "
+                        r"Monitoring visit to Barnet children's services This letter", flat),
+              "sample Ofsted letter: date, address, salutation, subject in that order")
+        check(re.search(r"Yours sincerely Louise Warren Her Majesty's Inspector Pre-publication", flat),
+              "sample Ofsted letter: closing, signature, marking")
     minutes = rendered.get("cels-2018-01-16-minutes")
     if minutes:
         flat = " ".join(all_text(minutes).split())
