@@ -17,11 +17,25 @@ constexpr double hyphen_penalty = 50;
 constexpr double explicit_hyphen_penalty = 50;
 constexpr double emergency_penalty = 800;
 constexpr double emergency_joint_penalty = 100;
+// A URL that fits on a line may still break at its joints, at a price: Knuth-Plass takes
+// it only when the alternative is a badly stretched (justified) or very short line.
+constexpr double url_joint_penalty = 150;
 constexpr std::uint32_t hyphen_text_begin = 0;  // Paragraph::text starts with "-" for drawn hyphens
 
 bool is_url_joint(char32_t cp) {
     return cp == '/' || cp == '-' || cp == '?' || cp == '&' || cp == '=' || cp == '_' || cp == '.' || cp == ',' ||
            cp == ' ' || cp == ';' || cp == '#' || cp == '@' || cp == 0x2013;
+}
+
+// "https://...", "mailto:..." with a path, "www.example.gov.uk/...": text whose joints may
+// break like a browser's (UAX #14 allows a break after "/" and overflow-wrap does the rest).
+bool looks_like_url(std::string_view text) {
+    return text.find("://") != std::string_view::npos || text.starts_with("www.");
+}
+
+// Not between the slashes of "//" (nor before any "/"): "https:/|/" reads as broken.
+bool is_url_break_point(char32_t cp, char32_t following) {
+    return cp != ' ' && is_url_joint(cp) && following != '/' && following != 0;
 }
 
 bool is_invisible_control(char32_t cp) {
@@ -309,7 +323,7 @@ void ParagraphBuilder::add_space(const shaping::FaceSpan& space, int context, st
 }
 
 void ParagraphBuilder::add_break_opportunity(double penalty, bool flagged, double width, const fonts::Face* hyphen_face,
-                                             int context, int span, double stretch) {
+                                             int context, int span, double stretch, bool discretionary) {
     if (stretch <= 0) stretch = ragged_stretch_;
     Piece helper;
     helper.context = context;
@@ -324,7 +338,7 @@ void ParagraphBuilder::add_break_opportunity(double penalty, bool flagged, doubl
     // Hyphens in justified text break like TeX's discretionaries: the line keeps its
     // interword stretch. Elsewhere the break needs its own stretch or the line could
     // never end short of the measure.
-    const bool own_stretch = !(p_->justify && hyphen_face);
+    const bool own_stretch = !(p_->justify && (hyphen_face || discretionary));
     if (own_stretch) push(kp::Item::glue(0, stretch, 0, false), helper);
     push(kp::Item::penalty_item(width, penalty, flagged), at);
     if (own_stretch) push(kp::Item::glue(0, -stretch, 0, false), helper);
@@ -434,6 +448,14 @@ void ParagraphBuilder::add_atomic(const InlineItem& item, int index) {
     ws_.after_space = false;
 }
 
+bool ParagraphBuilder::word_looks_like_url() const {
+    for (const Part& part : word_)
+        if (part.kind == Part::Kind::Text &&
+            looks_like_url(std::string_view(p_->text).substr(part.begin, part.end - part.begin)))
+            return true;
+    return false;
+}
+
 void ParagraphBuilder::flush_word() {
     if (word_.empty()) return;
     bool has_text = false, has_soft = false;
@@ -462,10 +484,11 @@ void ParagraphBuilder::flush_word() {
         else emergency = emergency || total > options_.available_width + 0.01;
     }
     const bool may_auto_hyphenate = !has_soft && text_parts == 1;
+    const bool url_joints = !emergency && !options_.measuring && word_looks_like_url();
     for (std::size_t k = 0; k < word_.size(); ++k) {
         const Part& part = word_[k];
         switch (part.kind) {
-            case Part::Kind::Text: emit_text_part(part, emergency, !may_auto_hyphenate); break;
+            case Part::Kind::Text: emit_text_part(part, emergency, url_joints, !may_auto_hyphenate); break;
             case Part::Kind::Marker: push(part.item, part.piece); break;
             case Part::Kind::SoftHyphen: {
                 const bool between_text = k > 0 && k + 1 < word_.size() && !p_->items.empty() &&
@@ -492,11 +515,12 @@ struct InnerBreak {
     double penalty = kp::infinite_penalty;  // infinite: no break here
     bool flagged = false;
     const fonts::Face* hyphen_face = nullptr;  // draws a hyphen when broken here
+    bool url_joint = false;                    // a URL's joint in a URL that fits the line
     bool possible() const { return penalty < kp::infinite_penalty; }
 };
 
 InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool hyphenation_point, bool emergency,
-                       const fonts::Face& face) {
+                       bool url_joints, const fonts::Face& face) {
     InnerBreak b;
     if (hyphenation_point && face.has_glyph('-')) {
         b.penalty = hyphen_penalty;
@@ -506,7 +530,10 @@ InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool 
         b.penalty = explicit_hyphen_penalty;  // "decision-|making": the hyphen is already there
         b.flagged = true;
     } else if (emergency) {
-        b.penalty = is_url_joint(cp) ? emergency_joint_penalty : emergency_penalty;
+        b.penalty = is_url_joint(cp) && following != '/' ? emergency_joint_penalty : emergency_penalty;
+    } else if (url_joints && is_url_break_point(cp, following)) {
+        b.penalty = url_joint_penalty;
+        b.url_joint = true;
     }
     return b;
 }
@@ -524,9 +551,10 @@ void ParagraphBuilder::collect_hyphen_points(std::string_view w, const style::Co
 }
 
 // Emits one text part of a word as boxes in their faces, with the break opportunities
-// inside it: pattern hyphenation, after explicit hyphens, and (for words wider than the
-// line) emergency breaks between any two characters.
-void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens) {
+// inside it: pattern hyphenation, after explicit hyphens, at a URL's joints (after / . - ?
+// & = and the like, at a price), and (for words wider than the line) emergency breaks
+// between any two characters.
+void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url_joints, bool no_auto_hyphens) {
     const style::ComputedStyle& style = *part.style;
     const double size = style.font_size;
     // Nothing appends to the text buffer while a part is emitted, so the view stays valid.
@@ -553,7 +581,8 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_
         while (next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] < i) ++next_hyphen;
         const bool hyphenation_point = next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] == i;
         const InnerBreak inner =
-            i < w.size() ? break_after(cp, previous, following, hyphenation_point, emergency, *span.face) : InnerBreak{};
+            i < w.size() ? break_after(cp, previous, following, hyphenation_point, emergency, url_joints, *span.face)
+                          : InnerBreak{};
         previous = cp;
         if (!(i >= span.end || inner.possible() || i >= w.size())) continue;
 
@@ -572,7 +601,7 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool no_
         // URL's joints, where ending a line somewhat short reads better than "gov.u|k".
         const bool plain_emergency = inner.penalty == emergency_penalty;
         add_break_opportunity(inner.penalty, inner.flagged, hyphen_width, inner.hyphen_face, part.context, part.span,
-                              plain_emergency ? block_->font_size : 0);
+                              plain_emergency ? block_->font_size : 0, inner.url_joint);
     }
 }
 

@@ -101,15 +101,17 @@ private:
     void add_forced_break();
     void add_space(const shaping::FaceSpan& space, int context, style::WhiteSpace mode);
     // `stretch`: the white space the line may end with when broken here (0: the default,
-    // 3em, the ragged-right trick's amount).
+    // 3em, the ragged-right trick's amount). `discretionary`: in justified text the line
+    // broken here is justified like one ending in a hyphen (no white space of its own).
     void add_break_opportunity(double penalty, bool flagged, double width, const fonts::Face* hyphen_face, int context,
-                               int span, double stretch = 0);
+                               int span, double stretch = 0, bool discretionary = false);
     void flush_word();
-    void emit_text_part(const Part& part, bool emergency, bool no_auto_hyphens);
+    void emit_text_part(const Part& part, bool emergency, bool url_joints, bool no_auto_hyphens);
     void collect_hyphen_points(std::string_view word, const style::ComputedStyle& style, bool allowed);
     void push(const kp::Item& item, const Piece& piece);
     void trim_trailing_space();
     bool at_line_start() const;
+    bool word_looks_like_url() const;
     int text_context(const style::ComputedStyle& style);
     int make_context(const style::ComputedStyle& style, int parent, bool apply_own_align);
     const std::vector<const fonts::Face*>& chain(const style::ComputedStyle& s) { return chains_.chain(s); }

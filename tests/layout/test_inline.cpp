@@ -392,6 +392,49 @@ TEST_CASE("a long URL breaks after / - ? & rather than mid-name", "[inline][emer
     CHECK(at_joint >= 2);
 }
 
+// The widest gap between two runs of a line (justified words are separate runs).
+double widest_gap(const LineBox& line) {
+    double gap = 0;
+    for (std::size_t i = 1; i < line.runs.size(); ++i)
+        gap = std::max(gap, line.runs[i].x - (line.runs[i - 1].x + line.runs[i - 1].width));
+    return gap;
+}
+
+TEST_CASE("a URL narrower than the line breaks at a joint rather than stretching justified text", "[inline]") {
+    const auto block = block_style(style::TextAlign::Justify);
+    const std::string url = "https://www.example-council.gov.uk/planning/2024?item=17";
+    const auto lines =
+        set({text("The papers are published at " + url + " with the officers' responses to every comment.", &block)},
+            block, 300);
+    REQUIRE(lines.size() >= 2);
+    std::string all;
+    bool broken_at_joint = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string t = line_text(lines[i]);
+        UNSCOPED_INFO("line " << i << ": " << t << " (widest gap " << widest_gap(lines[i]) << " pt)");
+        all += t + (i + 1 < lines.size() && url.find(t.substr(t.rfind(' ') + 1)) == std::string::npos ? " " : "");
+        if (i + 1 < lines.size() && std::string("/.-?&=").find(t.back()) != std::string::npos) broken_at_joint = true;
+        // A space of Liberation Sans at 10pt is 2.78pt. Unbroken, the URL would go whole to
+        // line 2 and leave "The papers are published at" spread over 300pt (gaps of ~40pt).
+        if (i + 1 < lines.size()) CHECK(widest_gap(lines[i]) < 2.5 * 2.78);
+    }
+    CHECK(broken_at_joint);
+    CHECK(all.find(url) != std::string::npos);
+}
+
+TEST_CASE("a URL is not broken where the line has room for it, nor between the slashes of //", "[inline]") {
+    const auto block = block_style(style::TextAlign::Justify);
+    const std::string url = "https://www.example.gov.uk/a";
+    const auto lines = set({text("See " + url + " today.", &block)}, block, 300);
+    REQUIRE(lines.size() == 1);
+    CHECK(line_text(lines[0]) == "See " + url + " today.");
+    const auto narrow = set({text("Visit https://example.gov.uk/papers now", &block)}, block, 60);
+    for (const auto& line : narrow) {
+        const std::string t = line_text(line);
+        CHECK((t.find("https:/") == std::string::npos || t.find("https://") != std::string::npos));
+    }
+}
+
 TEST_CASE("white-space: pre keeps spaces and newlines and does not wrap short lines", "[inline]") {
     auto block = block_style();
     block.white_space = style::WhiteSpace::Pre;
