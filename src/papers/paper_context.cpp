@@ -4,6 +4,7 @@
 
 #include "papers/content.hpp"
 #include "papers/prose.hpp"
+#include "papers/references.hpp"
 #include "papers/report_context.hpp"
 #include "papers/schema.hpp"
 #include "papers/validation.hpp"
@@ -312,7 +313,8 @@ json paper_context(const json& paper, const std::string& file, Issues& issues) {
         issues.push_back({file, "", "found " + describe_found(paper) + ", expected a paper (a JSON object)"});
         return json::object();
     }
-    PaperBuild build{paper, file, issues, {}, {}};
+    const json resolved = resolve_figure_references(paper, file, issues);  // {=...} figures in the text
+    PaperBuild build{resolved, file, issues, {}, {}};
     const std::string kind = paper.value("kind", "report");
     json context;
     if (kind == "minutes") context = minutes_context(build);
