@@ -73,13 +73,13 @@ void FlowBuilder::flush_break() {
     } else {
         flow_.push_back(std::move(brk));
     }
-    avoid_next_ = false;
+    avoid_next_ = avoid_after_ = false;
 }
 
 void FlowBuilder::push(Slice slice) {
     if (avoid_next_ || avoid_inside_ > 0) slice.avoid_break_before = true;
     if (slice.kind == Slice::Kind::Content || slice.height > 0) visible_ = true;
-    avoid_next_ = false;
+    avoid_next_ = avoid_after_ = false;
     flow_.push_back(std::move(slice));
 }
 
@@ -124,7 +124,9 @@ void FlowBuilder::close(double bottom_insets) {
     }
     if (slice.height > 0) visible_ = true;
     flow_.push_back(std::move(slice));
-    avoid_next_ = false;
+    // <div><h3 style="break-after: avoid"/></div><table/>: the heading's break-after is the
+    // div's too, so the break before the table stays avoided.
+    avoid_next_ = avoid_after_;
 }
 
 void FlowBuilder::forced_break(style::Break kind) {
@@ -366,6 +368,8 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
         items = &sized;
     }
     ParagraphStyle para = make_paragraph(&s, std::max(width, 1.0), s.text_indent);
+    para.source_line = box.position.line;
+    para.source_column = box.position.column;
     std::vector<LineBox> lines = ctx.line_breaker.break_lines(*items, para);
 
     const int n = static_cast<int>(lines.size());
@@ -473,7 +477,7 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
     }
 
     if (is_forced(s.break_after)) out.forced_break(s.break_after);
-    else if (s.break_after == style::Break::Avoid) out.avoid_next_break();
+    else if (s.break_after == style::Break::Avoid) out.avoid_break_after();
     leave_page_name(ctx, out, outer_page);
 }
 

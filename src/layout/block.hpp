@@ -67,6 +67,9 @@ public:
     void set_page_name(const std::string& name) { wanted_page_name_ = name; }
     // The next break opportunity (before the next slice added) is to be avoided.
     void avoid_next_break() { avoid_next_ = true; }
+    // break-after: avoid. Unlike avoid_next_break(), it outlives the Close slices that
+    // follow: a last child's break-after also governs its parents' (CSS Fragmentation 3 §4.4).
+    void avoid_break_after() { avoid_next_ = avoid_after_ = true; }
     // Avoid every break until end_avoid_inside() (break-inside: avoid); nests.
     void begin_avoid_inside() { ++avoid_inside_; }
     void end_avoid_inside() { --avoid_inside_; }
@@ -85,6 +88,7 @@ private:
     bool has_margin_ = false;
     std::size_t margin_insert_at_ = 0;  // before zero-height Opens that followed the margin
     bool avoid_next_ = false;
+    bool avoid_after_ = false;  // avoid_next_ came from a break-after: avoid (see close)
     int avoid_inside_ = 0;
     bool has_break_ = false;
     style::Break break_kind_ = style::Break::Page;

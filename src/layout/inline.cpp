@@ -352,6 +352,19 @@ std::size_t line_start_after(const Paragraph& p, std::size_t position) {
     return i;
 }
 
+// Total fit balances ragged lines. But when its optimum leaves lines short of the measure
+// by more than the ragged stretch, it spreads one unavoidable gap (the line before a long
+// URL that must start a line of its own) over the lines before it: "Council, 4" alone on a
+// line, a paragraph set at 60% of the measure. Browsers and Word fill each line; so do we
+// then, unless first fit leaves even more lines that short.
+kp::Result fill_ragged_lines(const std::vector<kp::Item>& items, const std::vector<double>& widths, kp::Result optimal) {
+    const int short_lines = kp::underfull_lines(items, optimal);
+    if (short_lines == 0) return optimal;
+    kp::Result filled = kp::first_fit(items, widths);
+    if (filled.overfull && !optimal.overfull) return optimal;
+    return kp::underfull_lines(items, filled) <= short_lines ? filled : optimal;
+}
+
 const style::ComputedStyle& default_style() {
     static const style::ComputedStyle s = [] {
         style::ComputedStyle c;
@@ -396,13 +409,16 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
     inline_detail::BuildOptions options;
     options.available_width = width;
     options.first_line_indent = ps.first_line_indent;
+    options.source_line = ps.source_line;
+    options.source_column = ps.source_column;
     impl_->builder.build(content, *ps.block, options, p);
     impl_->collect_hyphenator_warnings();
     std::vector<LineBox> lines;
     if (!p.has_content && p.spans.empty()) return lines;
 
     impl_->widths.assign(1, width);
-    const kp::Result result = kp::break_paragraph(p.items, impl_->widths);
+    kp::Result result = kp::break_paragraph(p.items, impl_->widths);
+    if (!p.justify) result = fill_ragged_lines(p.items, impl_->widths, std::move(result));
     LineAssembler assembler(p, content, ps);
     lines.reserve(result.breaks.size());
     std::size_t begin = 0;

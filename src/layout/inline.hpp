@@ -86,6 +86,7 @@ struct ParagraphStyle {
     double available_width = 0;                   // content width, pt
     double first_line_indent = 0;                 // text-indent, pt
     bool is_last_paragraph_fragment = true;       // justified text: last line is left-aligned
+    int source_line = 0, source_column = 0;       // where the block starts, for warnings (0: unknown)
 };
 
 class Hyphenator;  // wraps libhyphen dictionaries per language (hyphenate.hpp)

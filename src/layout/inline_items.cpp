@@ -3,6 +3,7 @@
 #include "layout/hyphenate.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace quorum::layout::inline_detail {
@@ -17,6 +18,11 @@ constexpr double hyphen_penalty = 50;
 constexpr double explicit_hyphen_penalty = 50;
 constexpr double emergency_penalty = 800;
 constexpr double emergency_joint_penalty = 100;
+// An over-long word broken where a hyphen may go ("Modernis-|ation"), with the hyphen
+// drawn: better than any other point inside it.
+constexpr double emergency_hyphen_penalty = 100;
+// After "/" between words ("Additions/|(Deletions)", "and/|or"), as UAX #14 allows.
+constexpr double slash_penalty = 50;
 // A URL that fits on a line may still break at its joints, at a price: Knuth-Plass takes
 // it only when the alternative is a badly stretched (justified) or very short line.
 constexpr double url_joint_penalty = 150;
@@ -40,6 +46,37 @@ bool is_url_break_point(char32_t cp, char32_t following) {
 
 bool is_invisible_control(char32_t cp) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x200C && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF;
+}
+
+// Text that breaks lines at all: nowrap and pre never do, not even inside an over-long word.
+bool wraps(const style::ComputedStyle& style) {
+    return style.white_space == style::WhiteSpace::Normal || style.white_space == style::WhiteSpace::PreLine ||
+           style.white_space == style::WhiteSpace::PreWrap;
+}
+
+bool is_word_edge(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// A "/" at `slash` in `text` joins two words ("Additions/(Deletions)") rather than the
+// parts of a URL, an e-mail address, a reference ("CES/S01") or a date ("2017/18").
+bool slash_joins_words(std::string_view text, std::size_t slash) {
+    const auto wordish = [](unsigned char c) { return std::isalpha(c) || c >= 0x80; };
+    if (slash == 0 || slash + 1 >= text.size()) return false;
+    const unsigned char before = static_cast<unsigned char>(text[slash - 1]);
+    const unsigned char after = static_cast<unsigned char>(text[slash + 1]);
+    if (!(wordish(before) || before == ')') || !(wordish(after) || after == '(')) return false;
+    std::size_t begin = slash, end = slash;
+    while (begin > 0 && !is_word_edge(text[begin - 1])) --begin;
+    while (end < text.size() && !is_word_edge(text[end])) ++end;
+    const std::string_view token = text.substr(begin, end - begin);
+    if (token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos ||
+        token.find('@') != std::string_view::npos)
+        return false;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (std::isdigit(static_cast<unsigned char>(token[i]))) return false;  // a code, a date, a figure
+        if (token[i] == '.' && i + 1 < token.size() && wordish(static_cast<unsigned char>(token[i + 1])))
+            return false;  // a domain
+    }
+    return true;
 }
 
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
@@ -275,6 +312,12 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
             flush_word();
             if (!p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
                 add_break_opportunity(0, false, 0, nullptr, context, current_span());
+        } else if (cp == '/' && spaces_break && slash_joins_words(text, start)) {
+            p_->text.push_back('/');
+            p_->has_content = true;
+            close_part();
+            flush_word();
+            add_slash_break(context);
         } else if (is_invisible_control(cp)) {
             continue;  // C0 controls, BOM, joiners: nothing to draw, nothing to measure
         } else {
@@ -342,6 +385,13 @@ void ParagraphBuilder::add_break_opportunity(double penalty, bool flagged, doubl
     if (own_stretch) push(kp::Item::glue(0, stretch, 0, false), helper);
     push(kp::Item::penalty_item(width, penalty, flagged), at);
     if (own_stretch) push(kp::Item::glue(0, -stretch, 0, false), helper);
+}
+
+// A break after "/": in justified text a discretionary one (the line keeps its interword
+// stretch, like a line ending in a hyphen); ragged, one that may end the line short.
+void ParagraphBuilder::add_slash_break(int context) {
+    if (p_->items.empty() || p_->items.back().type != kp::Item::Type::Box) return;
+    add_break_opportunity(slash_penalty, false, 0, nullptr, context, current_span(), 0, true);
 }
 
 void ParagraphBuilder::add_forced_break() {
@@ -456,6 +506,25 @@ bool ParagraphBuilder::word_looks_like_url() const {
     return false;
 }
 
+// Once per document: the first nowrap/pre text wider than its line, which overflows it.
+void ParagraphBuilder::warn_unwrapped_overflow(double word_width) {
+    if (warned_unwrapped_overflow_ || options_.measuring || word_width <= options_.available_width + 0.01) return;
+    std::string text;
+    for (const Part& part : word_) {
+        if (part.kind != Part::Kind::Text) continue;
+        if (wraps(*part.style)) return;  // the word may break in its wrapping part
+        text.append(p_->text, part.begin, part.end - part.begin);
+    }
+    warned_unwrapped_overflow_ = true;
+    char widths[64];
+    std::snprintf(widths, sizeof widths, "(%.1fpt in %.1fpt)", word_width, options_.available_width);
+    const std::string where = options_.source_line > 0 ? std::to_string(options_.source_line) + ":" +
+                                                             std::to_string(options_.source_column) + ": "
+                                                       : std::string();
+    warnings_.push_back(where + "warning: text that may not wrap (white-space: nowrap or pre) is wider than its line " +
+                        widths + " and overflows it: '" + text + "'");
+}
+
 void ParagraphBuilder::flush_word() {
     if (word_.empty()) return;
     bool has_text = false, has_soft = false;
@@ -481,8 +550,9 @@ void ParagraphBuilder::flush_word() {
     for (const Part& part : word_) {
         if (part.kind != Part::Kind::Text) continue;
         if (options_.measuring) emergency = emergency || part.style->overflow_wrap == style::OverflowWrap::Anywhere;
-        else emergency = emergency || total > options_.available_width + 0.01;
+        else emergency = emergency || (total > options_.available_width + 0.01 && wraps(*part.style));
     }
+    warn_unwrapped_overflow(total);
     const bool may_auto_hyphenate = !has_soft && text_parts == 1;
     const bool url_joints = !emergency && !options_.measuring && word_looks_like_url();
     for (std::size_t k = 0; k < word_.size(); ++k) {
@@ -523,7 +593,7 @@ InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool 
                        bool url_joints, const fonts::Face& face) {
     InnerBreak b;
     if (hyphenation_point && face.has_glyph('-')) {
-        b.penalty = hyphen_penalty;
+        b.penalty = emergency ? emergency_hyphen_penalty : hyphen_penalty;
         b.flagged = true;
         b.hyphen_face = &face;
     } else if (is_hyphen(cp) && shaping::is_letter(previous) && shaping::is_letter(following)) {
@@ -540,10 +610,16 @@ InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool 
 
 }  // namespace
 
-// Pattern hyphenation points of a text part, as offsets into it (none unless hyphens: auto).
-void ParagraphBuilder::collect_hyphen_points(std::string_view w, const style::ComputedStyle& style, bool allowed) {
+// Pattern hyphenation points of a text part, as offsets into it: with hyphens: auto, and
+// in an over-long word (`emergency`) unless hyphens: none, where CSS would break it
+// anywhere (overflow-wrap) but a hyphen at a syllable reads far better ("Modernis-ation",
+// not "Modernisa tion").
+void ParagraphBuilder::collect_hyphen_points(std::string_view w, const style::ComputedStyle& style, bool allowed,
+                                             bool emergency) {
     hyphen_scratch_.clear();
-    if (!allowed || !hyphenator_ || style.hyphens != style::Hyphens::Auto) return;
+    const bool wanted = style.hyphens == style::Hyphens::Auto ||
+                        (emergency && style.hyphens == style::Hyphens::Manual);
+    if (!allowed || !hyphenator_ || !wanted) return;
     const auto [core_begin, core_end] = letter_core(w);
     if (core_end <= core_begin) return;
     for (std::uint32_t point : hyphenator_->points(w.substr(core_begin, core_end - core_begin), style.lang))
@@ -559,7 +635,10 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
     const double size = style.font_size;
     // Nothing appends to the text buffer while a part is emitted, so the view stays valid.
     const std::string_view w = std::string_view(p_->text).substr(part.begin, part.end - part.begin);
-    collect_hyphen_points(w, style, !no_auto_hyphens);
+    const bool may_break = wraps(style);
+    // Measuring min-content with overflow-wrap: anywhere, any character may end a line:
+    // hyphens would only widen that minimum.
+    collect_hyphen_points(w, style, !no_auto_hyphens && may_break, emergency && !options_.measuring);
 
     spans_scratch_.clear();
     missing_scratch_.clear();
@@ -595,7 +674,7 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
         piece.span = part.span;
         push(kp::Item::box(width_of(w.substr(segment_begin, i - segment_begin), *span.face, size)), piece);
         segment_begin = i;
-        if (!inner.possible()) continue;
+        if (!inner.possible() || !may_break) continue;
         const double hyphen_width = inner.hyphen_face ? shaping::advance_pt(*inner.hyphen_face, '-', size) : 0;
         // Inside an over-long word, lines should run full: little stretch, except at a
         // URL's joints, where ending a line somewhat short reads better than "gov.u|k".

@@ -73,6 +73,7 @@ struct BuildOptions {
     double available_width = 0;  // words wider than this get emergency break points
     bool measuring = false;      // min/max-content: no emergency points unless overflow-wrap: anywhere
     double first_line_indent = 0;
+    int source_line = 0, source_column = 0;  // of the block, for warnings (0: unknown)
 };
 
 class ParagraphBuilder {
@@ -106,8 +107,10 @@ private:
     void add_break_opportunity(double penalty, bool flagged, double width, const fonts::Face* hyphen_face, int context,
                                int span, double stretch = 0, bool discretionary = false);
     void flush_word();
+    void warn_unwrapped_overflow(double word_width);
     void emit_text_part(const Part& part, bool emergency, bool url_joints, bool no_auto_hyphens);
-    void collect_hyphen_points(std::string_view word, const style::ComputedStyle& style, bool allowed);
+    void collect_hyphen_points(std::string_view word, const style::ComputedStyle& style, bool allowed, bool emergency);
+    void add_slash_break(int context);
     void push(const kp::Item& item, const Piece& piece);
     void trim_trailing_space();
     bool at_line_start() const;
@@ -134,6 +137,7 @@ private:
     std::string text_scratch_;
     std::vector<std::uint32_t> hyphen_scratch_;
     bool break_before_next_word_ = false;
+    bool warned_unwrapped_overflow_ = false;
     int last_text_context_ = -1, last_text_parent_ = -1;
     int current_span() const { return span_stack_.empty() ? -1 : span_stack_.back(); }
 };

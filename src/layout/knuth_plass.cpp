@@ -236,6 +236,118 @@ private:
 
 }  // namespace
 
+// ---------------------------------------------------------------------------------------
+// First fit
+// ---------------------------------------------------------------------------------------
+
+namespace {
+
+bool is_forced(const Item& item) { return item.type == Item::Type::Penalty && item.penalty <= -infinite_penalty; }
+
+// The first item of the line after a break at `position`: glue and penalties that follow
+// a break are discarded, up to a box or a forced break (as in total fit).
+std::size_t line_start_after(const std::vector<Item>& items, std::size_t position) {
+    std::size_t i = position + 1;
+    while (i < items.size() && items[i].type != Item::Type::Box && !is_forced(items[i])) ++i;
+    return i;
+}
+
+// Widths, stretch and shrink summed from a line's start up to (not including) an item.
+struct LineSums {
+    double width = 0, stretch = 0, shrink = 0, fill = 0;
+    void add(const Item& item) {
+        width += item.width;
+        if (item.type != Item::Type::Glue) return;
+        (item.stretch >= fill_stretch ? fill : stretch) += item.stretch;
+        shrink += item.shrink;
+    }
+};
+
+// A place the line may end, with what the line holds when it ends there.
+struct FitCandidate {
+    std::size_t position = 0;
+    double length = 0;  // natural length, the hyphen included
+    LineSums sums;
+    double penalty = 0;
+};
+
+double ratio_of(const FitCandidate& c, double target) {
+    if (std::abs(c.length - target) <= 1e-6 * std::max(1.0, std::abs(target))) return 0;
+    if (c.length < target) {
+        if (c.sums.fill > 0) return 0;
+        return c.sums.stretch > 0 ? (target - c.length) / c.sums.stretch : 1e9;
+    }
+    return c.sums.shrink > 0 ? (target - c.length) / c.sums.shrink : -1e9;
+}
+
+// The break a first-fit line takes among those that fit (in order): the last cheap one;
+// else the cheapest costly one that fills at least half the line (the later on a tie);
+// else the last one.
+const FitCandidate* choose_first_fit(const std::vector<FitCandidate>& fitting, double target, double cheap_penalty) {
+    const FitCandidate* cheap = nullptr;
+    const FitCandidate* costly = nullptr;
+    for (const FitCandidate& c : fitting) {
+        if (c.penalty < cheap_penalty) cheap = &c;
+        else if (c.length >= target / 2 && (!costly || c.penalty <= costly->penalty)) costly = &c;
+    }
+    if (cheap) return cheap;
+    if (costly) return costly;
+    return fitting.empty() ? nullptr : &fitting.back();
+}
+
+}  // namespace
+
+Result first_fit(const std::vector<Item>& items, const std::vector<double>& line_widths, double cheap_penalty) {
+    Result out;
+    out.pass = 0;
+    std::vector<FitCandidate> fitting;
+    std::size_t start = 0;
+    for (int line = 0; start < items.size(); ++line) {
+        const double target = line_widths.empty()
+                                  ? 0
+                                  : line_widths[std::min<std::size_t>(static_cast<std::size_t>(line), line_widths.size() - 1)];
+        fitting.clear();
+        LineSums sums;
+        const FitCandidate* chosen = nullptr;
+        FitCandidate overflow;  // the first break that does not fit, when none does
+        for (std::size_t i = start; i < items.size() && !chosen; ++i) {
+            const Item& item = items[i];
+            const bool breakable = item.type == Item::Type::Glue
+                                       ? item.breakable && i > start && items[i - 1].type == Item::Type::Box
+                                       : item.type == Item::Type::Penalty && item.penalty < infinite_penalty;
+            if (breakable) {
+                FitCandidate c{i, sums.width + (item.type == Item::Type::Penalty ? item.width : 0), sums,
+                            item.type == Item::Type::Penalty ? item.penalty : 0};
+                const bool fits = c.length - sums.shrink <= target + 1e-6 * std::max(1.0, std::abs(target));
+                if (fits) fitting.push_back(c);
+                if (fits && is_forced(item)) {
+                    chosen = &fitting.back();
+                } else if (!fits && fitting.empty()) {
+                    overflow = c;  // nothing fits: the line overflows to its first break
+                    chosen = &overflow;
+                } else if (!fits) {
+                    chosen = choose_first_fit(fitting, target, cheap_penalty);
+                }
+            }
+            sums.add(item);
+        }
+        if (!chosen) break;  // no forced break at the end: what is left is not set
+        const double ratio = ratio_of(*chosen, target);
+        out.breaks.push_back({chosen->position, ratio});
+        if (ratio < -1) out.overfull = true;
+        if (chosen->position + 1 >= items.size()) break;
+        start = line_start_after(items, chosen->position);
+    }
+    return out;
+}
+
+int underfull_lines(const std::vector<Item>& items, const Result& r) {
+    int count = 0;
+    for (const Break& b : r.breaks)
+        if (b.position < items.size() && !is_forced(items[b.position]) && b.ratio > 1) ++count;
+    return count;
+}
+
 int fitness_class(double ratio) {
     if (ratio < -0.5) return 0;
     if (ratio <= 0.5) return 1;

@@ -56,7 +56,7 @@ struct Break {
 
 struct Result {
     std::vector<Break> breaks;  // in order; the last is the paragraph's final forced break
-    int pass = 1;               // 1, 2 or 3 (3: the final, emergency pass)
+    int pass = 1;               // 1, 2 or 3 (3: the final, emergency pass); 0: first fit
     bool overfull = false;      // some line could not be made to fit (only in pass 3)
 };
 
@@ -64,6 +64,17 @@ struct Result {
 // The item list must end with a forced break (the caller appends fill glue + forced penalty).
 Result break_paragraph(const std::vector<Item>& items, const std::vector<double>& line_widths,
                        const Params& params = {});
+
+// First fit, as browsers and word processors set ragged text: each line takes as much as
+// fits, broken at its last space or hyphen. Costlier breaks (emergency points inside an
+// over-long word: penalties of `cheap_penalty` and more) are used only when no cheap one fits, and
+// then preferably one that fills at least half the line. A box wider than the line
+// overflows it (`overfull`). Ratios are computed as break_paragraph() computes them.
+Result first_fit(const std::vector<Item>& items, const std::vector<double>& line_widths, double cheap_penalty = 100);
+
+// Lines of `r` that end short of the measure by more than their stretch (ratio > 1),
+// not counting lines ended by a forced break (the paragraph's last line, <br>).
+int underfull_lines(const std::vector<Item>& items, const Result& r);
 
 // The number of the fitness class of a line with adjustment ratio r (0 tight .. 3 very loose).
 int fitness_class(double ratio);

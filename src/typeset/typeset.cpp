@@ -6,6 +6,7 @@
 #include "pdf/pdf_writer.hpp"
 #include "style/cascade.hpp"
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -66,6 +67,14 @@ void append_unique(std::vector<std::string>& to, const std::vector<std::string>&
         if (seen.insert(w).second) to.push_back(w);
 }
 
+// Layout knows where in the document a warning arises ("12:3: warning: ...", from the
+// boxes' source positions) but not the file's name: it is added here.
+std::vector<std::string> with_document_name(std::vector<std::string> warnings, const std::filesystem::path& xhtml) {
+    for (std::string& w : warnings)
+        if (!w.empty() && std::isdigit(static_cast<unsigned char>(w.front()))) w = xhtml.string() + ":" + w;
+    return warnings;
+}
+
 }  // namespace
 
 std::filesystem::path default_font_catalogue() {
@@ -97,7 +106,7 @@ RenderResult render_document(const std::filesystem::path& xhtml, const std::vect
         throw RenderError{e.message};
     }
     append_unique(result.warnings, cascade.warnings());
-    append_unique(result.warnings, laid_out.warnings);
+    append_unique(result.warnings, with_document_name(std::move(laid_out.warnings), xhtml));
 
     pdf::PdfOptions pdf_options;
     if (options.creation_time) pdf_options.creation_time = *options.creation_time;
