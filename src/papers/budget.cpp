@@ -3,6 +3,7 @@
 #include "papers/accounting.hpp"
 #include "papers/json_fields.hpp"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <vector>
@@ -475,6 +476,32 @@ json total_row(const json& table, const Running& running, const std::string& at,
     return row;
 }
 
+// The column keys a group spans must be printed columns, adjacent and in table order: a group
+// that skips or reorders columns cannot be drawn over them. Valid groups are passed on.
+json column_groups(const json& table, const json& columns, const std::string& at, const Context& cx) {
+    json out = json::array();
+    const json& groups = member(table, "column_groups");
+    if (!groups.is_array()) return out;
+    std::vector<std::string> keys;
+    for (const auto& c : columns) keys.push_back(c["key"].get<std::string>());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const json& spans = member(groups[g], "columns");
+        if (!spans.is_array() || spans.empty()) continue;
+        auto first = std::find(keys.begin(), keys.end(), spans[0].is_string() ? spans[0].get<std::string>() : "");
+        bool adjacent = first != keys.end() && static_cast<std::size_t>(keys.end() - first) >= spans.size();
+        for (std::size_t i = 0; adjacent && i < spans.size(); ++i)
+            adjacent = spans[i].is_string() && *(first + static_cast<long>(i)) == spans[i].get<std::string>();
+        if (!adjacent) {
+            cx.issues.push_back({cx.file, at + "/column_groups/" + std::to_string(g) + "/columns",
+                                 "found columns the table does not print side by side in this order, expected "
+                                 "adjacent columns of the table"});
+            continue;
+        }
+        out.push_back({{"title", string_at(groups[g], "title")}, {"columns", spans}});
+    }
+    return out;
+}
+
 json derive_table(const json& table, TableType type, const std::string& year, const std::string& at,
                   const Context& cx) {
     PercentStyle style = percent_style(table);
@@ -484,6 +511,7 @@ json derive_table(const json& table, TableType type, const std::string& year, co
     out["type"] = type == TableType::revenue ? "revenue" : "capital";
     out["caption"] = string_at(table, "caption");
     out["columns"] = table_columns(table, type, year);
+    out["column_groups"] = column_groups(table, out["columns"], at, cx);
     out["has_comments"] = any_line_has(lines, "comment");
     Running running;
     json rows = json::array();

@@ -26,6 +26,7 @@ namespace quorum::papers {
 // The budget context of data/schema/README.md ("What the templates receive"):
 //   {units, units_label: "£000", year?, revenue: TABLE, capital: TABLE, <name>: TABLE…}
 //   TABLE {type: "revenue"|"capital", caption, columns: [{key, title, unit}], has_comments,
+//          column_groups: [{title, columns: [key…]}] (titles over adjacent columns),
 //          lines: [LINE], total: LINE|null}
 //   LINE  {kind: "line"|"heading"|"subtotal"|"total", service, comment?, <figure>, <figure>_text}
 // Figures are in £000 (converted from pounds when BUDGET.units is "pounds"); an absent

@@ -476,3 +476,25 @@ TEST_CASE("budget: with amounts rounded, a stated amount that agrees is the one 
         CHECK(line(bad, "revenue", 0)["variance_text"] == "10");
     }
 }
+
+TEST_CASE("budget: column groups over adjacent columns (seed 003's 'Variations')") {
+    Issues issues;
+    json out = derive(R"({"revenue": {"column_groups": [{"title": "Variations",
+        "columns": ["original_budget", "revised_budget", "outturn", "variance"]}], "lines": [
+      {"service": "Management Team", "original_budget": 1260, "revised_budget": 1021, "outturn": 1037}]}})",
+                      issues);
+    CHECK(issues.empty());
+    REQUIRE(out["revenue"]["column_groups"].size() == 1);
+    CHECK(out["revenue"]["column_groups"][0]["title"] == "Variations");
+    SECTION("a group over columns that are not side by side is reported and dropped") {
+        Issues wrong;
+        json bad = derive(R"({"revenue": {"column_groups": [{"title": "X", "columns": ["original_budget", "outturn"]},
+            {"title": "Y", "columns": ["reserve_movements"]}], "lines": [
+          {"service": "A", "original_budget": 1, "revised_budget": 1, "outturn": 1}]}})",
+                          wrong);
+        REQUIRE(wrong.size() == 2);  // outturn is not next to original budget; no reserve movements column
+        CHECK(wrong[0].path == "/budget/revenue/column_groups/0/columns");
+        CHECK(wrong[1].path == "/budget/revenue/column_groups/1/columns");
+        CHECK(bad["revenue"]["column_groups"].empty());
+    }
+}

@@ -376,6 +376,8 @@ def check_seed_003(pdf):
         markup = " ".join(f.read().split())
     for s in ["Childrens' Services", "Dedicated Schools' Grant"]:
         check(s in flat, f"{label}: {s!r}")
+    check(markup.count('<th scope="colgroup" colspan="4" class="group">Variations</th>') == 2,
+          f"{label}: 'Variations' over the four figure columns of both revenue tables")
     for s in ["Budget V1", "Forecast Outturn 2010/11",
               "Spend to date (as per SAP)", "Not provided by DCSF", "No data", "▲ 9.1%", "-16.1%",
               "Relevant previous outturn", "Initial Assessment", "Current Assessment"]:
