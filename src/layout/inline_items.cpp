@@ -20,7 +20,7 @@ constexpr double emergency_penalty = 800;
 constexpr double emergency_joint_penalty = 100;
 // An over-long word broken where a hyphen may go ("Modernis-|ation"), with the hyphen
 // drawn: better than any other point inside it.
-constexpr double emergency_hyphen_penalty = 100;
+constexpr double emergency_hyphen_penalty = 500;
 // After "/" between words ("Additions/|(Deletions)", "and/|or"), as UAX #14 allows.
 constexpr double slash_penalty = 50;
 // A URL that fits on a line may still break at its joints, at a price: Knuth-Plass takes
@@ -678,7 +678,8 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
         const double hyphen_width = inner.hyphen_face ? shaping::advance_pt(*inner.hyphen_face, '-', size) : 0;
         // Inside an over-long word, lines should run full: little stretch, except at a
         // URL's joints, where ending a line somewhat short reads better than "gov.u|k".
-        const bool plain_emergency = inner.penalty == emergency_penalty;
+        // So at its hyphenation points: "c-" alone in a narrow column is no better than "Flo".
+        const bool plain_emergency = inner.penalty == emergency_penalty || (emergency && inner.hyphen_face);
         add_break_opportunity(inner.penalty, inner.flagged, hyphen_width, inner.hyphen_face, part.context, part.span,
                               plain_emergency ? block_->font_size : 0, inner.url_joint);
     }

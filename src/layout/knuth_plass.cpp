@@ -281,18 +281,20 @@ double ratio_of(const FitCandidate& c, double target) {
 }
 
 // The break a first-fit line takes among those that fit (in order): the last cheap one;
-// else the cheapest costly one that fills at least half the line (the later on a tie);
-// else the last one.
-const FitCandidate* choose_first_fit(const std::vector<FitCandidate>& fitting, double target, double cheap_penalty) {
+// else, inside an over-long word, the cheapest (the later on a tie) of those that fill at
+// least 3/4 of what the fullest one would: "Moderni-" rather than "Modernisa", but not
+// "c-" alone on a line where "ccina" fits.
+const FitCandidate* choose_first_fit(const std::vector<FitCandidate>& fitting, double cheap_penalty) {
+    if (fitting.empty()) return nullptr;
     const FitCandidate* cheap = nullptr;
-    const FitCandidate* costly = nullptr;
-    for (const FitCandidate& c : fitting) {
+    for (const FitCandidate& c : fitting)
         if (c.penalty < cheap_penalty) cheap = &c;
-        else if (c.length >= target / 2 && (!costly || c.penalty <= costly->penalty)) costly = &c;
-    }
     if (cheap) return cheap;
-    if (costly) return costly;
-    return fitting.empty() ? nullptr : &fitting.back();
+    const double fullest = fitting.back().length;
+    const FitCandidate* costly = &fitting.back();
+    for (const FitCandidate& c : fitting)
+        if (c.length >= 0.75 * fullest && c.penalty <= costly->penalty) costly = &c;
+    return costly;
 }
 
 }  // namespace
@@ -326,7 +328,7 @@ Result first_fit(const std::vector<Item>& items, const std::vector<double>& line
                     overflow = c;  // nothing fits: the line overflows to its first break
                     chosen = &overflow;
                 } else if (!fits) {
-                    chosen = choose_first_fit(fitting, target, cheap_penalty);
+                    chosen = choose_first_fit(fitting, cheap_penalty);
                 }
             }
             sums.add(item);

@@ -67,9 +67,10 @@ Result break_paragraph(const std::vector<Item>& items, const std::vector<double>
 
 // First fit, as browsers and word processors set ragged text: each line takes as much as
 // fits, broken at its last space or hyphen. Costlier breaks (emergency points inside an
-// over-long word: penalties of `cheap_penalty` and more) are used only when no cheap one fits, and
-// then preferably one that fills at least half the line. A box wider than the line
-// overflows it (`overfull`). Ratios are computed as break_paragraph() computes them.
+// over-long word: penalties of `cheap_penalty` and more) are used only when no cheap one
+// fits, and then the cheapest that fills the line nearly as well as the fullest. A box
+// wider than the line overflows it (`overfull`). Ratios are computed as break_paragraph()
+// computes them.
 Result first_fit(const std::vector<Item>& items, const std::vector<double>& line_widths, double cheap_penalty = 100);
 
 // Lines of `r` that end short of the measure by more than their stretch (ratio > 1),

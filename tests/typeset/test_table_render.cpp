@@ -94,6 +94,6 @@ TEST_CASE("typeset tables: a table wider than the page renders inside it with on
     // Names the table's source line and column (layout has no file name to prefix: see table.cpp).
     CHECK(render.output.find("2:1: warning: table is wider") != std::string::npos);
     const std::string text = page_text(pdf, 1);
-    CHECK(count(text, "Floc") == 16);  // every cell drawn, its word broken to fit the column
+    CHECK(count(text, "Flo") == 16);  // every cell drawn, its word broken to fit the column
     fs::remove_all(pdf.parent_path());
 }
