@@ -352,17 +352,21 @@ std::size_t line_start_after(const Paragraph& p, std::size_t position) {
     return i;
 }
 
-// Total fit balances ragged lines. But when its optimum leaves lines short of the measure
-// by more than the ragged stretch, it spreads one unavoidable gap (the line before a long
-// URL that must start a line of its own) over the lines before it: "Council, 4" alone on a
-// line, a paragraph set at 60% of the measure. Browsers and Word fill each line; so do we
-// then, unless first fit leaves even more lines that short.
-kp::Result fill_ragged_lines(const std::vector<kp::Item>& items, const std::vector<double>& widths, kp::Result optimal) {
-    const int short_lines = kp::underfull_lines(items, optimal);
-    if (short_lines == 0) return optimal;
+// Total fit balances ragged lines. But when its optimum leaves lines well short of the
+// measure, it spreads one unavoidable gap (the line before a long URL that must start a
+// line of its own) over the lines before it: "Council, 4" alone on a line, a paragraph set
+// at 60% of the measure; and in a narrow column, where its 3em of stretch is a third of the
+// line, it ends lines at "Research" / "new model". Browsers and Word fill each line; so do
+// we then, unless first fit leaves even more lines that short. "Well short": by more than
+// 3em, or an eighth of a narrow measure.
+kp::Result fill_ragged_lines(const std::vector<kp::Item>& items, const std::vector<double>& widths, double font_size,
+                             kp::Result optimal) {
+    const double max_gap = std::min(3 * font_size, widths.front() / 8);
+    const int short_optimal = kp::short_lines(items, optimal, widths, max_gap);
+    if (short_optimal == 0) return optimal;
     kp::Result filled = kp::first_fit(items, widths);
     if (filled.overfull && !optimal.overfull) return optimal;
-    return kp::underfull_lines(items, filled) <= short_lines ? filled : optimal;
+    return kp::short_lines(items, filled, widths, max_gap) <= short_optimal ? filled : optimal;
 }
 
 const style::ComputedStyle& default_style() {
@@ -418,7 +422,7 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
 
     impl_->widths.assign(1, width);
     kp::Result result = kp::break_paragraph(p.items, impl_->widths);
-    if (!p.justify) result = fill_ragged_lines(p.items, impl_->widths, std::move(result));
+    if (!p.justify) result = fill_ragged_lines(p.items, impl_->widths, ps.block->font_size, std::move(result));
     LineAssembler assembler(p, content, ps);
     lines.reserve(result.breaks.size());
     std::size_t begin = 0;

@@ -114,8 +114,13 @@ std::pair<std::size_t, std::size_t> letter_core(std::string_view w) {
         const std::size_t at = core.size() >= suffix.size() ? core.size() - suffix.size() : 0;
         if (core.size() > suffix.size() && core.substr(at) == suffix) end = begin + at;
     }
-    for (std::size_t i = begin; i < end;)
-        if (!shaping::is_letter(next_codepoint(w, i))) return {0, 0};
+    // Letters, and hyphens between them: "multi-disciplinary" hyphenates as "multi-discipli-nary".
+    char32_t previous = 0;
+    for (std::size_t i = begin; i < end;) {
+        const char32_t cp = next_codepoint(w, i);
+        if (shaping::is_letter(cp) || (cp == '-' && shaping::is_letter(previous))) previous = cp;
+        else return {0, 0};
+    }
     return {begin, end};
 }
 
@@ -592,13 +597,13 @@ struct InnerBreak {
 InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool hyphenation_point, bool emergency,
                        bool url_joints, const fonts::Face& face) {
     InnerBreak b;
-    if (hyphenation_point && face.has_glyph('-')) {
+    if (is_hyphen(cp) && shaping::is_letter(previous) && shaping::is_letter(following)) {
+        b.penalty = explicit_hyphen_penalty;  // "decision-|making": the hyphen is already there
+        b.flagged = true;
+    } else if (hyphenation_point && !is_hyphen(following) && face.has_glyph('-')) {
         b.penalty = emergency ? emergency_hyphen_penalty : hyphen_penalty;
         b.flagged = true;
         b.hyphen_face = &face;
-    } else if (is_hyphen(cp) && shaping::is_letter(previous) && shaping::is_letter(following)) {
-        b.penalty = explicit_hyphen_penalty;  // "decision-|making": the hyphen is already there
-        b.flagged = true;
     } else if (emergency) {
         b.penalty = is_url_joint(cp) && following != '/' ? emergency_joint_penalty : emergency_penalty;
     } else if (url_joints && is_url_break_point(cp, following)) {
@@ -621,9 +626,13 @@ void ParagraphBuilder::collect_hyphen_points(std::string_view w, const style::Co
                         (emergency && style.hyphens == style::Hyphens::Manual);
     if (!allowed || !hyphenator_ || !wanted) return;
     const auto [core_begin, core_end] = letter_core(w);
-    if (core_end <= core_begin) return;
-    for (std::uint32_t point : hyphenator_->points(w.substr(core_begin, core_end - core_begin), style.lang))
-        hyphen_scratch_.push_back(static_cast<std::uint32_t>(core_begin) + point);
+    // A compound ("multi-disciplinary") is hyphenated part by part.
+    for (std::size_t begin = core_begin; begin < core_end;) {
+        const std::size_t end = std::min<std::size_t>(w.find('-', begin), core_end);
+        for (std::uint32_t point : hyphenator_->points(w.substr(begin, end - begin), style.lang))
+            hyphen_scratch_.push_back(static_cast<std::uint32_t>(begin) + point);
+        begin = end + 1;
+    }
 }
 
 // Emits one text part of a word as boxes in their faces, with the break opportunities

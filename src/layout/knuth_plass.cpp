@@ -282,8 +282,8 @@ double ratio_of(const FitCandidate& c, double target) {
 
 // The break a first-fit line takes among those that fit (in order): the last cheap one;
 // else, inside an over-long word, the cheapest (the later on a tie) of those that fill at
-// least 3/4 of what the fullest one would: "Moderni-" rather than "Modernisa", but not
-// "c-" alone on a line where "ccina" fits.
+// least half of what the fullest one would: "disci-" rather than "disciplin", but not "c-"
+// alone on a line where "ccina" fits.
 const FitCandidate* choose_first_fit(const std::vector<FitCandidate>& fitting, double cheap_penalty) {
     if (fitting.empty()) return nullptr;
     const FitCandidate* cheap = nullptr;
@@ -293,7 +293,7 @@ const FitCandidate* choose_first_fit(const std::vector<FitCandidate>& fitting, d
     const double fullest = fitting.back().length;
     const FitCandidate* costly = &fitting.back();
     for (const FitCandidate& c : fitting)
-        if (c.length >= 0.75 * fullest && c.penalty <= costly->penalty) costly = &c;
+        if (c.length >= 0.5 * fullest && c.penalty <= costly->penalty) costly = &c;
     return costly;
 }
 
@@ -343,10 +343,24 @@ Result first_fit(const std::vector<Item>& items, const std::vector<double>& line
     return out;
 }
 
-int underfull_lines(const std::vector<Item>& items, const Result& r) {
-    int count = 0;
-    for (const Break& b : r.breaks)
-        if (b.position < items.size() && !is_forced(items[b.position]) && b.ratio > 1) ++count;
+int short_lines(const std::vector<Item>& items, const Result& r, const std::vector<double>& line_widths,
+                double max_gap) {
+    int count = 0, line = 0;
+    std::size_t start = 0;
+    for (const Break& b : r.breaks) {
+        if (b.position >= items.size()) break;
+        double length = items[b.position].type == Item::Type::Penalty ? items[b.position].width : 0;
+        for (std::size_t i = start; i < b.position; ++i)
+            if (!(items[i].type == Item::Type::Glue && items[i].stretch >= fill_stretch) &&
+                items[i].type != Item::Type::Penalty)
+                length += items[i].width;
+        const double target =
+            line_widths.empty() ? 0
+                                : line_widths[std::min<std::size_t>(static_cast<std::size_t>(line), line_widths.size() - 1)];
+        if (!is_forced(items[b.position]) && target - length > max_gap) ++count;
+        start = line_start_after(items, b.position);
+        ++line;
+    }
     return count;
 }
 

@@ -68,14 +68,15 @@ Result break_paragraph(const std::vector<Item>& items, const std::vector<double>
 // First fit, as browsers and word processors set ragged text: each line takes as much as
 // fits, broken at its last space or hyphen. Costlier breaks (emergency points inside an
 // over-long word: penalties of `cheap_penalty` and more) are used only when no cheap one
-// fits, and then the cheapest that fills the line nearly as well as the fullest. A box
+// fits, and then the cheapest that fills at least half as much as the fullest. A box
 // wider than the line overflows it (`overfull`). Ratios are computed as break_paragraph()
 // computes them.
 Result first_fit(const std::vector<Item>& items, const std::vector<double>& line_widths, double cheap_penalty = 100);
 
-// Lines of `r` that end short of the measure by more than their stretch (ratio > 1),
-// not counting lines ended by a forced break (the paragraph's last line, <br>).
-int underfull_lines(const std::vector<Item>& items, const Result& r);
+// Lines of `r` that end short of the measure by more than `max_gap` points, not counting
+// lines ended by a forced break (the paragraph's last line, <br>).
+int short_lines(const std::vector<Item>& items, const Result& r, const std::vector<double>& line_widths,
+                double max_gap);
 
 // The number of the fitness class of a line with adjustment ratio r (0 tight .. 3 very loose).
 int fitness_class(double ratio);

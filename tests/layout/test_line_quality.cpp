@@ -99,7 +99,7 @@ TEST_CASE("first fit fills each line with as many words as fit", "[line-quality]
     CHECK(r.breaks[0].ratio == Approx(0));
     CHECK(r.breaks[2].position == items.size() - 1);
     CHECK_FALSE(r.overfull);
-    CHECK(kp::underfull_lines(items, r) == 0);
+    CHECK(kp::short_lines(items, r, {100}, 10) == 0);
 }
 
 TEST_CASE("a ragged paragraph ending in a long URL keeps its other lines full", "[line-quality]") {
@@ -227,4 +227,37 @@ TEST_CASE("white-space: nowrap text wider than its line overflows whole", "[line
     const auto hyphenated = set("decision-making and/or", style, 20);
     REQUIRE(hyphenated.size() == 1);
     CHECK(line_text(hyphenated[0]) == "decision-making and/or");
+}
+
+TEST_CASE("an over-long hyphenated compound breaks at its hyphen and at syllables, never bare", "[line-quality][emergency]") {
+    const ComputedStyle style = paper_style();  // hyphens: manual
+    const auto lines = set("multi-disciplinary", style, measure("disciplin", style).max);
+    REQUIRE(lines.size() >= 3);
+    std::string joined;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string t = line_text(lines[i]);
+        INFO("line " << i << ": " << t);
+        REQUIRE(!t.empty());
+        if (i + 1 < lines.size()) CHECK(t.back() == '-');  // "multi-disciplinar" / "y" before the fix
+        joined += i + 1 < lines.size() && i > 0 ? t.substr(0, t.size() - 1) : t;
+    }
+    CHECK(joined == "multi-disciplinary");
+}
+
+TEST_CASE("ragged lines in a narrow column take every word that fits", "[line-quality]") {
+    // A 70pt column: 3em of ragged stretch would be nearly half the line.
+    ComputedStyle style = paper_style();
+    style.font_size = 9;
+    const double width = 70;
+    const auto lines = set("Research new model of improving the overall participation of families in child protection "
+                           "planning. Setup pilot of new model.",
+                           style, width);
+    REQUIRE(lines.size() >= 4);
+    const double space = measure("a b", style).max - measure("ab", style).max;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const std::string next = line_text(lines[i + 1]);
+        const double next_word = measure(next.substr(0, next.find(' ')), style).max;
+        INFO("line " << i << ": " << line_text(lines[i]) << " / next: " << next);
+        CHECK(line_end(lines[i]) + space + next_word > width);
+    }
 }
