@@ -501,7 +501,7 @@ LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx) {
     for (const auto& child : box.children) {
         LineBreaker::Widths w;
         if (child->kind == BoxKind::Replaced) {
-            w.min = w.max = image_size(*child, 1e6).first;
+            w.min = w.max = w.word = image_size(*child, 1e6).first;
         } else if (child->kind == BoxKind::Table) {
             w = measure_table(*child, ctx);  // columns side by side (table.hpp)
         } else {
@@ -510,8 +510,9 @@ LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx) {
         const ComputedStyle& cs = *child->style;
         double fixed = cs.width.unit == style::Length::Unit::Pt ? cs.width.value : -1;
         const double extra = horizontal_insets(cs, 0);
-        if (fixed >= 0) w.min = w.max = fixed;
+        if (fixed >= 0) w.min = w.max = w.word = fixed;
         widths.min = std::max(widths.min, w.min + extra);
+        widths.word = std::max(widths.word, w.word + extra);
         widths.max = std::max(widths.max, w.max + extra);
     }
     return widths;

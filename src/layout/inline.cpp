@@ -443,13 +443,14 @@ LineBreaker::Widths LineBreaker::measure(const std::vector<InlineItem>& content,
     impl_->builder.build(content, block, options, p);
     impl_->collect_hyphenator_warnings();
     Widths out;
-    double line = 0, chunk = 0;
+    double line = 0, chunk = 0, word = 0;
     bool after_break = false;  // glue right after a break opportunity is discarded
     for (std::size_t i = 0; i < p.items.size(); ++i) {
         const kp::Item& item = p.items[i];
         if (item.type == kp::Item::Type::Box) {
             line += item.width;
             chunk += item.width;
+            word += item.width;
             after_break = false;
         } else if (item.type == kp::Item::Type::Glue) {
             if (item.stretch >= kp::fill_stretch) continue;
@@ -457,23 +458,33 @@ LineBreaker::Widths LineBreaker::measure(const std::vector<InlineItem>& content,
             const bool breakable = item.breakable && i > 0 && p.items[i - 1].type == kp::Item::Type::Box;
             if (breakable) {
                 out.min = std::max(out.min, chunk);
-                chunk = 0;
+                out.word = std::max(out.word, word);
+                chunk = word = 0;
                 after_break = true;
             } else if (!after_break) {
                 chunk += item.width;
+                word += item.width;
             }
         } else if (item.penalty <= -kp::infinite_penalty) {
             out.max = std::max(out.max, line);
             out.min = std::max(out.min, chunk);
-            line = chunk = 0;
+            out.word = std::max(out.word, word);
+            line = chunk = word = 0;
         } else if (item.penalty < kp::infinite_penalty) {
             out.min = std::max(out.min, chunk + item.width);
             chunk = 0;
             after_break = true;
+            // A break that draws a hyphen splits a word; any other (a space, after "/") ends one.
+            const bool hyphenation = item.flagged && item.width > 0;
+            if (!hyphenation) {
+                out.word = std::max(out.word, word);
+                word = 0;
+            }
         }
     }
     out.max = std::max(out.max, line);
     out.min = std::max(out.min, chunk);
+    out.word = std::clamp(std::max(out.word, word), out.min, std::max(out.min, out.max));
     return out;
 }
 

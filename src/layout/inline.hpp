@@ -101,7 +101,9 @@ public:
 
     // The widths a shrink-to-fit box needs (table cells, inline-blocks):
     // min = widest unbreakable piece, max = everything on one line.
-    struct Widths { double min = 0, max = 0; };
+    // word = the widest word, not counting hyphenation points (hyphens: auto, soft hyphens):
+    // what a column should get when the table has room (min <= word <= max).
+    struct Widths { double min = 0, max = 0, word = 0; };
     Widths measure(const std::vector<InlineItem>& content, const style::ComputedStyle& block);
 
     // Warnings found while setting text (e.g. a character no font has), once each.

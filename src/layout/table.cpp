@@ -98,6 +98,7 @@ ColumnLayoutInput column_input(const TableGeometry& g, LayoutContext& ctx, doubl
             const LineBreaker::Widths content = measure_block_contents(*g.cell_boxes[i], ctx);
             w.min = content.min + insets.left + insets.right;
             w.max = std::max(content.max, content.min) + insets.left + insets.right;
+            w.word = std::max(content.word, content.min) + insets.left + insets.right;
         }
         in.cells.push_back(w);
     }

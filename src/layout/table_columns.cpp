@@ -14,6 +14,7 @@ enum class ColumnKind { Auto, Fixed, Percent };
 // What the cells and <col>s say about one column.
 struct ColumnMeasure {
     double min = 0, max = 0;
+    double word = 0;  // its widest word unhyphenated, min <= word <= max (guess "word" below)
     ColumnKind kind = ColumnKind::Auto;
     double percent = 0;
 };
@@ -48,12 +49,18 @@ std::vector<ColumnMeasure> measure_single_span(const ColumnLayoutInput& input) {
         const bool col_was_fixed = column.kind == ColumnKind::Fixed;
         apply_specified_width(column, cell.width);
         column.min = std::max(column.min, cell.min);
+        column.word = std::max(column.word, cell.word);
         // An auto cell in a fixed column still needs its min, but doesn't widen the column.
         const bool fixed_by_something = column.kind == ColumnKind::Fixed && (col_was_fixed || cell.width.unit == Length::Unit::Pt);
         if (!fixed_by_something) column.max = std::max(column.max, cell_max_contribution(cell));
     }
     for (ColumnMeasure& column : columns) column.max = std::max(column.max, column.min);
     return columns;
+}
+
+// Columns widened by spanning cells and fixed widths keep min <= word <= max.
+void clamp_words(std::vector<ColumnMeasure>& columns) {
+    for (ColumnMeasure& column : columns) column.word = std::clamp(column.word, column.min, column.max);
 }
 
 // Spreads `excess` over columns [first, first+span) in proportion to `weight` (evenly when all zero).
@@ -109,6 +116,7 @@ std::vector<ColumnMeasure> measure_columns(const ColumnLayoutInput& input) {
     std::stable_sort(spanning.begin(), spanning.end(),
                      [](const CellWidthInput* a, const CellWidthInput* b) { return a->column_span < b->column_span; });
     for (const CellWidthInput* cell : spanning) apply_spanning_cell(columns, *cell, input.column_gap);
+    clamp_words(columns);
     // Percentages above 100% in total are cut, left to right (as browsers do).
     double percent_left = 100;
     for (ColumnMeasure& column : columns) {
@@ -136,18 +144,22 @@ double preferred_content_width(const std::vector<ColumnMeasure>& columns) {
     return std::max(max_sum, needed);
 }
 
-// The four guesses of CSS Tables 3 §3.9.
-std::array<std::vector<double>, 4> width_guesses(const std::vector<ColumnMeasure>& columns, double content_width) {
-    std::array<std::vector<double>, 4> guesses;
+// The four guesses of CSS Tables 3 §3.9, with one more after the first: every column at
+// its widest word whole. Hyphenation (hyphens: auto) lowers a column's min to a syllable;
+// the table gives its columns whole words first, and hyphenates only when it must.
+std::array<std::vector<double>, 5> width_guesses(const std::vector<ColumnMeasure>& columns, double content_width) {
+    std::array<std::vector<double>, 5> guesses;
     for (auto& guess : guesses) guess.resize(columns.size());
     for (std::size_t c = 0; c < columns.size(); ++c) {
         const ColumnMeasure& column = columns[c];
         const bool percent = column.kind == ColumnKind::Percent;
-        const double percent_width = std::max(column.min, column.percent * content_width / 100);
+        const double floor = column.word;
+        const double percent_width = std::max(floor, column.percent * content_width / 100);
         guesses[0][c] = column.min;
-        guesses[1][c] = percent ? percent_width : column.min;
-        guesses[2][c] = percent ? percent_width : column.kind == ColumnKind::Fixed ? column.max : column.min;
-        guesses[3][c] = percent ? percent_width : column.max;
+        guesses[1][c] = floor;
+        guesses[2][c] = percent ? percent_width : floor;
+        guesses[3][c] = percent ? percent_width : column.kind == ColumnKind::Fixed ? std::max(floor, column.max) : floor;
+        guesses[4][c] = percent ? percent_width : column.max;
     }
     return guesses;
 }
@@ -186,7 +198,7 @@ std::vector<double> distribute_width(const std::vector<ColumnMeasure>& columns, 
             widths[c] = guesses[g - 1][c] + t * (guesses[g][c] - guesses[g - 1][c]);
         return widths;
     }
-    std::vector<double> widths = guesses[3];
+    std::vector<double> widths = guesses.back();
     distribute_surplus(widths, columns, content_width - sum(widths));
     return widths;
 }

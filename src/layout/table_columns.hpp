@@ -20,6 +20,9 @@ namespace quorum::layout::table {
 struct CellWidthInput {
     int row = 0, column = 0, column_span = 1;
     double min = 0, max = 0;                          // min-/max-content border-box widths
+    // Its widest word whole (min breaks words at hyphenation points): the width it should
+    // get when the table has room. 0: same as min.
+    double word = 0;
     style::Length width = style::Length::automatic();  // the cell's `width` as a border-box length
 };
 

@@ -109,3 +109,16 @@ TEST_CASE("break-after: avoid on a last child keeps its parent with what follows
     REQUIRE(lowest);
     CHECK(lowest->text.find("Heading") == std::string::npos);
 }
+
+TEST_CASE("hyphens: auto lowers a column's minimum, yet the table gives it its longest word when it has room",
+          "[line-quality][table][hyphenate]") {
+    const std::string prose = "The service has been redesigned around the needs of families, with a single front door "
+                              "and one plan per child, reviewed every quarter by the partnership board.";
+    const LaidOutDocument doc = render("<table style=\"width:80mm; hyphens:auto\" lang=\"en-GB\"><tr><td>Modernisation "
+                                       "Programme</td><td>" +
+                                           prose + "</td></tr></table>",
+                                       css);
+    REQUIRE(doc.pages.size() == 1);
+    CHECK(run_with(doc.pages[0], "Modernisation"));
+    CHECK(run_with(doc.pages[0], "Programme"));
+}
