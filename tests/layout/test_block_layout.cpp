@@ -6,6 +6,8 @@
 #include "layout/layout.hpp"
 #include "style/cascade.hpp"
 
+#include "layout_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -20,10 +22,6 @@ using layout::Page;
 
 namespace {
 
-const fonts::FontCatalogue& font_catalogue() {
-    static const fonts::FontCatalogue fonts = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
-    return fonts;
-}
 
 struct Rendered {
     document::Document doc;
@@ -37,7 +35,7 @@ std::unique_ptr<Rendered> render_doc(const std::string& body, const std::string&
                               "</style></head><body>" + body + "</body></html>";
     r->doc = document::parse_string(xhtml, "block-test.xhtml", QUORUM_TEST_DATA);
     for (const auto& source : r->doc.style_sources()) r->cascade.add_stylesheet(source.text, "block-test.xhtml", source.position.line);
-    r->out = layout::lay_out(r->doc, r->cascade, font_catalogue());
+    r->out = layout::lay_out(r->doc, r->cascade, layout_test::catalogue());
     return r;
 }
 
@@ -479,7 +477,7 @@ TEST_CASE("a 600-page document lays out well under a second", "[layout][speed]")
     for (const auto& source : r->doc.style_sources()) r->cascade.add_stylesheet(source.text, "speed.xhtml");
     // CPU time, not wall time: the machine running the tests may be busy.
     const std::clock_t start = std::clock();
-    r->out = layout::lay_out(r->doc, r->cascade, font_catalogue());
+    r->out = layout::lay_out(r->doc, r->cascade, layout_test::catalogue());
     const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     INFO(r->out.pages.size() << " pages in " << seconds << " s");
     CHECK(r->out.pages.size() > 500);

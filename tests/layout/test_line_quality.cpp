@@ -4,6 +4,8 @@
 #include "layout/inline.hpp"
 #include "layout/knuth_plass.hpp"
 
+#include "layout_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -18,33 +20,12 @@ namespace kp = quorum::layout::kp;
 
 namespace {
 
-const fonts::FontCatalogue& catalogue() {
-    static const fonts::FontCatalogue c = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
-    return c;
-}
-
-const layout::Hyphenator& hyphenator() {
-    static const layout::Hyphenator h;
-    return h;
-}
+using layout_test::catalogue;
+using layout_test::hyphenator;
+using layout_test::text;
 
 ComputedStyle paper_style(style::TextAlign align = style::TextAlign::Left) {
-    ComputedStyle s;
-    s.display = style::Display::Block;
-    s.font_family = {"Liberation Sans"};
-    s.font_size = 11;
-    s.line_height_factor = 1.3;
-    s.text_align = align;
-    s.lang = "en-GB";
-    return s;
-}
-
-InlineItem text(const std::string& t, const ComputedStyle* s) {
-    InlineItem i;
-    i.kind = InlineItem::Kind::Text;
-    i.style = s;
-    i.text = t;
-    return i;
+    return layout_test::paragraph_style(align, 11, 1.3);
 }
 
 std::vector<LineBox> set(const std::string& t, const ComputedStyle& style, double width,

@@ -4,6 +4,8 @@
 #include "layout/layout.hpp"
 #include "style/cascade.hpp"
 
+#include "layout_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -17,10 +19,7 @@ using layout::Page;
 
 namespace {
 
-const fonts::FontCatalogue& catalogue() {
-    static const fonts::FontCatalogue fonts = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
-    return fonts;
-}
+using layout_test::catalogue;
 
 // `layout_seconds`, when given, receives the time lay_out() took (parsing excluded).
 LaidOutDocument render(const std::string& body, const std::string& css, double* layout_seconds = nullptr) {

@@ -6,6 +6,8 @@
 #include "layout/layout.hpp"
 #include "style/cascade.hpp"
 
+#include "layout_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -19,10 +21,7 @@ using layout::Page;
 
 namespace {
 
-const fonts::FontCatalogue& catalogue() {
-    static const fonts::FontCatalogue fonts = fonts::FontCatalogue::load(QUORUM_SOURCE_DIR "/fonts/catalogue.json");
-    return fonts;
-}
+using layout_test::catalogue;
 
 LaidOutDocument lay_out_xhtml(const std::string& xhtml) {
     const document::Document doc = document::parse_string(xhtml, "min-width-test.xhtml", QUORUM_TEST_DATA);
