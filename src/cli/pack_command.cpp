@@ -3,6 +3,8 @@
 
 #include "pack/pack_builder.hpp"
 
+#include "cli/exit_status.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -85,9 +87,7 @@ void add_pack_command(CLI::App& app) {
         "with OUTDIR/html/, and OUTDIR/manifest.json, all at once when the whole run succeeds.\n"
         "Exit status: 0 written, 1 a problem with the inputs (all listed, nothing written), 2 internal error.");
     pack->callback([options] {
-        const int code = run_pack(*options);
-        if (code == 0) throw CLI::Success();
-        throw CLI::RuntimeError(code);
+        finish_with(run_pack(*options));
     });
 }
 

@@ -3,6 +3,8 @@
 
 #include "typeset/typeset.hpp"
 
+#include "cli/exit_status.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -55,9 +57,7 @@ void add_render_command(CLI::App& app) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     render->add_option("--fonts", options->fonts, "Font catalogue JSON (default: the built-in fonts/catalogue.json)");
     render->callback([options] {
-        const int code = run_render(*options);
-        if (code == 0) throw CLI::Success();
-        throw CLI::RuntimeError(code);
+        finish_with(run_render(*options));
     });
 }
 

@@ -5,6 +5,8 @@
 #include "papers/paper.hpp"
 #include "template/error.hpp"
 
+#include "cli/exit_status.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -82,9 +84,7 @@ void add_report_command(CLI::App& app) {
         "Problems in the paper print as FILE: /json/pointer: found …, expected … (all of them);\n"
         "nothing is written then. Exit status: 0 rendered, 1 a problem with the input, 2 internal error.");
     cmd->callback([options] {
-        const int code = run_report(*options);
-        if (code == 0) throw CLI::Success();
-        throw CLI::RuntimeError(code);
+        finish_with(run_report(*options));
     });
 }
 

@@ -5,6 +5,8 @@
 #include "papers/paper.hpp"
 #include "papers/schema.hpp"
 
+#include "cli/exit_status.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -63,8 +65,7 @@ void add_validate_command(CLI::App& app) {
     cmd->callback([files] {
         const int code = run_validate(*files);
         std::fflush(stdout);
-        if (code == 0) throw CLI::Success();
-        throw CLI::RuntimeError(code);
+        finish_with(code);
     });
 }
 
