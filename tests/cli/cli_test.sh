@@ -1,23 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests of the quorum CLI. Usage: cli_test.sh PATH/TO/quorum
 set -uo pipefail
-quorum=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
+source "$(dirname "${BASH_SOURCE[0]}")/cli_test_lib.sh"
 
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# run ARGS...: runs quorum, leaving $code, $out, $err
-run() {
-    "$quorum" "$@" >"$work/stdout" 2>"$work/stderr"
-    code=$?
-    out=$(cat "$work/stdout")
-    err=$(cat "$work/stderr")
-}
-
-expect_code() { [ "$code" -eq "$1" ] || fail "$2: exit $code, want $1 (stderr: $err)"; }
-expect_out() { [ "$out" == "$1" ] || fail "$2: stdout '$out', want '$1'"; }
 expect_err_line() {  # first stderr line must match the regex
     local first
     first=$(head -n1 "$work/stderr")

@@ -3,23 +3,8 @@
 # file and the JSON path, nothing written on error, a rendered report read back with pdftotext.
 # Usage: cli_papers_test.sh PATH/TO/quorum   (run from the source tree's root)
 set -uo pipefail
-quorum=$(realpath "$1")
+source "$(dirname "${BASH_SOURCE[0]}")/../cli/cli_test_lib.sh"
 data=tests/data/papers
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
-
-# run ARGS...: runs quorum, leaving $code, $out, $err
-run() {
-    "$quorum" "$@" >"$work/stdout" 2>"$work/stderr"
-    code=$?
-    out=$(cat "$work/stdout")
-    err=$(cat "$work/stderr")
-}
-expect_code() { [ "$code" -eq "$1" ] || fail "$2: exit $code, want $1 (stderr: $err)"; }
-expect_out() { [ "$out" == "$1" ] || fail "$2: stdout '$out', want '$1'"; }
 expect_err() { [ "$err" == "$1" ] || fail "$2: stderr
 $err
 want
