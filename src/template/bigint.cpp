@@ -75,6 +75,12 @@ Value make(const mpz_class& z) {
     return Value::big_int(std::make_shared<const BigInt>(BigInt{z}));
 }
 
+Value from_uint64(std::uint64_t u) {
+    if (u <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return Value(static_cast<std::int64_t>(u));
+    static_assert(sizeof(unsigned long) == sizeof(std::uint64_t));
+    return make(mpz_class(static_cast<unsigned long>(u)));
+}
+
 mpz_class to_mpz(const Value& v) {
     if (v.kind() == Value::Kind::BigInt) return v.as_big_int().z;
     static_assert(sizeof(long) == sizeof(std::int64_t));

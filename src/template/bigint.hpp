@@ -11,6 +11,7 @@
 
 #include <gmpxx.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ namespace bigint {
 
 // An integer Value for z: Int when it fits int64, else BigInt.
 Value make(const mpz_class& z);
+// A JSON unsigned integer: Int (no GMP) when it fits int64, else BigInt.
+Value from_uint64(std::uint64_t u);
 // Int, Bool or BigInt as an mpz (precondition: integral).
 mpz_class to_mpz(const Value& v);
 // Optional sign then decimal digits, as in JSON and template literals; nullopt otherwise.

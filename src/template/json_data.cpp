@@ -30,8 +30,7 @@ public:
     bool boolean(bool b) override { return add(Value(b)); }
     bool number_integer(number_integer_t i) override { return add(Value(static_cast<std::int64_t>(i))); }
     bool number_unsigned(number_unsigned_t u) override {
-        static_assert(sizeof(unsigned long) == sizeof(number_unsigned_t));
-        return add(bigint::make(mpz_class(static_cast<unsigned long>(u))));  // beyond int64: exact, as Python
+        return add(bigint::from_uint64(u));  // beyond int64: exact, as Python
     }
     // nlohmann reports integers beyond uint64 as floats; Python's json keeps them exact.
     bool number_float(number_float_t d, const string_t& lexeme) override {

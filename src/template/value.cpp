@@ -281,11 +281,7 @@ Value Value::from_json(const nlohmann::ordered_json& j) {
         case T::null: return none();
         case T::boolean: return Value(j.get<bool>());
         case T::number_integer: return Value(j.get<std::int64_t>());
-        case T::number_unsigned: {
-            auto u = j.get<std::uint64_t>();
-            static_assert(sizeof(unsigned long) == sizeof(std::uint64_t));
-            return bigint::make(mpz_class(static_cast<unsigned long>(u)));
-        }
+        case T::number_unsigned: return bigint::from_uint64(j.get<std::uint64_t>());
         case T::number_float: return Value(j.get<double>());
         case T::string: return Value(j.get<std::string>());
         case T::array: {
