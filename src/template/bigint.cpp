@@ -104,7 +104,9 @@ std::string magnitude_digits(const Value& v, int base, bool upper_case) {
     return digits;
 }
 
-bool is_negative(const Value& v) { return sgn(to_mpz(v)) < 0; }
+bool is_negative(const Value& v) {
+    return v.kind() == Value::Kind::BigInt ? sgn(v.as_big_int().z) < 0 : v.as_int() < 0;  // no GMP for int64
+}
 
 Value arithmetic(BinaryOp op, const Value& a, const Value& b) {
     mpz_class x = to_mpz(a), y = to_mpz(b), r;

@@ -612,8 +612,7 @@ std::string unsigned_in_base(std::uint64_t v, int base, bool upper_case) {
     return s;
 }
 
-// An integral Value's (Int, Bool or BigInt) sign and digits of its magnitude.
-bool integral_negative(const Value& v) { return v.is_big_int() ? bigint::is_negative(v) : v.as_int() < 0; }
+// An integral Value's (Int, Bool or BigInt) digits of its magnitude; bigint::is_negative has its sign.
 std::string integral_digits(const Value& v, int base, bool upper_case) {
     if (v.is_big_int()) return bigint::magnitude_digits(v, base, upper_case);
     std::int64_t i = v.as_int();
@@ -685,7 +684,7 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             std::string digits = integral_digits(v, 10, false);
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
-            return pad_number(sign_of(integral_negative(v), spec), "", digits, spec);
+            return pad_number(sign_of(bigint::is_negative(v), spec), "", digits, spec);
         }
         case 'x':
         case 'X':
@@ -696,7 +695,7 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
             std::string prefix = spec.alt ? (conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X") : "";
-            return pad_number(sign_of(integral_negative(arg), spec), prefix, digits, spec);
+            return pad_number(sign_of(bigint::is_negative(arg), spec), prefix, digits, spec);
         }
         case 'e':
         case 'E':
@@ -924,7 +923,7 @@ std::string format_number(const Value& v, const FormatSpec& f) {
     if (!as_float) {
         if (std::string_view("dnbcoxX").find(type ? type : 'd') == std::string_view::npos)
             fail(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
-        negative = integral_negative(v);
+        negative = bigint::is_negative(v);
         if (type == 'c') {
             if (v.is_big_int()) fail("%c arg not in range(0x110000)");
             std::int64_t i = v.as_int();
