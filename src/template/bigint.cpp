@@ -16,9 +16,8 @@ namespace {
 constexpr std::size_t max_result_bits = 1u << 22;
 
 bool fits_int64(const mpz_class& z) {
-    static const mpz_class lowest(std::to_string(std::numeric_limits<std::int64_t>::min()));
-    static const mpz_class highest(std::to_string(std::numeric_limits<std::int64_t>::max()));
-    return z >= lowest && z <= highest;
+    static_assert(sizeof(long) == sizeof(std::int64_t));
+    return mpz_fits_slong_p(z.get_mpz_t()) != 0;
 }
 
 std::int64_t to_int64(const mpz_class& z) {
