@@ -342,16 +342,6 @@ void LineAssembler::emit_spans() {
     touched_.clear();
 }
 
-// The first item of the line after a break at `position`: glue and penalties that
-// follow a break vanish (as in the Knuth–Plass model), up to a box or a forced break.
-std::size_t line_start_after(const Paragraph& p, std::size_t position) {
-    std::size_t i = position + 1;
-    while (i < p.items.size() && p.items[i].type != kp::Item::Type::Box &&
-           !(p.items[i].type == kp::Item::Type::Penalty && p.items[i].penalty <= -kp::infinite_penalty))
-        ++i;
-    return i;
-}
-
 // Total fit balances ragged lines. But when its optimum leaves lines well short of the
 // measure, it spreads one unavoidable gap (the line before a long URL that must start a
 // line of its own) over the lines before it: "Council, 4" alone on a line, a paragraph set
@@ -429,7 +419,7 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
     for (std::size_t k = 0; k < result.breaks.size(); ++k) {
         const kp::Break& brk = result.breaks[k];
         lines.push_back(assembler.assemble(begin, brk, k + 1 == result.breaks.size()));
-        begin = line_start_after(p, brk.position);
+        begin = kp::line_start_after(p.items, brk.position);
     }
     return lines;
 }

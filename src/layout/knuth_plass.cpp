@@ -8,6 +8,12 @@ namespace quorum::layout::kp {
 
 namespace {
 
+// The width of line `line` (0-based): the last given width serves all later lines.
+double width_of_line(const std::vector<double>& widths, int line) {
+    if (widths.empty()) return 0;
+    return widths[std::min<std::size_t>(static_cast<std::size_t>(line), widths.size() - 1)];
+}
+
 constexpr double awful = std::numeric_limits<double>::infinity();
 constexpr double inf_badness = 10000;
 
@@ -85,10 +91,7 @@ private:
     }
     static bool is_fill(const Item& g) { return g.stretch >= fill_stretch; }
 
-    double line_width(int line) const {
-        if (widths_.empty()) return 0;
-        return widths_[std::min<std::size_t>(static_cast<std::size_t>(line), widths_.size() - 1)];
-    }
+    double line_width(int line) const { return width_of_line(widths_, line); }
     // Lines at or past the last given width are interchangeable: merge their candidates.
     int line_class(int line) const { return std::min(line, static_cast<int>(widths_.size())); }
 
@@ -236,6 +239,14 @@ private:
 
 }  // namespace
 
+std::size_t line_start_after(const std::vector<Item>& items, std::size_t position) {
+    std::size_t i = position + 1;
+    while (i < items.size() && items[i].type != Item::Type::Box &&
+           !(items[i].type == Item::Type::Penalty && items[i].penalty <= -infinite_penalty))
+        ++i;
+    return i;
+}
+
 // ---------------------------------------------------------------------------------------
 // First fit
 // ---------------------------------------------------------------------------------------
@@ -243,14 +254,6 @@ private:
 namespace {
 
 bool is_forced(const Item& item) { return item.type == Item::Type::Penalty && item.penalty <= -infinite_penalty; }
-
-// The first item of the line after a break at `position`: glue and penalties that follow
-// a break are discarded, up to a box or a forced break (as in total fit).
-std::size_t line_start_after(const std::vector<Item>& items, std::size_t position) {
-    std::size_t i = position + 1;
-    while (i < items.size() && items[i].type != Item::Type::Box && !is_forced(items[i])) ++i;
-    return i;
-}
 
 // Widths, stretch and shrink summed from a line's start up to (not including) an item.
 struct LineSums {
@@ -305,9 +308,7 @@ Result first_fit(const std::vector<Item>& items, const std::vector<double>& line
     std::vector<FitCandidate> fitting;
     std::size_t start = 0;
     for (int line = 0; start < items.size(); ++line) {
-        const double target = line_widths.empty()
-                                  ? 0
-                                  : line_widths[std::min<std::size_t>(static_cast<std::size_t>(line), line_widths.size() - 1)];
+        const double target = width_of_line(line_widths, line);
         fitting.clear();
         LineSums sums;
         const FitCandidate* chosen = nullptr;
@@ -354,9 +355,7 @@ int short_lines(const std::vector<Item>& items, const Result& r, const std::vect
             if (!(items[i].type == Item::Type::Glue && items[i].stretch >= fill_stretch) &&
                 items[i].type != Item::Type::Penalty)
                 length += items[i].width;
-        const double target =
-            line_widths.empty() ? 0
-                                : line_widths[std::min<std::size_t>(static_cast<std::size_t>(line), line_widths.size() - 1)];
+        const double target = width_of_line(line_widths, line);
         if (!is_forced(items[b.position]) && target - length > max_gap) ++count;
         start = line_start_after(items, b.position);
         ++line;

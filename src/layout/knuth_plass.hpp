@@ -65,6 +65,10 @@ struct Result {
 Result break_paragraph(const std::vector<Item>& items, const std::vector<double>& line_widths,
                        const Params& params = {});
 
+// The first item of the line after a break at `position`: glue and penalties that follow
+// a break vanish, up to a box or a forced break.
+std::size_t line_start_after(const std::vector<Item>& items, std::size_t position);
+
 // First fit, as browsers and word processors set ragged text: each line takes as much as
 // fits, broken at its last space or hyphen. Costlier breaks (emergency points inside an
 // over-long word: penalties of `cheap_penalty` and more) are used only when no cheap one
