@@ -113,6 +113,19 @@ void substitute_all(json& node, const json& figures, const std::string& file, co
     }
 }
 
+bool is_skipped(const std::string& key) {
+    return std::find(std::begin(kSkipped), std::end(kSkipped), key) != std::end(kSkipped);
+}
+
+// Whether any text under `node` holds "{=": stops at the first, and copies nothing.
+bool has_reference(const json& node) {
+    if (node.is_string()) return node.get_ref<const std::string&>().find("{=") != std::string::npos;
+    if (node.is_structured())
+        for (const auto& element : node)
+            if (has_reference(element)) return true;
+    return false;
+}
+
 // The derived figures references read. The rules' own issues are dropped here: the
 // paper's context derives them again and reports them once.
 json derived_figures(const json& paper) {
@@ -151,13 +164,15 @@ std::string substitute_references(const std::string& text, const json& figures, 
 }
 
 json resolve_figure_references(const json& paper, const std::string& file, Issues& issues) {
-    if (!paper.is_object() || paper.dump().find("{=") == std::string::npos) return paper;
+    if (!paper.is_object()) return paper;
+    // Only the text outside the figures can hold references: no need to derive them otherwise.
+    const bool any = std::any_of(paper.items().begin(), paper.items().end(),
+                                 [](const auto& item) { return !is_skipped(item.key()) && has_reference(item.value()); });
+    if (!any) return paper;
     const json figures = derived_figures(paper);
     json resolved = paper;
-    for (auto& [key, value] : resolved.items()) {
-        if (std::find(std::begin(kSkipped), std::end(kSkipped), key) != std::end(kSkipped)) continue;
-        substitute_all(value, figures, file, json_pointer_append("", key), issues);
-    }
+    for (auto& [key, value] : resolved.items())
+        if (!is_skipped(key)) substitute_all(value, figures, file, json_pointer_append("", key), issues);
     return resolved;
 }
 

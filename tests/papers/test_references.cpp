@@ -79,3 +79,13 @@ TEST_CASE("paper_context numbers and renders text whose figures came from refere
     CHECK(runs[0]["text"] == "50% (1)");
     CHECK(runs[0]["bold"] == true);
 }
+
+TEST_CASE("text that looks like a reference inside the figures themselves is neither replaced nor reported") {
+    Issues issues;
+    json paper = paper_with_indicators("No references here.");
+    paper["indicators"]["items"][0]["title"] = "{=indicators.summary.red_text}";
+    paper["settings"] = {{"note", "{=nothing}"}};
+    const json resolved = resolve_figure_references(paper, "r.json", issues);
+    CHECK(issues.empty());
+    CHECK(resolved == paper);
+}
