@@ -17,50 +17,40 @@ using fields::member;
 
 enum class TableType { revenue, capital };
 
-// One column of figures: its key in the data and the context, how messages name it, and
-// whether it is a percentage (not converted to £000, printed with one decimal).
+// One column of figures: its key in the data and the context, how messages name it,
+// whether it is a percentage (not converted to £000, printed with one decimal), and whether
+// it is an input, written in the data and never derived over (everything else is worked out).
 struct FigureInfo {
     const char* key;
     const char* name;
     bool percent;
+    bool input;
 };
 
 const std::vector<FigureInfo>& figure_infos(TableType type) {
     static const std::vector<FigureInfo> revenue = {
-        {"original_budget", "original budget", false},
-        {"revised_budget", "revised budget", false},
-        {"outturn", "outturn", false},
-        {"reserve_movements", "reserve movements", false},
-        {"variance", "variance", false},
-        {"variance_after_reserves", "variance after reserve movements", false},
-        {"variance_percent", "variance %", true},
-        {"variance_after_reserves_percent", "variance after reserve movements %", true},
+        {"original_budget", "original budget", false, true},
+        {"revised_budget", "revised budget", false, true},
+        {"outturn", "outturn", false, true},
+        {"reserve_movements", "reserve movements", false, true},
+        {"variance", "variance", false, false},
+        {"variance_after_reserves", "variance after reserve movements", false, false},
+        {"variance_percent", "variance %", true, false},
+        {"variance_after_reserves_percent", "variance after reserve movements %", true, false},
     };
     static const std::vector<FigureInfo> capital = {
-        {"revised_budget", "revised budget", false},
-        {"additions_deletions", "additions/(deletions)", false},
-        {"slippage_accelerated", "(slippage)/accelerated spend", false},
-        {"budget_after_changes", "budget after changes", false},
-        {"spend_to_date", "spend to date", false},
-        {"forecast", "forecast", false},
-        {"outturn", "outturn", false},
-        {"variance", "variance", false},
-        {"variance_percent", "variance %", true},
-        {"slippage_percent", "slippage %", true},
+        {"revised_budget", "revised budget", false, true},
+        {"additions_deletions", "additions/(deletions)", false, true},
+        {"slippage_accelerated", "(slippage)/accelerated spend", false, true},
+        {"budget_after_changes", "budget after changes", false, false},
+        {"spend_to_date", "spend to date", false, true},
+        {"forecast", "forecast", false, true},
+        {"outturn", "outturn", false, true},
+        {"variance", "variance", false, false},
+        {"variance_percent", "variance %", true, false},
+        {"slippage_percent", "slippage %", true, false},
     };
     return type == TableType::revenue ? revenue : capital;
-}
-
-// Figures written in the data (never derived over): everything else is worked out.
-bool is_input(TableType type, const std::string& key) {
-    static const std::vector<std::string> revenue = {"original_budget", "revised_budget", "outturn",
-                                                     "reserve_movements"};
-    static const std::vector<std::string> capital = {"revised_budget", "additions_deletions", "slippage_accelerated",
-                                                     "spend_to_date",  "forecast",            "outturn"};
-    const auto& inputs = type == TableType::revenue ? revenue : capital;
-    for (const auto& input : inputs)
-        if (input == key) return true;
-    return false;
 }
 
 const FigureInfo* find_info(TableType type, const std::string& key) {
@@ -196,7 +186,7 @@ void derive_percents(Figures& f, TableType type, AmountUnits units) {
 Figures line_figures(const json& line, const Context& cx) {
     Figures f;
     for (const auto& info : figure_infos(cx.type))
-        if (is_input(cx.type, info.key)) {
+        if (info.input) {
             f.value[info.key] = number_at(line, info.key);
             f.terms[info.key] = 1;
         }
@@ -301,7 +291,7 @@ void check_written(const json& line, const Figures& derived, bool derived_only, 
                    const Context& cx, Adopted& adopted) {
     if (!line.is_object()) return;
     for (auto it = line.begin(); it != line.end(); ++it)
-        if (find_info(cx.type, it.key()) && !(derived_only && is_input(cx.type, it.key())))
+        if (const FigureInfo* info = find_info(cx.type, it.key()); info && !(derived_only && info->input))
             check_one(it.key(), it.value(), derived, path + "/" + it.key(), cx, adopted);
 }
 
