@@ -2,6 +2,7 @@
 
 #include "papers/accounting.hpp"
 #include "papers/json_fields.hpp"
+#include "papers/schema.hpp"
 
 #include <algorithm>
 #include <map>
@@ -301,17 +302,6 @@ Figures shown_figures(Figures figures, const Adopted& adopted) {
     return figures;
 }
 
-// A JSON pointer token: "~" -> "~0", "/" -> "~1" (RFC 6901).
-std::string pointer_token(const std::string& key) {
-    std::string out;
-    for (char c : key) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
 // The percentages' print style: "(0.7)" by default, "-0.7%" with "percent_style": "signed".
 struct PercentStyle {
     bool is_signed = false;
@@ -541,7 +531,7 @@ json derive_budget(const json& budget, const std::string& file, const std::strin
         if (!is_table(it.value())) continue;
         TableType type = table_type(it.key(), it.value());
         Context cx{type, units, amounts_rounded(budget), file, issues};
-        out[it.key()] = derive_table(it.value(), type, year, at + "/" + pointer_token(it.key()), cx);
+        out[it.key()] = derive_table(it.value(), type, year, json_pointer_append(at, it.key()), cx);
     }
     return out;
 }
