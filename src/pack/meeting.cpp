@@ -4,10 +4,8 @@
 #include "pack/pdf_assembly.hpp"
 #include "papers/paper.hpp"
 
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace quorum::pack {
 
@@ -19,22 +17,6 @@ namespace {
 
 // Item kinds that are nothing without their paper (the rest are standing headings).
 const std::set<std::string> kKindsWithPaper = {"minutes", "members_item", "report", "work_programme"};
-
-std::optional<nlohmann::json> read_json(const fs::path& file, Issues& issues) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        issues.push_back({file.string(), "", "cannot read the file"});
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    try {
-        return nlohmann::json::parse(text.str());
-    } catch (const nlohmann::json::parse_error& e) {
-        issues.push_back({file.string(), "", std::string("not valid JSON: ") + e.what()});
-        return std::nullopt;
-    }
-}
 
 std::string string_field(const nlohmann::json& object, const char* key) {
     const auto it = object.find(key);
@@ -98,7 +80,7 @@ public:
         LoadedMeeting meeting;
         meeting.file = file_;
         meeting.inputs.push_back({file_, false});
-        const std::optional<nlohmann::json> data = read_json(file_, issues_);
+        const std::optional<nlohmann::json> data = papers::read_json_file(file_, issues_);
         if (!data) return meeting;
         meeting.data = *data;
         papers::validate_against_schema(meeting.data, "meeting.schema.json", name_, issues_);
