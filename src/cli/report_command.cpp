@@ -49,6 +49,7 @@ int run_report(const ReportCommandOptions& o) {
         options.template_dirs.assign(o.template_dirs.begin(), o.template_dirs.end());
         options.font_catalogue = o.fonts;
         options.xhtml_copy = o.xhtml;
+        options.source = o.paper;
         const typeset::RenderResult result = pack::render_paper_pdf(context, output, options);
         for (const auto& warning : result.warnings) std::fprintf(stderr, "%s\n", warning.c_str());
         return 0;

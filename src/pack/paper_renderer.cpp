@@ -127,7 +127,28 @@ typeset::RenderResult render_paper_pdf(const json& paper_context, const fs::path
     typeset::RenderOptions typeset_options;
     typeset_options.font_catalogue = options.font_catalogue;
     OutputFolders pdf_folders(pdf);
-    typeset::RenderResult result = typeset::render_document(document, {}, pdf, typeset_options);
+    typeset::RenderResult result;
+    try {
+        result = typeset::render_document(document, {}, pdf, typeset_options);
+    } catch (typeset::RenderError& e) {
+        // The typesetter names the scratch XHTML, removed when this returns: name the paper's
+        // JSON file, and keep the XHTML at --xhtml if asked for, so the line named exists.
+        std::string kept = "the XHTML was temporary; keep it with --xhtml FILE";
+        if (!options.xhtml_copy.empty()) {
+            try {
+                write_atomically(options.xhtml_copy, xhtml);
+                kept = "the XHTML is kept in " + options.xhtml_copy.string();
+                for (std::size_t at = e.message.find(document.string()); at != std::string::npos;
+                     at = e.message.find(document.string(), at + options.xhtml_copy.string().size()))
+                    e.message.replace(at, document.string().size(), options.xhtml_copy.string());
+            } catch (const typeset::RenderError&) {
+            }
+        }
+        if (!options.source.empty())
+            e.message = options.source.string() + ": error: cannot typeset the XHTML its templates made: " + e.message +
+                        " (" + kept + ")";
+        throw;
+    }
     if (!options.xhtml_copy.empty()) {
         try {
             write_atomically(options.xhtml_copy, xhtml);
