@@ -173,7 +173,9 @@ private:
             for (const std::string& w : result.warnings) warn_(w);
             return result;
         } catch (const typeset::RenderError& e) {
-            throw PackFailure{{e.message}};
+            // The XHTML it names lives in the staging folder, removed when the pack fails.
+            throw PackFailure{{request_.meeting_file.string() + ": error: cannot typeset the pack its templates made: " +
+                               e.message + " (the XHTML was temporary)"}};
         }
     }
 
