@@ -181,7 +181,11 @@ private:
 
     int anchor_page(const typeset::RenderResult& result, const std::string& anchor) const {
         const auto it = result.anchor_pages.find(anchor);
-        if (it == result.anchor_pages.end()) throw std::runtime_error("the typeset pack has no anchor " + anchor);
+        // Only a pack template (the built-in one, or one given with --templates) can lose an
+        // anchor: that is the user's to fix, so say which id the template must emit.
+        if (it == result.anchor_pages.end())
+            throw PackFailure{{request_.meeting_file.string() + ": error: the pack's templates made no element with id=\"" +
+                               anchor + "\"; the pack template (pack/item.xhtml.j2) must emit it to number the pages"}};
         return it->second;
     }
 
@@ -214,8 +218,9 @@ private:
                     consecutive = consecutive && at == first + page - 1;
                 }
                 if (!consecutive)
-                    throw std::runtime_error("the pages reserved for " + appendix.pdf_file.string() +
-                                             " are not consecutive: " + found);
+                    throw PackFailure{{request_.meeting_file.string() + ": error: the pages the pack's templates reserved for " +
+                                       appendix.pdf_file.string() + " are not consecutive (" + found +
+                                       "); each placeholder page must follow the last"}};
                 out.push_back({appendix.pdf_file, first});
             }
         }

@@ -343,6 +343,20 @@ def test_own_templates(work, meeting):
         check("Printed on recycled paper." in page_text(out / f"{STEM}-agenda-pack.pdf", 1), "own cover template used")
 
 
+def test_template_without_anchor(work, meeting):
+    """A pack template that drops an id the page ranges need is the user's error (exit 1), named."""
+    own = work / "anchorless-templates"
+    (own / "pack").mkdir(parents=True)
+    item = (FIXTURE.parent.parent.parent / "templates" / "pack" / "item.xhtml.j2").read_text()
+    (own / "pack" / "item.xhtml.j2").write_text(item.replace('id="{{ item.end_anchor }}"', ""))
+    out = work / "anchorless"
+    result = run(["pack", meeting, "-o", out, "--templates", own])
+    check(result.returncode == 1, f"template without an anchor: exit {result.returncode}, want 1: {result.stderr}")
+    check("made no element with id=" in result.stderr and "pack/item.xhtml.j2" in result.stderr,
+          f"the message names the missing id and the template: {result.stderr}")
+    check(not out.exists() or not any(out.iterdir()), "nothing written when the templates lose an anchor")
+
+
 def test_unwritable_output(work, meeting):
     blocker = work / "a-file"
     blocker.write_text("not a folder")
@@ -384,6 +398,7 @@ def main():
         test_supplement(work, meeting)
         test_corrupt_and_encrypted_pdf(work)
         test_own_templates(work, meeting)
+        test_template_without_anchor(work, meeting)
         test_unwritable_output(work, meeting)
         test_real_meeting(work)
         test_late_warning(work, meeting)
