@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
@@ -82,22 +81,6 @@ void apply_proclamations(int year, std::vector<Date>& days) {
 
 }  // namespace
 
-std::optional<Date> parse_iso_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (text[i] < '0' || text[i] > '9') return std::nullopt;
-    const Date date = make_date(std::atoi(text.substr(0, 4).c_str()), unsigned(std::atoi(text.substr(5, 2).c_str())),
-                                unsigned(std::atoi(text.substr(8, 2).c_str())));
-    if (!date.ok()) return std::nullopt;
-    return date;
-}
-
-std::string to_iso(Date date) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(date.year()), unsigned(date.month()), unsigned(date.day()));
-    return text;
-}
-
 Date easter_sunday(int year) {
     const int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
     const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
@@ -143,18 +126,6 @@ Date statutory_publication_date(Date meeting, int clear_days) {
     // clear_days working days strictly between publication and meeting, publication on the
     // working day before them.
     return working_days_before(meeting, clear_days + 1);
-}
-
-std::string weekday_name(Date date) {
-    static const char* const names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-    return names[weekday_of(date).c_encoding()];
-}
-
-std::string long_date_text(Date date) {
-    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                         "July",    "August",   "September", "October", "November", "December"};
-    return weekday_name(date) + " " + std::to_string(unsigned(date.day())) + " " +
-           months[unsigned(date.month()) - 1] + " " + std::to_string(int(date.year()));
 }
 
 Date today() {

@@ -2,6 +2,8 @@
 // papers depend on (the public-questions deadline, the statutory publication date).
 #pragma once
 
+#include "papers/dates.hpp"
+
 #include <chrono>
 #include <optional>
 #include <string>
@@ -9,11 +11,12 @@
 
 namespace quorum::pack {
 
-using Date = std::chrono::year_month_day;
-
-// "2018-03-07" -> Date; nullopt unless the text is exactly a valid ISO calendar date.
-std::optional<Date> parse_iso_date(const std::string& text);
-std::string to_iso(Date date);  // "2018-03-07"
+// Dates, their ISO form and their printed texts come from papers/dates.hpp.
+using papers::Date;
+using papers::date_text_with_weekday;
+using papers::parse_iso_date;
+using papers::to_iso;
+using papers::weekday_name;
 
 // The bank holidays of England and Wales in `year`, in date order: the statutory ones
 // (New Year's Day, Good Friday, Easter Monday, early May, spring, summer, Christmas and
@@ -48,10 +51,6 @@ Deadline public_questions_deadline(Date meeting, int working_days = 3, const std
 // the sixth working day before the meeting: Wednesday 7 March 2018 -> Tuesday 27 February
 // (clear days 28 Feb, 1, 2, 5 and 6 March).
 Date statutory_publication_date(Date meeting, int clear_days = 5);
-
-// "Friday 2 March 2018" style texts for covers and messages.
-std::string long_date_text(Date date);   // "Wednesday 7 March 2018"
-std::string weekday_name(Date date);     // "Wednesday"
 
 // Today's date (UTC): the SOURCE_DATE_EPOCH day when that variable is set (reproducible
 // builds and tests), else the system clock.

@@ -123,7 +123,7 @@ private:
         if (today() <= publication) return;
         const std::string message =
             request_.meeting_file.string() + ": warning: published after the statutory publication date " +
-            long_date_text(publication) +
+            date_text_with_weekday(publication) +
             " (the agenda must be open to inspection five clear working days before the meeting, "
             "Local Government Act 1972 s100B)";
         summary_.warnings.push_back(message);

@@ -3,6 +3,7 @@
 #include "papers/paper.hpp"
 
 #include "papers/content.hpp"
+#include "papers/dates.hpp"
 #include "papers/prose.hpp"
 #include "papers/references.hpp"
 #include "papers/report_context.hpp"
@@ -37,8 +38,8 @@ struct PaperBuild {
     void add_date_text(json& object, const std::string& date_key, const std::string& text_key, const std::string& at) {
         if (!object.contains(date_key) || !object[date_key].is_string()) return;
         const std::string& iso = object[date_key].get_ref<const std::string&>();
-        if (auto text = long_date_text(iso)) {
-            object[text_key] = *text;
+        if (auto date = parse_iso_date(iso)) {
+            object[text_key] = date_text(*date);
         } else {
             issues.push_back({file, json_pointer_append(at, date_key),
                               "found " + json(iso).dump() + ", expected a real date (YYYY-MM-DD)"});

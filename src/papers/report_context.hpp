@@ -4,14 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace quorum::papers {
-
-// "2018-06-06" -> "6 June 2018"; nullopt unless a real date in the YYYY-MM-DD form.
-std::optional<std::string> long_date_text(const std::string& iso);
 
 // "All" -> "All"; ["Burnt Oak", "Colindale"] -> "Burnt Oak; Colindale".
 std::string wards_text(const nlohmann::json& wards);

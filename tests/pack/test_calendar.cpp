@@ -123,7 +123,7 @@ TEST_CASE("calendar: statutory publication date is five clear working days ahead
 }
 
 TEST_CASE("calendar: date texts") {
-    CHECK(long_date_text(d("2018-03-07")) == "Wednesday 7 March 2018");
+    CHECK(date_text_with_weekday(d("2018-03-07")) == "Wednesday 7 March 2018");
     CHECK(weekday_name(d("2018-03-02")) == "Friday");
 }
 

@@ -19,18 +19,6 @@ json context_of(const json& paper, Issues& issues) { return paper_context(paper,
 
 }  // namespace
 
-TEST_CASE("long date texts", "[context]") {
-    CHECK(long_date_text("2018-06-06") == "6 June 2018");
-    CHECK(long_date_text("2018-03-07") == "7 March 2018");
-    CHECK(long_date_text("2020-02-29") == "29 February 2020");
-    CHECK(long_date_text("2000-02-29") == "29 February 2000");
-    CHECK_FALSE(long_date_text("1900-02-29"));
-    CHECK_FALSE(long_date_text("2018-02-30"));
-    CHECK_FALSE(long_date_text("2018-13-01"));
-    CHECK_FALSE(long_date_text("2018-6-6"));
-    CHECK_FALSE(long_date_text("2018-06-0x"));
-}
-
 TEST_CASE("cover texts", "[context]") {
     CHECK(status_text("public", 0) == "Public");
     CHECK(status_text("exempt", 3) == "Exempt – paragraph 3 of Schedule 12A");
