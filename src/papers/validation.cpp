@@ -275,11 +275,17 @@ std::vector<std::string> property_names(const json& schema) {
 std::vector<SchemaFinding> Explainer::check_object(const Node& node, const json& value, const std::string& pointer) {
     const json& s = *node.schema;
     std::vector<SchemaFinding> findings;
-    if (s.contains("required"))
-        for (const auto& key : s["required"])
-            if (!value.contains(key.get<std::string>()))
-                findings.push_back({pointer, "missing required key " + key.dump()});
     const json* properties = s.contains("properties") ? &s["properties"] : nullptr;
+    if (s.contains("required"))
+        for (const auto& key : s["required"]) {
+            const std::string& name = key.get_ref<const std::string&>();
+            if (value.contains(name)) continue;
+            // Say what the missing key should hold, as a mismatch says what was expected.
+            std::string message = "missing required key " + key.dump();
+            if (properties && properties->contains(name))
+                message += ", expected " + expected({&(*properties)[name], node.file});
+            findings.push_back({pointer, std::move(message)});
+        }
     const bool closed = s.contains("additionalProperties") && s["additionalProperties"] == false;
     for (const auto& [key, member] : value.items()) {
         const std::string at = json_pointer_append(pointer, key);

@@ -17,7 +17,7 @@ namespace quorum::papers {
 
 struct SchemaFinding {
     std::string pointer;  // JSON pointer into the document ("" is the root)
-    std::string message;  // "found X, expected Y", "missing required key "title"", …
+    std::string message;  // "found X, expected Y", "missing required key "title", expected non-empty text", …
 };
 
 // Explains why `document` does not match schema file `schema_name` (in schema_directory()).

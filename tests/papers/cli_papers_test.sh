@@ -23,7 +23,7 @@ expect_err "" "validate valid files"
 run validate "$data/invalid-report.json" "$data/report.json" "$data/invalid-meeting.json"
 expect_code 1 "validate invalid files"
 expect_out "$data/report.json: ok" "validate: the valid file among invalid ones"
-expect_err "$data/invalid-report.json: /cover: missing required key \"title\"
+expect_err "$data/invalid-report.json: /cover: missing required key \"title\", expected non-empty text
 $data/invalid-report.json: /cover/status: found \"secret\", expected \"public\" or \"exempt\"
 $data/invalid-report.json: /cover/titel: found unknown key \"titel\", expected \"title\" (a typing slip?)
 $data/invalid-report.json: /indicators/items/0/target: found \"seventy\", expected a number, \"Monitor\", {\"text\", \"value\"}, {\"text\", \"rank\"}, {\"text\"}, or null

@@ -63,8 +63,8 @@ TEST_CASE("missing required key", "[schema]") {
     json r = minimal_report();
     r["cover"].erase("title");
     r.erase("committee");
-    CHECK(lines_of(r) == Lines{"r.json: missing required key \"committee\"",
-                                "r.json: /cover: missing required key \"title\""});
+    CHECK(lines_of(r) == Lines{"r.json: missing required key \"committee\", expected non-empty text",
+                                "r.json: /cover: missing required key \"title\", expected non-empty text"});
 }
 
 TEST_CASE("unknown key, with the likely intended one", "[schema]") {
