@@ -47,23 +47,22 @@ int run_pack(const PackCommandOptions& o) {
     const pack::ProgressFn progress = [show_progress](const std::string& line) {
         if (show_progress) print_line("quorum pack: " + line);
     };
-    try {
-        const pack::PackSummary summary = pack::make_pack(to_request(o), progress, print_line);
-        progress("wrote " + summary.pack_pdf.string() + " (" + std::to_string(summary.pages) + " pages)");
-        return 0;
-    } catch (const pack::PackFailure& failure) {
-        for (const std::string& message : failure.messages) print_line(message);
-        print_line("quorum pack: " + std::to_string(failure.messages.size()) +
-                   (failure.messages.size() == 1 ? " problem" : " problems") + "; nothing was written");
-        return 1;
-    } catch (const std::filesystem::filesystem_error& e) {
-        // An output folder that cannot be made or written: the user's to fix, not a bug.
-        print_line(o.out_dir + ": error: " + e.code().message() + " (" + e.what() + ")");
-        return 1;
-    } catch (const std::exception& e) {
-        print_line(o.meeting + ": internal error: " + e.what());
-        return 2;
-    }
+    return exit_status_of(o.meeting, [&] {
+        try {
+            const pack::PackSummary summary = pack::make_pack(to_request(o), progress, print_line);
+            progress("wrote " + summary.pack_pdf.string() + " (" + std::to_string(summary.pages) + " pages)");
+            return 0;
+        } catch (const pack::PackFailure& failure) {
+            for (const std::string& message : failure.messages) print_line(message);
+            print_line("quorum pack: " + std::to_string(failure.messages.size()) +
+                       (failure.messages.size() == 1 ? " problem" : " problems") + "; nothing was written");
+            return 1;
+        } catch (const std::filesystem::filesystem_error& e) {
+            // An output folder that cannot be made or written: the user's to fix, not a bug.
+            print_line(o.out_dir + ": error: " + e.code().message() + " (" + e.what() + ")");
+            return 1;
+        }
+    });
 }
 
 }  // namespace

@@ -29,20 +29,16 @@ int run_render(const RenderCommandOptions& o) {
     std::vector<fs::path> sheets(o.stylesheets.begin(), o.stylesheets.end());
     typeset::RenderOptions options;
     options.font_catalogue = o.fonts;
-    try {
-        const typeset::RenderResult result = typeset::render_document(o.document, sheets, output, options);
-        for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.c_str());
-        return 0;
-    } catch (const typeset::RenderError& e) {
-        std::fprintf(stderr, "%s\n", e.message.c_str());
-        return 1;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "%s: internal error: %s\n", o.document.c_str(), e.what());
-        return 2;
-    } catch (...) {
-        std::fprintf(stderr, "%s: internal error\n", o.document.c_str());
-        return 2;
-    }
+    return exit_status_of(o.document, [&] {
+        try {
+            const typeset::RenderResult result = typeset::render_document(o.document, sheets, output, options);
+            for (const auto& w : result.warnings) std::fprintf(stderr, "%s\n", w.c_str());
+            return 0;
+        } catch (const typeset::RenderError& e) {
+            std::fprintf(stderr, "%s\n", e.message.c_str());
+            return 1;
+        }
+    });
 }
 
 }  // namespace

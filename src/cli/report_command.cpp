@@ -34,38 +34,34 @@ void print_issues(const papers::Issues& issues) {
 
 int run_report(const ReportCommandOptions& o) {
     const fs::path output = o.output.empty() ? fs::path("output") / fs::path(o.paper).stem().concat(".pdf") : fs::path(o.output);
-    try {
-        papers::Issues issues;
-        if (const auto document = papers::read_json_file(o.paper, issues);
-            document && papers::schema_for(*document) == "meeting.schema.json") {
-            issues.push_back({o.paper, "", "found a meeting file, expected a paper (render a meeting with quorum pack)"});
+    return exit_status_of(o.paper, [&] {
+        try {
+            papers::Issues issues;
+            if (const auto document = papers::read_json_file(o.paper, issues);
+                document && papers::schema_for(*document) == "meeting.schema.json") {
+                issues.push_back({o.paper, "", "found a meeting file, expected a paper (render a meeting with quorum pack)"});
+            }
+            if (!issues.empty()) return print_issues(issues), 1;
+            const std::optional<nlohmann::json> paper = papers::load_paper(o.paper, issues);
+            if (!paper) return print_issues(issues), 1;
+            const nlohmann::json context = papers::paper_context(*paper, o.paper, issues);
+            if (!issues.empty()) return print_issues(issues), 1;
+            pack::PaperRenderOptions options;
+            options.template_dirs.assign(o.template_dirs.begin(), o.template_dirs.end());
+            options.font_catalogue = o.fonts;
+            options.xhtml_copy = o.xhtml;
+            options.source = o.paper;
+            const typeset::RenderResult result = pack::render_paper_pdf(context, output, options);
+            for (const auto& warning : result.warnings) std::fprintf(stderr, "%s\n", warning.c_str());
+            return 0;
+        } catch (const tmpl::RenderError& e) {
+            std::fprintf(stderr, "%s", e.format().c_str());
+            return 1;
+        } catch (const typeset::RenderError& e) {
+            std::fprintf(stderr, "%s\n", e.message.c_str());
+            return 1;
         }
-        if (!issues.empty()) return print_issues(issues), 1;
-        const std::optional<nlohmann::json> paper = papers::load_paper(o.paper, issues);
-        if (!paper) return print_issues(issues), 1;
-        const nlohmann::json context = papers::paper_context(*paper, o.paper, issues);
-        if (!issues.empty()) return print_issues(issues), 1;
-        pack::PaperRenderOptions options;
-        options.template_dirs.assign(o.template_dirs.begin(), o.template_dirs.end());
-        options.font_catalogue = o.fonts;
-        options.xhtml_copy = o.xhtml;
-        options.source = o.paper;
-        const typeset::RenderResult result = pack::render_paper_pdf(context, output, options);
-        for (const auto& warning : result.warnings) std::fprintf(stderr, "%s\n", warning.c_str());
-        return 0;
-    } catch (const tmpl::RenderError& e) {
-        std::fprintf(stderr, "%s", e.format().c_str());
-        return 1;
-    } catch (const typeset::RenderError& e) {
-        std::fprintf(stderr, "%s\n", e.message.c_str());
-        return 1;
-    } catch (const std::exception& e) {
-        std::fprintf(stderr, "%s: internal error: %s\n", o.paper.c_str(), e.what());
-        return 2;
-    } catch (...) {
-        std::fprintf(stderr, "%s: internal error\n", o.paper.c_str());
-        return 2;
-    }
+    });
 }
 
 }  // namespace

@@ -38,16 +38,14 @@ papers::Issues check_file(const std::string& file) {
 int run_validate(const std::vector<std::string>& files) {
     bool all_valid = true;
     for (const auto& file : files) {
-        try {
+        const int status = exit_status_of(file, [&] {
             const papers::Issues issues = check_file(file);
             for (const auto& issue : issues) std::fprintf(stderr, "%s\n", papers::format_line(issue).c_str());
             if (issues.empty()) std::printf("%s: ok\n", file.c_str());
-            all_valid = all_valid && issues.empty();
-        } catch (const std::exception& e) {
-            std::fflush(stdout);
-            std::fprintf(stderr, "%s: internal error: %s\n", file.c_str(), e.what());
-            return 2;
-        }
+            return issues.empty() ? 0 : 1;
+        });
+        if (status == 2) return 2;
+        all_valid = all_valid && status == 0;
     }
     return all_valid ? 0 : 1;
 }
