@@ -22,11 +22,10 @@ using nlohmann::json;
 
 namespace {
 
-const json kNoSettings = json::object();
-
 // Everything one paper's context is built with: its file, the issues, one footnote sequence.
 struct PaperBuild {
     const json& paper;
+    const json& figures;  // derive_figures(paper): derived once, read by references and templates
     const std::string& file;
     Issues& issues;
     Footnotes footnotes;
@@ -49,16 +48,6 @@ struct PaperBuild {
 };
 
 // --- derived data: rules from budget.hpp, indicators.hpp, risks.hpp, plus the runs of their prose
-
-json derive_structured(PaperBuild& b, const char* key) {
-    if (!b.paper.contains(key)) return nullptr;
-    const json& settings = b.paper.contains("settings") ? b.paper["settings"] : kNoSettings;
-    const std::string at = std::string("/") + key;
-    const std::string name = key;
-    if (name == "budget") return derive_budget(b.paper[key], b.file, at, b.issues);
-    if (name == "indicators") return derive_indicators(b.paper[key], settings, b.file, at, b.issues);
-    return derive_risks(b.paper[key], settings, b.file, at, b.issues);
-}
 
 // The prose fields of derived items get runs. The same item is copied into several lists
 // (indicators.items, groups, not_met, the blocks that place them), so runs are made once per
@@ -188,9 +177,7 @@ json sections_context(ContentBuilder& content, const json& sections) {
 
 // The budget, indicators and risks a report or document holds, derived by the council's rules.
 void derive_all(PaperBuild& b, json& out) {
-    out["budget"] = derive_structured(b, "budget");
-    out["indicators"] = derive_structured(b, "indicators");
-    out["risks"] = derive_structured(b, "risks");
+    for (const char* key : {"budget", "indicators", "risks"}) out[key] = b.figures[key];
     b.derived = {&out["budget"], &out["indicators"], &out["risks"]};
 }
 
@@ -314,8 +301,9 @@ json paper_context(const json& paper, const std::string& file, Issues& issues) {
         issues.push_back({file, "", "found " + describe_found(paper) + ", expected a paper (a JSON object)"});
         return json::object();
     }
-    const json resolved = resolve_figure_references(paper, file, issues);  // {=...} figures in the text
-    PaperBuild build{resolved, file, issues, {}, {}};
+    const json figures = derive_figures(paper, file, issues);
+    const json resolved = resolve_figure_references(paper, figures, file, issues);  // {=...} figures in the text
+    PaperBuild build{resolved, figures, file, issues, {}, {}};
     const std::string kind = paper.value("kind", "report");
     json context;
     if (kind == "minutes") context = minutes_context(build);

@@ -98,6 +98,8 @@ std::optional<std::string> resolve(const json& figures, const std::string& body,
     return text;
 }
 
+const json kNoSettings = json::object();
+
 const char* const kSkipped[] = {"budget", "indicators", "risks", "settings"};
 
 void substitute_all(json& node, const json& figures, const std::string& file, const std::string& at, Issues& issues) {
@@ -126,18 +128,6 @@ bool has_reference(const json& node) {
     return false;
 }
 
-// The derived figures references read. The rules' own issues are dropped here: the
-// paper's context derives them again and reports them once.
-json derived_figures(const json& paper) {
-    Issues ignored;
-    const json& settings = paper.contains("settings") ? paper["settings"] : json::object();
-    json figures = json::object();
-    if (paper.contains("budget")) figures["budget"] = derive_budget(paper["budget"], "", "/budget", ignored);
-    if (paper.contains("indicators"))
-        figures["indicators"] = derive_indicators(paper["indicators"], settings, "", "/indicators", ignored);
-    if (paper.contains("risks")) figures["risks"] = derive_risks(paper["risks"], settings, "", "/risks", ignored);
-    return figures;
-}
 
 }  // namespace
 
@@ -163,13 +153,23 @@ std::string substitute_references(const std::string& text, const json& figures, 
     return out;
 }
 
-json resolve_figure_references(const json& paper, const std::string& file, Issues& issues) {
+json derive_figures(const json& paper, const std::string& file, Issues& issues) {
+    json figures = {{"budget", nullptr}, {"indicators", nullptr}, {"risks", nullptr}};
+    if (!paper.is_object()) return figures;
+    const json& settings = paper.contains("settings") ? paper["settings"] : kNoSettings;
+    if (paper.contains("budget")) figures["budget"] = derive_budget(paper["budget"], file, "/budget", issues);
+    if (paper.contains("indicators"))
+        figures["indicators"] = derive_indicators(paper["indicators"], settings, file, "/indicators", issues);
+    if (paper.contains("risks")) figures["risks"] = derive_risks(paper["risks"], settings, file, "/risks", issues);
+    return figures;
+}
+
+json resolve_figure_references(const json& paper, const json& figures, const std::string& file, Issues& issues) {
     if (!paper.is_object()) return paper;
-    // Only the text outside the figures can hold references: no need to derive them otherwise.
+    // Only the text outside the figures can hold references.
     const bool any = std::any_of(paper.items().begin(), paper.items().end(),
                                  [](const auto& item) { return !is_skipped(item.key()) && has_reference(item.value()); });
     if (!any) return paper;
-    const json figures = derived_figures(paper);
     json resolved = paper;
     for (auto& [key, value] : resolved.items())
         if (!is_skipped(key)) substitute_all(value, figures, file, json_pointer_append("", key), issues);

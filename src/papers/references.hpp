@@ -17,10 +17,18 @@
 
 namespace quorum::papers {
 
-// `paper` with every reference in its text replaced, except inside the budget, indicators,
-// risks and settings it holds (the data the references read). A reference that names no
-// figure is an Issue at the JSON pointer of the text that holds it, and is left as written.
-nlohmann::json resolve_figure_references(const nlohmann::json& paper, const std::string& file, Issues& issues);
+// The figures a paper's budget, indicators and risks give by the council's rules
+// (budget.hpp, indicators.hpp, risks.hpp): {"budget", "indicators", "risks"}, null where the
+// paper has none. The rules' issues go to `issues`. Derived once per paper: the references
+// and the templates read the same figures.
+nlohmann::json derive_figures(const nlohmann::json& paper, const std::string& file, Issues& issues);
+
+// `paper` with every reference in its text replaced by the figure it names in `figures`
+// (from derive_figures), except inside the budget, indicators, risks and settings it holds.
+// A reference that names no figure is an Issue at the JSON pointer of the text that holds
+// it, and is left as written.
+nlohmann::json resolve_figure_references(const nlohmann::json& paper, const nlohmann::json& figures,
+                                         const std::string& file, Issues& issues);
 
 // Replaces the references in one text against `figures` ({"budget", "indicators", "risks"}).
 // `at` is the text's JSON pointer, for issues.

@@ -6,7 +6,6 @@
 
 using nlohmann::json;
 using quorum::papers::Issues;
-using quorum::papers::resolve_figure_references;
 using quorum::papers::substitute_references;
 
 namespace {
@@ -23,6 +22,12 @@ json paper_with_indicators(const json& summary_text) {
                                               {"target", 70}, {"result", 50}, {"previous", 60}}})}}}};
 }
 
+// The paper with its references resolved against the figures derived from it.
+json resolved_paper(const json& paper, Issues& issues) {
+    return quorum::papers::resolve_figure_references(paper, quorum::papers::derive_figures(paper, "r.json", issues),
+                                                     "r.json", issues);
+}
+
 }  // namespace
 
 TEST_CASE("a figure reference is replaced by the derived figure it names") {
@@ -30,7 +35,7 @@ TEST_CASE("a figure reference is replaced by the derived figure it names") {
     const json paper = paper_with_indicators(
         "{=indicators.summary.green_percent_text} met the target; "
         "{=indicators.not_met.Family Services.by_plan.SPI|Words} commissioning plan indicator did not.");
-    const json resolved = resolve_figure_references(paper, "r.json", issues);
+    const json resolved = resolved_paper(paper, issues);
     CHECK(issues.empty());
     CHECK(resolved["summary"][0] == "50% met the target; One commissioning plan indicator did not.");
     CHECK(resolved["indicators"] == paper["indicators"]);  // the data itself is never rewritten
@@ -39,7 +44,7 @@ TEST_CASE("a figure reference is replaced by the derived figure it names") {
 TEST_CASE("a reference that names no figure is reported at its JSON pointer and left as written") {
     Issues issues;
     const json paper = paper_with_indicators("{=indicators.summary.gren_percent_text} met the target");
-    const json resolved = resolve_figure_references(paper, "r.json", issues);
+    const json resolved = resolved_paper(paper, issues);
     REQUIRE(issues.size() == 1);
     CHECK(issues[0].file == "r.json");
     CHECK(issues[0].path == "/summary/0");
@@ -85,7 +90,7 @@ TEST_CASE("text that looks like a reference inside the figures themselves is nei
     json paper = paper_with_indicators("No references here.");
     paper["indicators"]["items"][0]["title"] = "{=indicators.summary.red_text}";
     paper["settings"] = {{"note", "{=nothing}"}};
-    const json resolved = resolve_figure_references(paper, "r.json", issues);
+    const json resolved = resolved_paper(paper, issues);
     CHECK(issues.empty());
     CHECK(resolved == paper);
 }
