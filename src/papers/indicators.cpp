@@ -22,7 +22,7 @@ const char* const arrow_up = "▲";
 const char* const arrow_down = "▼";
 const char* const arrow_same = "↔";
 
-// A result or last year's result: a number, {"value", "rank", "text"}, or text only.
+// A result, last year's result or a target: a number, {"value", "rank", "text"}, or text only.
 struct Reading {
     bool present = false;
     std::optional<double> value;
@@ -47,27 +47,18 @@ Reading reading_from(const json& v) {
     return r;
 }
 
-// A target: a number, "Monitor", {"text", "value"}, {"text", "rank"}, or other text (no value).
-struct Target {
+// A target is written as a reading is (a number, {"text", "value"}, {"text", "rank"}, text);
+// the text "Monitor", in any case, means the indicator is monitored, not rated.
+struct Target : Reading {
     bool monitor = false;
-    std::optional<double> value;
-    std::optional<double> rank;
-    std::string text;
 };
 
 Target target_from(const json& v) {
-    Target t;
-    if (v.is_number()) {
-        t.value = v.get<double>();
-    } else if (v.is_string()) {
-        t.text = v.get<std::string>();
+    Target t{reading_from(v)};
+    if (v.is_string()) {
         std::string lower;
         for (char c : t.text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         t.monitor = lower == "monitor";
-    } else if (v.is_object()) {
-        t.value = number_at(v, "value");
-        t.rank = number_at(v, "rank");
-        t.text = string_at(v, "text");
     }
     return t;
 }
