@@ -1,303 +1,109 @@
+// pdf_assembly.hpp through the qpdf module (pack/qpdf/), which is opened on first use from
+// the directory of the running executable. Commands that never touch an existing PDF
+// (render-template, render, report, --version) never map libqpdf and its TLS stack.
 #include "pack/pdf_assembly.hpp"
 
-#include <qpdf/QIntC.hh>
-#include <qpdf/QPDF.hh>
-#include <qpdf/QPDFCryptoProvider.hh>
-#include <qpdf/QPDFExc.hh>
-#include <qpdf/QPDFOutlineDocumentHelper.hh>
-#include <qpdf/QPDFPageDocumentHelper.hh>
-#include <qpdf/QPDFPageObjectHelper.hh>
-#include <qpdf/QPDFWriter.hh>
-#include <qpdf/QUtil.hh>
+#include "pack/qpdf/pdf_assembly_module.h"
 
-#include <fstream>
-#include <map>
+#include <dlfcn.h>
+
+#include <cstdlib>
 #include <memory>
-#include <set>
-#include <system_error>
+#include <stdexcept>
+#include <string>
 
 namespace quorum::pack {
 namespace fs = std::filesystem;
 
 namespace {
 
-[[noreturn]] void fail(const fs::path& file, const std::string& what) {
-    throw PdfAssemblyError{file.string() + ": error: " + what};
-}
-
-// Opens a PDF strictly: a file qpdf would have to repair, or that is encrypted, is refused
-// rather than silently "fixed" into something the officer never saw.
-std::unique_ptr<QPDF> open_strict(const fs::path& file) {
-    std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) fail(file, "no such PDF file");
-    auto pdf = std::make_unique<QPDF>();
-    pdf->setSuppressWarnings(true);
-    pdf->setAttemptRecovery(false);
-    try {
-        pdf->processFile(file.string().c_str());
-        if (pdf->isEncrypted())
-            fail(file, "the PDF is encrypted; include an unencrypted copy (the published pack must not be restricted)");
-        QPDFPageDocumentHelper(*pdf).getAllPages();  // walks the page tree: damage shows here
-    } catch (const QPDFExc& e) {
-        if (e.getErrorCode() == qpdf_e_password) fail(file, "the PDF is password-protected");
-        fail(file, "the PDF is damaged: " + e.getMessageDetail());
-    } catch (const std::exception& e) {
-        fail(file, std::string("the PDF cannot be read: ") + e.what());
-    }
-    if (pdf->anyWarnings()) fail(file, "the PDF is damaged: " + pdf->getWarnings().front().getMessageDetail());
-    return pdf;
-}
-
-// Same bytes for the same input: no random /ID, no qpdf version in the output.
-void write_deterministic(QPDF& pdf, const fs::path& out) {
-    try {
-        QPDFWriter writer(pdf, out.string().c_str());
-        writer.setDeterministicID(true);
-        writer.setStreamDataMode(qpdf_s_compress);
-        writer.setObjectStreamMode(qpdf_o_generate);
-        writer.write();
-    } catch (const std::exception& e) {
-        fail(out, std::string("cannot write the PDF: ") + e.what());
-    }
-}
-
-QPDFObjectHandle::Rectangle placement_area(QPDFPageObjectHelper& page, double margin) {
-    QPDFObjectHandle::Rectangle box = page.getMediaBox().getArrayAsRectangle();
-    return {box.llx, box.lly + margin, box.urx, box.ury - margin};
-}
-
-// Draws `appendix_page` underneath everything already on `target`.
-void underlay(QPDF& pack, QPDFPageObjectHelper target, QPDFPageObjectHelper appendix_page, double margin) {
-    QPDFObjectHandle form = pack.copyForeignObject(appendix_page.getFormXObjectForPage());
-    QPDFObjectHandle resources = target.getObjectHandle().getKey("/Resources");
-    if (!resources.isDictionary()) {
-        resources = QPDFObjectHandle::newDictionary();
-        target.getObjectHandle().replaceKey("/Resources", resources);
-    }
-    if (!resources.getKey("/XObject").isDictionary()) resources.replaceKey("/XObject", QPDFObjectHandle::newDictionary());
-    int suffix = 0;
-    const std::string name = resources.getUniqueResourceName("/Appendix", suffix);
-    resources.getKey("/XObject").replaceKey(name, form);
-    const std::string drawing = target.placeFormXObject(form, name, placement_area(target, margin), true, true, false);
-    target.addPageContents(QPDFObjectHandle::newStream(&pack, "q\n" + drawing + "\nQ\n"), true);
-}
-
-QPDFObjectHandle destination_array(QPDFObjectHandle dest);
-
-// The page a link or outline destination points to, if it names one directly.
-QPDFObjectHandle destination_page(QPDFObjectHandle dest) {
-    dest = destination_array(dest);  // an action's /D
-    if (dest.isArray() && dest.getArrayNItems() > 0) return dest.getArrayItem(0);
-    return QPDFObjectHandle::newNull();
-}
-
-QPDFObjectHandle link_destination(QPDFObjectHandle annotation) {
-    if (annotation.hasKey("/Dest")) return annotation.getKey("/Dest");
-    QPDFObjectHandle action = annotation.getKey("/A");
-    if (action.isDictionary() && action.getKey("/S").isName() && action.getKey("/S").getName() == "/GoTo")
-        return action.getKey("/D");
-    return QPDFObjectHandle::newNull();
-}
-
-bool is_internal_link(QPDFObjectHandle annotation) { return !link_destination(annotation).isNull(); }
-
-QPDFObjectHandle destination_array(QPDFObjectHandle dest) {
-    return dest.isDictionary() && dest.hasKey("/D") ? dest.getKey("/D") : dest;
-}
-
-// Points the copied links of `copy` at the copied pages, and drops those whose target is
-// not in the extract: a reader would offer a link that goes nowhere. (qpdf cannot do this
-// itself: a link to a page copied later is copied before that page exists in `out`.)
-void relink(QPDFPageObjectHelper source, QPDFPageObjectHelper copy,
-            const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of) {
-    QPDFObjectHandle source_annots = source.getObjectHandle().getKey("/Annots");
-    QPDFObjectHandle copied_annots = copy.getObjectHandle().getKey("/Annots");
-    if (!source_annots.isArray() || !copied_annots.isArray()) return;
-    QPDFObjectHandle staying = QPDFObjectHandle::newArray();
-    const int count = std::min(source_annots.getArrayNItems(), copied_annots.getArrayNItems());
-    for (int i = 0; i < count; ++i) {
-        QPDFObjectHandle original = source_annots.getArrayItem(i);
-        QPDFObjectHandle copied = copied_annots.getArrayItem(i);
-        if (is_internal_link(original)) {
-            QPDFObjectHandle target = destination_page(link_destination(original));
-            auto found = target.isIndirect() ? copy_of.find(target.getObjGen()) : copy_of.end();
-            if (found == copy_of.end()) continue;
-            destination_array(link_destination(copied)).setArrayItem(0, found->second);
-        }
-        staying.appendItem(copied);
-    }
-    copy.getObjectHandle().replaceKey("/Annots", staying);
-}
-
-struct OutlineNode {
-    std::string title;
-    QPDFObjectHandle dest;  // in the source document
-    std::vector<OutlineNode> kids;
+struct Module {
+    decltype(&quorum_pdf_page_count) page_count;
+    decltype(&quorum_pdf_insert_appendix_pages) insert_appendix_pages;
+    decltype(&quorum_pdf_extract_page_ranges) extract_page_ranges;
+    decltype(&quorum_pdf_sha256_file) sha256_file;
 };
 
-// The outline entries pointing into `kept`; an entry outside keeps its kept descendants.
-void collect_outlines(std::vector<QPDFOutlineObjectHelper> items, const std::set<QPDFObjGen>& kept,
-                      std::vector<OutlineNode>& into) {
-    for (auto& item : items) {
-        QPDFObjectHandle dest = item.getDest();
-        QPDFObjectHandle page = destination_page(dest);
-        if (page.isIndirect() && kept.count(page.getObjGen())) {
-            OutlineNode node{item.getTitle(), dest, {}};
-            collect_outlines(item.getKids(), kept, node.kids);
-            into.push_back(std::move(node));
-        } else {
-            collect_outlines(item.getKids(), kept, into);
-        }
+fs::path module_path() {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) throw std::runtime_error("cannot find the running executable to load " QUORUM_PDF_ASSEMBLY_MODULE ": " +
+                                     ec.message());
+    return exe.parent_path() / QUORUM_PDF_ASSEMBLY_MODULE;
+}
+
+template <class Function>
+void bind(void* handle, const fs::path& path, const char* name, Function& into) {
+    into = reinterpret_cast<Function>(dlsym(handle, name));
+    if (!into) throw std::runtime_error(path.string() + ": the PDF assembly module lacks " + name);
+}
+
+Module open_module() {
+    const fs::path path = module_path();
+    // Never closed: the module lives as long as the process, like a linked library.
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        std::string reason = dlerror();  // "PATH: what", or just "what"
+        if (reason.starts_with(path.string() + ": ")) reason.erase(0, path.string().size() + 2);
+        throw std::runtime_error("cannot load the PDF assembly module " + path.string() +
+                                 " (it is built next to the quorum executable): " + reason);
     }
+    Module module{};
+    bind(handle, path, "quorum_pdf_page_count", module.page_count);
+    bind(handle, path, "quorum_pdf_insert_appendix_pages", module.insert_appendix_pages);
+    bind(handle, path, "quorum_pdf_extract_page_ranges", module.extract_page_ranges);
+    bind(handle, path, "quorum_pdf_sha256_file", module.sha256_file);
+    return module;
 }
 
-QPDFObjectHandle translated_destination(const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of, QPDFObjectHandle dest) {
-    QPDFObjectHandle copy = QPDFObjectHandle::newArray();
-    for (auto& part : destination_array(dest).aitems())
-        copy.appendItem(part.isIndirect() && copy_of.count(part.getObjGen()) ? copy_of.at(part.getObjGen()) : part);
-    return copy;
+// Loaded once; a failure is rethrown to every caller (an internal error: the build is incomplete).
+const Module& module() {
+    static const Module loaded = open_module();
+    return loaded;
 }
 
-// Builds the /First../Last chain of `nodes` under `parent`; returns the visible count.
-int write_outline_level(QPDF& out, const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of,
-                        const std::vector<OutlineNode>& nodes, QPDFObjectHandle parent) {
-    QPDFObjectHandle previous;
-    int count = 0;
-    for (const auto& node : nodes) {
-        QPDFObjectHandle item = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
-        item.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(node.title));
-        item.replaceKey("/Parent", parent);
-        item.replaceKey("/Dest", translated_destination(copy_of, node.dest));
-        if (previous.isInitialized()) {
-            previous.replaceKey("/Next", item);
-            item.replaceKey("/Prev", previous);
-        } else {
-            parent.replaceKey("/First", item);
-        }
-        parent.replaceKey("/Last", item);
-        const int kids = write_outline_level(out, copy_of, node.kids, item);
-        if (kids > 0) item.replaceKey("/Count", QPDFObjectHandle::newInteger(kids));
-        count += 1 + kids;
-        previous = item;
-    }
-    return count;
-}
-
-void write_outlines(QPDF& out, const std::map<QPDFObjGen, QPDFObjectHandle>& copy_of,
-                    const std::vector<OutlineNode>& nodes) {
-    if (nodes.empty()) return;
-    QPDFObjectHandle root = out.makeIndirectObject(QPDFObjectHandle::newDictionary());
-    root.replaceKey("/Type", QPDFObjectHandle::newName("/Outlines"));
-    root.replaceKey("/Count", QPDFObjectHandle::newInteger(write_outline_level(out, copy_of, nodes, root)));
-    out.getRoot().replaceKey("/Outlines", root);
-}
-
-// Viewers then show the pack's page numbers ("15") instead of counting from 1.
-void label_pages_from(QPDF& out, int first_number) {
-    QPDFObjectHandle style = QPDFObjectHandle::newDictionary();
-    style.replaceKey("/S", QPDFObjectHandle::newName("/D"));
-    style.replaceKey("/St", QPDFObjectHandle::newInteger(first_number));
-    QPDFObjectHandle nums = QPDFObjectHandle::newArray();
-    nums.appendItem(QPDFObjectHandle::newInteger(0));
-    nums.appendItem(style);
-    QPDFObjectHandle labels = QPDFObjectHandle::newDictionary();
-    labels.replaceKey("/Nums", nums);
-    out.getRoot().replaceKey("/PageLabels", labels);
-}
-
-void copy_document_info(QPDF& from, QPDF& to) {
-    QPDFObjectHandle info = from.getTrailer().getKey("/Info");
-    if (info.isDictionary()) to.getTrailer().replaceKey("/Info", to.copyForeignObject(info));
-    QPDFObjectHandle lang = from.getRoot().getKey("/Lang");
-    if (!lang.isNull()) to.getRoot().replaceKey("/Lang", lang.shallowCopy());
+// Calls a module function with a last `char** message` argument and turns its status into
+// the exception pdf_assembly.hpp promises.
+template <class Function, class... Args>
+void call(Function function, Args... args) {
+    char* message = nullptr;
+    const int status = function(args..., &message);
+    if (status == quorum_pdf_ok) return;
+    const std::unique_ptr<char, decltype(&std::free)> owned(message, &std::free);
+    const std::string text = message ? message : "out of memory";
+    if (status == quorum_pdf_user_error) throw PdfAssemblyError{text};
+    throw std::runtime_error(text);
 }
 
 }  // namespace
 
 int pdf_page_count(const fs::path& pdf) {
-    auto doc = open_strict(pdf);
-    return QIntC::to_int(QPDFPageDocumentHelper(*doc).getAllPages().size());
+    int pages = 0;
+    call(module().page_count, pdf.c_str(), &pages);
+    return pages;
 }
 
 void insert_appendix_pages(const fs::path& pack_pdf, const std::vector<AppendixPlacement>& placements,
                            const fs::path& out_pdf, double furniture_margin) {
-    auto pack = open_strict(pack_pdf);
-    std::vector<QPDFPageObjectHelper> pack_pages = QPDFPageDocumentHelper(*pack).getAllPages();
-    std::vector<std::unique_ptr<QPDF>> appendices;  // must outlive the write: objects are copied lazily
-    for (const auto& placement : placements) {
-        appendices.push_back(open_strict(placement.pdf));
-        std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*appendices.back()).getAllPages();
-        const std::size_t first = static_cast<std::size_t>(placement.first_page - 1);
-        if (placement.first_page < 1 || first + pages.size() > pack_pages.size())
-            fail(placement.pdf, "its " + std::to_string(pages.size()) + " pages do not fit at page " +
-                                    std::to_string(placement.first_page) + " of the " +
-                                    std::to_string(pack_pages.size()) + "-page pack");
-        for (std::size_t i = 0; i < pages.size(); ++i)
-            underlay(*pack, pack_pages[first + i], pages[i], furniture_margin);
-    }
-    write_deterministic(*pack, out_pdf);
+    std::vector<quorum_pdf_placement> list;
+    for (const AppendixPlacement& placement : placements) list.push_back({placement.pdf.c_str(), placement.first_page});
+    call(module().insert_appendix_pages, pack_pdf.c_str(), list.data(), list.size(), out_pdf.c_str(), furniture_margin);
 }
-
-namespace {
-
-std::set<QPDFObjGen> page_ids(const std::vector<QPDFPageObjectHelper>& pages) {
-    std::set<QPDFObjGen> ids;
-    for (const auto& page : pages) ids.insert(page.getObjectHandle().getObjGen());
-    return ids;
-}
-
-void extract_range(QPDF& source, const std::vector<QPDFPageObjectHelper>& pages, const PageRange& range) {
-    const auto begin = pages.begin() + (range.first - 1);
-    const std::vector<QPDFPageObjectHelper> chosen(begin, pages.begin() + range.last);
-    std::vector<OutlineNode> outlines;
-    collect_outlines(QPDFOutlineDocumentHelper(source).getTopLevelOutlines(), page_ids(chosen), outlines);
-
-    QPDF out;
-    out.emptyPDF();
-    QPDFPageDocumentHelper out_pages(out);
-    for (const auto& page : chosen) out_pages.addPage(page, false);  // foreign pages: qpdf copies them
-    const std::vector<QPDFPageObjectHelper> copies = out_pages.getAllPages();
-    std::map<QPDFObjGen, QPDFObjectHandle> copy_of;  // source page -> its copy
-    for (std::size_t i = 0; i < chosen.size(); ++i)
-        copy_of.emplace(chosen[i].getObjectHandle().getObjGen(), copies[i].getObjectHandle());
-    for (std::size_t i = 0; i < chosen.size(); ++i) relink(chosen[i], copies[i], copy_of);
-    write_outlines(out, copy_of, outlines);
-    label_pages_from(out, range.first);
-    copy_document_info(source, out);
-    write_deterministic(out, range.out_pdf);
-}
-
-}  // namespace
 
 void extract_pages(const fs::path& pdf, int first, int last, const fs::path& out_pdf) {
     extract_page_ranges(pdf, {PageRange{first, last, out_pdf}});
 }
 
 void extract_page_ranges(const fs::path& pdf, const std::vector<PageRange>& ranges) {
-    auto source = open_strict(pdf);
-    const std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(*source).getAllPages();
-    for (const auto& range : ranges) {
-        if (range.first < 1 || range.last < range.first || static_cast<std::size_t>(range.last) > pages.size())
-            fail(pdf, "pages " + std::to_string(range.first) + "-" + std::to_string(range.last) +
-                          " are not in its " + std::to_string(pages.size()) + " pages");
-    }
-    for (const auto& range : ranges) extract_range(*source, pages, range);
+    std::vector<quorum_pdf_range> list;
+    for (const PageRange& range : ranges) list.push_back({range.first, range.last, range.out_pdf.c_str()});
+    call(module().extract_page_ranges, pdf.c_str(), list.data(), list.size());
 }
 
 std::string sha256_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) fail(file, "cannot read the file to hash it");
-    auto sha = QPDFCryptoProvider::getImpl();
-    sha->SHA2_init(256);
-    std::vector<char> buffer(1 << 16);
-    while (in) {
-        in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-        const auto got = static_cast<std::size_t>(in.gcount());
-        if (got > 0) sha->SHA2_update(reinterpret_cast<const unsigned char*>(buffer.data()), got);
-    }
-    if (in.bad()) fail(file, "cannot read the file to hash it");
-    sha->SHA2_finalize();
-    return QUtil::hex_encode(sha->SHA2_digest());
+    char hex[65] = {};
+    call(module().sha256_file, file.c_str(), hex);
+    return hex;
 }
 
 }  // namespace quorum::pack
