@@ -1,8 +1,8 @@
 // Block layout: boxes -> slices (see block.hpp and boxes.hpp).
 #include "layout/block.hpp"
 
+#include "layout/page_widths.hpp"
 #include "layout/paginate.hpp"
-
 #include "layout/table.hpp"
 
 #include <algorithm>
@@ -78,6 +78,8 @@ void FlowBuilder::flush_break() {
 
 void FlowBuilder::push(Slice slice) {
     if (avoid_next_ || avoid_inside_ > 0) slice.avoid_break_before = true;
+    if (slice.width_tag == 0) slice.width_tag = next_tag_;
+    next_tag_ = 0;
     if (slice.kind == Slice::Kind::Content || slice.height > 0) visible_ = true;
     avoid_next_ = avoid_after_ = false;
     flow_.push_back(std::move(slice));
@@ -185,6 +187,9 @@ double bottom_insets(const ComputedStyle& s, double containing_width) {
     return (s.border_bottom.visible() ? s.border_bottom.width : 0) + s.padding_bottom.resolve(containing_width);
 }
 
+// Pages of different widths: an auto-width box is as wide as the page it is on allows.
+bool width_follows_page(const ComputedStyle& s) { return s.width.is_auto() && s.max_width.is_auto(); }
+
 Decoration decoration_of(const ComputedStyle& s, double x, double width) {
     Decoration d;
     d.x = x;
@@ -261,7 +266,7 @@ struct AtomicLayout {
     double width = 0, height = 0, baseline = 0;
 };
 
-AtomicLayout lay_out_atomic(const Box& box, LayoutContext& ctx, double line_width) {
+AtomicLayout lay_out_atomic_box(const Box& box, LayoutContext& ctx, double line_width) {
     AtomicLayout a;
     const ComputedStyle& s = *box.style;
     if (box.kind == BoxKind::Replaced) {
@@ -296,6 +301,15 @@ AtomicLayout lay_out_atomic(const Box& box, LayoutContext& ctx, double line_widt
     return a;
 }
 
+AtomicLayout lay_out_atomic(const Box& box, LayoutContext& ctx, double line_width) {
+    // An inline-block is set once, for the line it sits in, whatever page that is on.
+    const bool outer_follows = ctx.follows_page;
+    ctx.follows_page = false;
+    AtomicLayout a = lay_out_atomic_box(box, ctx, line_width);
+    ctx.follows_page = outer_follows;
+    return a;
+}
+
 void move_line_marks(LineBox& line, double dx, Marks& marks) {
     for (auto& r : line.runs) { r.x += dx; marks.runs.push_back(std::move(r)); }
     for (auto& f : line.fills) { f.x += dx; marks.fills.push_back(f); }
@@ -319,6 +333,27 @@ void place_marker(const Box& item, LayoutContext& ctx, double content_x, double 
         r.baseline += dy;
         marks.runs.push_back(std::move(r));
     }
+}
+
+// Pages of different widths: the measure of each line of `box` on the page it landed on
+// in the previous pass, its content box being `width` wide on a page ctx.page_width wide.
+// Empty when every line landed on such a page (or nothing is known yet).
+std::vector<double> line_measures(const Box& box, LayoutContext& ctx, double width) {
+    if (!ctx.follows_page) return {};
+    std::vector<double> measures = ctx.page_widths->line_pages(&box);
+    bool all_here = true;
+    for (double& m : measures) {
+        const double page = m > 0 ? m : ctx.page_width;
+        all_here = all_here && page == ctx.page_width;
+        m = std::max(width + page - ctx.page_width, 1.0);
+    }
+    if (all_here) measures.clear();
+    return measures;
+}
+
+std::uint32_t line_tag(const Box& box, int line, LayoutContext& ctx) {
+    if (!ctx.follows_page) return 0;
+    return ctx.page_widths->tag(&box, line, ctx.page_widths->landed(&box, line, ctx.page_width));
 }
 
 void place_pending_markers(LayoutContext& ctx, double baseline, Marks& marks) {
@@ -370,6 +405,7 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
     ParagraphStyle para = make_paragraph(&s, std::max(width, 1.0), s.text_indent);
     para.source_line = box.position.line;
     para.source_column = box.position.column;
+    para.line_widths = line_measures(box, ctx, std::max(width, 1.0));
     std::vector<LineBox> lines = ctx.line_breaker.break_lines(*items, para);
 
     const int n = static_cast<int>(lines.size());
@@ -378,6 +414,7 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
         LineBox& line = lines[static_cast<std::size_t>(i)];
         Slice slice;
         slice.height = line.height;
+        slice.width_tag = line_tag(box, i, ctx);
         // A break before line i leaves i lines behind and n - i lines for the next page.
         slice.avoid_break_before = i > 0 && (i < orphans || n - i < widows);
         for (const auto& placed : line.atomics) {
@@ -437,7 +474,19 @@ double enter_page_name(const Box& box, LayoutContext& ctx, double containing_wid
     const double delta = ctx.page_styles.content_width(wanted) - ctx.page_styles.content_width(ctx.flow_page_name);
     out.set_page_name(wanted);
     ctx.flow_page_name = wanted;
+    ctx.page_width += delta;
     return containing_width + delta;
+}
+
+// Pages of different widths: the box is laid out for the width of the page it started on
+// in the previous pass (its first slice is tagged to learn where it starts this time).
+double enter_page_width(const Box& box, LayoutContext& ctx, double containing_width, FlowBuilder& out) {
+    if (!ctx.follows_page) return containing_width;
+    const double page = ctx.page_widths->landed(&box, -1, ctx.page_width);
+    out.tag_next(ctx.page_widths->tag(&box, -1, page));
+    containing_width += page - ctx.page_width;
+    ctx.page_width = page;
+    return containing_width;
 }
 
 void leave_page_name(LayoutContext& ctx, FlowBuilder& out, const std::string& previous_name) {
@@ -451,12 +500,18 @@ void leave_page_name(LayoutContext& ctx, FlowBuilder& out, const std::string& pr
 void layout_block_level(const Box& box, LayoutContext& ctx, double x, double containing_width, FlowBuilder& out) {
     const ComputedStyle& s = *box.style;
     std::string outer_page;
+    const double outer_page_width = ctx.page_width;
+    const bool outer_follows = ctx.follows_page;
     containing_width = enter_page_name(box, ctx, containing_width, out, outer_page);
+    containing_width = enter_page_width(box, ctx, containing_width, out);
 
     if (is_forced(s.break_before)) out.forced_break(s.break_before);
     else if (s.break_before == style::Break::Avoid) out.avoid_next_break();
 
     if (box.kind == BoxKind::Table) {
+        // One column layout, for the page the table starts on (its rows are not re-set
+        // on a continuation page of another width).
+        ctx.follows_page = false;
         layout_table(box, ctx, x, containing_width, out);
     } else if (box.kind == BoxKind::Replaced) {
         out.add_margin(s.margin_top.resolve(containing_width));
@@ -467,8 +522,11 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
         out.add_margin(s.margin_top.resolve(containing_width));
         std::vector<FlowAnchor> anchors;
         add_box_anchors(box, anchors);
-        out.open(decoration_of(s, x + u.border_box_x, u.border_box_width), top_insets(s, containing_width),
-                 std::move(anchors), box.extras().string_sets);
+        Decoration decoration = decoration_of(s, x + u.border_box_x, u.border_box_width);
+        ctx.follows_page = ctx.follows_page && width_follows_page(s);
+        if (ctx.follows_page) decoration.page_width = ctx.page_width;
+        out.open(std::move(decoration), top_insets(s, containing_width), std::move(anchors),
+                 box.extras().string_sets);
         if (s.break_inside == style::BreakInside::Avoid) out.begin_avoid_inside();
         layout_block_contents(box, ctx, x + u.content_x, u.content_width, out);
         if (s.break_inside == style::BreakInside::Avoid) out.end_avoid_inside();
@@ -479,6 +537,8 @@ void layout_block_level(const Box& box, LayoutContext& ctx, double x, double con
     if (is_forced(s.break_after)) out.forced_break(s.break_after);
     else if (s.break_after == style::Break::Avoid) out.avoid_break_after();
     leave_page_name(ctx, out, outer_page);
+    ctx.page_width = outer_page_width;
+    ctx.follows_page = outer_follows;
 }
 
 LineBreaker::Widths measure_block_contents(const Box& box, LayoutContext& ctx) {

@@ -22,6 +22,7 @@
 namespace quorum::layout {
 
 class PageStyles;  // paginate.hpp
+class PageWidths;  // page_widths.hpp
 
 // Everything block layout needs besides the box: shared, long-lived, per document.
 struct LayoutContext {
@@ -39,6 +40,14 @@ struct LayoutContext {
         double content_x = 0;
     };
     std::vector<PendingMarker> pending_markers;
+
+    // Pages of different widths (page_widths.hpp); null or inactive: every page of a name
+    // has its right-hand page's width. `page_width`: the page content width the current
+    // containing block was laid out for; `follows_page`: whether its width changes with
+    // the page's (auto widths outside tables and inline-blocks do).
+    PageWidths* page_widths = nullptr;
+    double page_width = 0;
+    bool follows_page = false;
 };
 
 // Appends slices, collapsing adjacent vertical margins as CSS does: margins are collected
@@ -65,6 +74,11 @@ public:
     // forced page break, emitted only when content with the new name arrives, so two
     // adjacent boxes with the same name share pages.
     void set_page_name(const std::string& name) { wanted_page_name_ = name; }
+    // The next slice added (an Open, an image) gets this PageWidths tag, unless one is
+    // already waiting: an outer box starting with the same slice keeps its own.
+    void tag_next(std::uint32_t tag) {
+        if (next_tag_ == 0) next_tag_ = tag;
+    }
     // The next break opportunity (before the next slice added) is to be avoided.
     void avoid_next_break() { avoid_next_ = true; }
     // break-after: avoid. Unlike avoid_next_break(), it outlives the Close slices that
@@ -88,6 +102,7 @@ private:
     bool has_margin_ = false;
     std::size_t margin_insert_at_ = 0;  // before zero-height Opens that followed the margin
     bool avoid_next_ = false;
+    std::uint32_t next_tag_ = 0;
     bool avoid_after_ = false;  // avoid_next_ came from a break-after: avoid (see close)
     int avoid_inside_ = 0;
     bool has_break_ = false;

@@ -180,6 +180,10 @@ struct Slice;
 // The borders and background of a block that may be split across pages.
 struct Decoration {
     double x = 0, width = 0;  // border box, x relative to the content area's left edge
+    // Non-zero for a box whose width follows the page's (auto width, pages of different
+    // widths, page_widths.hpp): the page content width it was laid out for. A fragment on
+    // a page of another width is drawn that much wider or narrower.
+    double page_width = 0;
     Color background{0, 0, 0, 0};
     style::Border top, right, bottom, left;
     // Tables: slices drawn again at the top of every continuation page (thead rows)...
@@ -216,6 +220,9 @@ struct Slice {
     // The gap before this slice may not hold a page break (orphans/widows, break-*: avoid,
     // break-inside: avoid, keep-with-next). Pagination ignores it only when nothing else fits.
     bool avoid_break_before = false;
+    // Pages of different widths (page_widths.hpp): which PageWidths tag this slice carries
+    // (0: none). Fits in the padding after the flags, so slices are no larger.
+    std::uint32_t width_tag = 0;
     double height = 0;
 
     Marks marks;  // Content

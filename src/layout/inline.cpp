@@ -33,7 +33,8 @@ public:
     LineAssembler(const Paragraph& p, const std::vector<InlineItem>& content, const ParagraphStyle& ps)
         : p_(p), content_(content), ps_(ps), on_line_(p.spans.size()) {}
 
-    LineBox assemble(std::size_t begin, const kp::Break& brk, bool last_line);
+    // `width`: this line's measure (ParagraphStyle::line_widths).
+    LineBox assemble(std::size_t begin, const kp::Break& brk, bool last_line, double width);
 
 private:
     struct Metrics {
@@ -57,6 +58,7 @@ private:
     const Paragraph& p_;
     const std::vector<InlineItem>& content_;
     const ParagraphStyle& ps_;
+    double width_ = 0;  // the measure of the line being assembled
     std::vector<double> xs_, widths_;  // per item of the line
     std::vector<SpanOnLine> on_line_;
     std::vector<int> touched_;
@@ -73,12 +75,13 @@ private:
     bool decoration_open_[2] = {false, false};  // underline, line-through
 };
 
-LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool last_line) {
+LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool last_line, double width) {
     LineBox line;
+    width_ = width;
     line_ = &line;
     close_run();
     decoration_open_[0] = decoration_open_[1] = false;
-    line.width = ps_.available_width;
+    line.width = width_;
     const std::size_t end = brk.position;
     const bool justify = p_.justify && !(last_line && ps_.is_last_paragraph_fragment);
     const bool ends_forced = p_.items[end].type == kp::Item::Type::Penalty && p_.items[end].penalty <= -kp::infinite_penalty;
@@ -95,7 +98,7 @@ LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool la
     natural += hyphen;
     double offset = 0;
     if (!justify || last_line) {
-        const double room = ps_.available_width - natural;
+        const double room = width_ - natural;
         if (ps_.block->text_align == style::TextAlign::Right) offset = std::max(0.0, room);
         else if (ps_.block->text_align == style::TextAlign::Center) offset = std::max(0.0, room / 2);
     }
@@ -127,8 +130,8 @@ double LineAssembler::last_fragment_line_ratio(std::size_t begin, std::size_t en
         width += item.width;
         if (item.type == kp::Item::Type::Glue && item.breakable) stretch += item.stretch;
     }
-    if (stretch <= 0 || width >= ps_.available_width) return 0;
-    const double r = (ps_.available_width - width) / stretch;
+    if (stretch <= 0 || width >= width_) return 0;
+    const double r = (width_ - width) / stretch;
     return r <= 3 ? r : 0;
 }
 
@@ -411,6 +414,9 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
     if (!p.has_content && p.spans.empty()) return lines;
 
     impl_->widths.assign(1, width);
+    // Lines set in different measures (pages of different widths, page_widths.hpp).
+    if (!ps.line_widths.empty()) impl_->widths = ps.line_widths;
+    for (double& w : impl_->widths) w = std::isfinite(w) ? std::max(w, 1.0) : 1e9;
     kp::Result result = kp::break_paragraph(p.items, impl_->widths);
     if (!p.justify) result = fill_ragged_lines(p.items, impl_->widths, ps.block->font_size, std::move(result));
     LineAssembler assembler(p, content, ps);
@@ -418,7 +424,8 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
     std::size_t begin = 0;
     for (std::size_t k = 0; k < result.breaks.size(); ++k) {
         const kp::Break& brk = result.breaks[k];
-        lines.push_back(assembler.assemble(begin, brk, k + 1 == result.breaks.size()));
+        const double measure = impl_->widths[std::min(k, impl_->widths.size() - 1)];
+        lines.push_back(assembler.assemble(begin, brk, k + 1 == result.breaks.size(), measure));
         begin = kp::line_start_after(p.items, brk.position);
     }
     return lines;

@@ -85,6 +85,9 @@ struct ParagraphStyle {
     const style::ComputedStyle* block = nullptr;  // the block container's style (align, indent, line-height "strut")
     double available_width = 0;                   // content width, pt
     double first_line_indent = 0;                 // text-indent, pt
+    // The measure of line n when lines differ (a paragraph running onto a page of another
+    // width); lines past the end take the last entry. Empty: available_width for every line.
+    std::vector<double> line_widths;
     bool is_last_paragraph_fragment = true;       // justified text: last line is left-aligned
     int source_line = 0, source_column = 0;       // where the block starts, for warnings (0: unknown)
 };

@@ -6,6 +6,7 @@
 #include "layout/hyphenate.hpp"
 #include "layout/inline.hpp"
 #include "layout/margin_boxes.hpp"
+#include "layout/page_widths.hpp"
 #include "layout/paginate.hpp"
 
 #include <unordered_map>
@@ -52,9 +53,18 @@ Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
     if (tree.root) {
         ctx.flow_page_name.clear();
         ctx.pending_markers.clear();
-        layout_block_level(*tree.root, ctx, 0, ctx.page_styles.content_width(""), builder);
+        ctx.page_width = ctx.page_styles.content_width("");
+        ctx.follows_page = ctx.page_widths && ctx.page_widths->active();
+        if (ctx.follows_page) ctx.page_widths->begin_pass();
+        layout_block_level(*tree.root, ctx, 0, ctx.page_width, builder);
     }
     return builder.take();
+}
+
+std::string unsettled_widths_warning(int passes) {
+    return "warning: pages of different widths: after " + std::to_string(passes) +
+           " layout passes some lines still move between pages of different widths; they may be set "
+           "narrower or wider than their page";
 }
 
 Metadata metadata_of(const document::Document& doc) {
@@ -81,15 +91,19 @@ LaidOutDocument lay_out_boxes(BoxTree tree, Metadata metadata, const style::Casc
     LineBreaker line_breaker(fonts, &hyphenator);
     PageStyles page_styles(cascade);
     std::vector<std::string> layout_warnings;
-    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}};
+    PageWidths page_widths(tree, page_styles);
+    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}, &page_widths, 0, false};
 
     // Pass 1 prints "?" for page references; each further pass uses the numbers of the
     // one before, until no reference moves (usually pass 2) or max_passes is reached.
     // Passes share the box tree, computed styles, @page styles and the hyphenation cache;
     // line boxes are set again (keeping them cost more memory than the time it saved).
+    // Pages of different widths iterate the same way until every line is set in the
+    // width of the page it lands on (page_widths.hpp).
     PageNumbers numbers;
     Paginated paginated;
-    const int passes = tree.deferred.empty() ? 1 : std::max(1, options.max_passes);
+    const int reference_passes = tree.deferred.empty() ? 1 : std::max(1, options.max_passes);
+    const int passes = page_widths.active() ? std::max(reference_passes, options.max_width_passes) : reference_passes;
 
     for (int pass = 0; pass < passes; ++pass) {
         resolve_deferred(tree, numbers);
@@ -98,9 +112,11 @@ LaidOutDocument lay_out_boxes(BoxTree tree, Metadata metadata, const style::Casc
         paginated = Paginated{};
         paginated = paginate(build_flow(tree, ctx), page_styles);
         PageNumbers found = page_numbers(paginated);
-        const bool stable = pass > 0 && references_stable(tree, numbers, found);
+        const bool references_settled = tree.deferred.empty() || (pass > 0 && references_stable(tree, numbers, found));
+        const bool widths_settled = !page_widths.active() || page_widths.learn(paginated.landed_widths);
         numbers = std::move(found);
-        if (stable) break;
+        if (references_settled && widths_settled) break;
+        if (!widths_settled && pass + 1 == passes) layout_warnings.push_back(unsettled_widths_warning(passes));
     }
     draw_margin_boxes(paginated, line_breaker);
 

@@ -10,6 +10,8 @@ namespace quorum::layout {
 
 struct LayoutOptions {
     int max_passes = 4;  // target-counter()/counter(pages) re-layout until page numbers are stable
+    // Pages of different content widths: re-layout until every line is set in its page's width.
+    int max_width_passes = 10;
 };
 
 // Lays the document out in pages. Never throws for odd input (unknown elements,

@@ -24,9 +24,12 @@ const style::PageStyle& PageStyles::get(const style::PageSelector& selector) {
     return *it->second;
 }
 
+double content_width_of(const style::PageStyle& page) {
+    return std::max(page.width - page.margin_left - page.margin_right, 1.0);
+}
+
 double PageStyles::content_width(const std::string& page_name) {
-    const style::PageStyle& s = get(page_selector(page_name, false, false, false));
-    return std::max(s.width - s.margin_left - s.margin_right, 1.0);
+    return content_width_of(get(page_selector(page_name, false, false, false)));
 }
 
 namespace {
@@ -211,6 +214,7 @@ private:
         index_ = static_cast<int>(index);
         ox_ = ps.margin_left;
         oy_ = ps.margin_top;
+        content_width_ = content_width_of(ps);
         y_ = 0;
         context_ = &context;
 
@@ -236,6 +240,7 @@ private:
         for (std::size_t i = plan.begin; i < plan.end; ++i) {
             Slice& s = flow_[i];
             if (s.kind == Slice::Kind::Space && !placed && !plan.after_forced_break) continue;
+            if (s.width_tag != 0) record_landing(s.width_tag);
             draw_slice(s);
             if (s.kind == Slice::Kind::Content || (s.height > 0 && s.kind != Slice::Kind::Space)) placed = true;
         }
@@ -285,10 +290,23 @@ private:
         y_ += flow_height(slices);
     }
 
+    void record_landing(std::uint32_t tag) {
+        if (out_.landed_widths.size() < tag) out_.landed_widths.resize(tag, 0.0);
+        out_.landed_widths[tag - 1] = content_width_;
+    }
+
     void finish_fragment(const OpenBox& box, bool last) {
         std::vector<FilledRect> fills;
         std::vector<Line> lines;
-        draw_decoration(box.slice->decoration(), box.y, y_, box.first_fragment, last, fills, lines);
+        const Decoration& d = box.slice->decoration();
+        if (d.page_width > 0 && d.page_width != content_width_) {
+            // Each fragment of a box whose width follows the page's takes its own page's width.
+            Decoration resized = d;
+            resized.width = std::max(d.width + content_width_ - d.page_width, 0.0);
+            draw_decoration(resized, box.y, y_, box.first_fragment, last, fills, lines);
+        } else {
+            draw_decoration(d, box.y, y_, box.first_fragment, last, fills, lines);
+        }
         if (!fills.empty()) {
             FilledRect f = fills.front();
             f.x += ox_;
@@ -338,6 +356,7 @@ private:
     PageContext* context_ = nullptr;
     int index_ = 0;
     double ox_ = 0, oy_ = 0, y_ = 0;
+    double content_width_ = 0;  // of the page being drawn
 };
 
 }  // namespace

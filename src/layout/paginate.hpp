@@ -34,6 +34,9 @@ private:
     std::map<std::tuple<std::string, bool, bool, bool>, std::unique_ptr<style::PageStyle>> cache_;
 };
 
+// The width of a page's content area (at least 1pt).
+double content_width_of(const style::PageStyle& page);
+
 // What the margin boxes need to know about a page besides its number.
 struct PageContext {
     style::PageSelector selector;
@@ -49,6 +52,9 @@ struct Paginated {
     std::vector<PageContext> contexts;  // one per page
     std::vector<Anchor> anchors;
     std::vector<Bookmark> bookmarks;
+    // Pages of different widths: the content width of the page each tagged slice landed
+    // on, by Slice::width_tag - 1 (0 where none landed). Empty when the flow has no tags.
+    std::vector<double> landed_widths;
 };
 
 // Takes the flow by value: its marks are moved onto the pages, not copied.

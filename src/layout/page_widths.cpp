@@ -1,0 +1,101 @@
+// Which page width each part of the flow is set in (see page_widths.hpp).
+#include "layout/page_widths.hpp"
+
+#include "layout/paginate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <string>
+
+namespace quorum::layout {
+
+namespace {
+
+constexpr double same_width = 0.01;  // pt
+
+bool differs(double a, double b) { return std::abs(a - b) > same_width; }
+
+bool name_varies(const std::string& name, PageStyles& styles) {
+    const double right = styles.content_width(name);
+    for (const bool first : {false, true}) {
+        for (const bool left : {false, true}) {
+            style::PageSelector selector;
+            selector.name = name;
+            selector.first = first;
+            selector.left = left;
+            if (differs(content_width_of(styles.get(selector)), right)) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+PageWidths::PageWidths(const BoxTree& tree, PageStyles& styles) {
+    std::set<std::string> names{""};
+    for (const style::ComputedStyle& s : tree.styles) names.insert(s.page);
+    active_ = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return name_varies(n, styles); });
+}
+
+double PageWidths::landed(const Box* box, int index, double fallback) const {
+    auto it = known_.find(box);
+    if (it == known_.end()) return fallback;
+    const std::vector<Known>& k = it->second;
+    const auto slot = static_cast<std::size_t>(index + 1);
+    if (slot < k.size() && k[slot].width > 0) return k[slot].width;
+    // A paragraph that gained lines: the new ones follow its last line.
+    if (index >= 0 && k.size() > 1 && k.back().width > 0) return k.back().width;
+    return fallback;
+}
+
+std::vector<double> PageWidths::line_pages(const Box* box) const {
+    std::vector<double> pages;
+    auto it = known_.find(box);
+    if (it == known_.end()) return pages;
+    for (std::size_t i = 1; i < it->second.size(); ++i) pages.push_back(it->second[i].width);
+    return pages;
+}
+
+std::uint32_t PageWidths::tag(const Box* box, int index, double assumed) {
+    if (!active_) return 0;
+    tags_.push_back({box, index, assumed});
+    return static_cast<std::uint32_t>(tags_.size());
+}
+
+std::vector<PageWidths::Known>& PageWidths::known_of(const Box* box, int index) {
+    std::vector<Known>& k = known_[box];
+    const auto slot = static_cast<std::size_t>(index + 1);
+    if (k.size() <= slot) k.resize(slot + 1);
+    return k;
+}
+
+bool PageWidths::learn(const std::vector<double>& landed_widths) {
+    bool stable = true;
+    // The first passes move parts by whole pages while earlier pages settle: only later
+    // misses tell oscillation from drift.
+    const bool may_narrow = ++passes_ >= 3;
+    for (std::size_t t = 0; t < tags_.size(); ++t) {
+        const Tag& tag = tags_[t];
+        std::vector<Known>& known = known_of(tag.box, tag.index);
+        // Lines a paragraph no longer has must not lend their width to the lines it gains.
+        const bool last_line = tag.index >= 0 && (t + 1 == tags_.size() || tags_[t + 1].box != tag.box);
+        if (last_line) known.resize(static_cast<std::size_t>(tag.index + 2));
+        // A slice pagination did not draw (nothing landed) teaches nothing.
+        if (t >= landed_widths.size() || landed_widths[t] <= 0) continue;
+        if (!settle(known[static_cast<std::size_t>(tag.index + 1)], tag.assumed, landed_widths[t], may_narrow))
+            stable = false;
+    }
+    return stable;
+}
+
+bool PageWidths::settle(Known& k, double assumed, double landed, bool may_narrow) {
+    // Back on the page width it had two passes ago: it moves between the pages as its
+    // width changes, and only the narrower width fits both.
+    if (may_narrow && differs(landed, assumed) && k.before > 0 && !differs(landed, k.before)) k.narrowed = true;
+    k.before = k.width > 0 ? k.width : assumed;
+    k.width = k.narrowed ? std::min(assumed, landed) : landed;
+    return !differs(k.width, assumed);
+}
+
+}  // namespace quorum::layout

@@ -1,0 +1,76 @@
+// Pages whose content areas differ in width (@page :left/:right/:first, named pages).
+//
+// The flow is laid out before it is cut into pages, so a line cannot know the width of
+// the page it will land on. Layout therefore iterates, like the target-counter() passes:
+// each pass tags the slices that depend on a width (a box's start, each line of a
+// paragraph) with the page width it assumed; pagination reports the content width of the
+// page each tagged slice landed on; the next pass gives every tagged part that width.
+// The passes stop when no part landed on a page of another width than it assumed.
+//
+// A part that keeps moving between pages of different widths (set wider, it fits the page
+// before; set narrower, it does not) would never settle: once it lands back on the width
+// it had two passes before, it keeps the narrower width, which fits either page.
+//
+// When every page of each page name has the same content width, PageWidths is inactive:
+// no tags, no lookups, one pass (the common case costs nothing).
+#pragma once
+
+#include "layout/boxes.hpp"
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace quorum::layout {
+
+class PageStyles;
+
+class PageWidths {
+public:
+    // Active when some :first, :left or right page of a page name used in `tree` has
+    // another content width than that name's right-hand page.
+    PageWidths(const BoxTree& tree, PageStyles& styles);
+
+    bool active() const { return active_; }
+
+    // Forgets the tags of the pass before; what was learnt from it is kept.
+    void begin_pass() { tags_.clear(); }
+
+    // The page content width that the start of `box` (index -1) or its line `index`
+    // landed on in the previous pass; `fallback` when not known. Lines past the last
+    // known one take the last line's width.
+    double landed(const Box* box, int index, double fallback) const;
+    // The widths of the pages each line of `box` landed on (empty when not known).
+    std::vector<double> line_pages(const Box* box) const;
+
+    // A tag for the slice holding the start (index -1) or line `index` of `box`, set
+    // assuming a page `assumed` wide (Slice::width_tag); 0 when inactive.
+    std::uint32_t tag(const Box* box, int index, double assumed);
+
+    // Learns where the tagged slices landed (Paginated::landed_widths, by tag - 1).
+    // True when the next pass would assume for every tag the width this one did.
+    bool learn(const std::vector<double>& landed_widths);
+
+private:
+    struct Tag {
+        const Box* box = nullptr;
+        int index = -1;
+        double assumed = 0;
+    };
+    struct Known {
+        double width = 0;      // what the next pass assumes
+        double before = 0;     // what the pass before assumed
+        bool narrowed = false;  // oscillates: keeps the narrower width from now on
+    };
+    std::vector<Known>& known_of(const Box* box, int index);
+    // Learns one landing; true when the next pass assumes what this one did.
+    static bool settle(Known& k, double assumed, double landed, bool may_narrow);
+
+    bool active_ = false;
+    int passes_ = 0;  // learn() calls so far
+    std::vector<Tag> tags_;
+    // Per box: [0] its start, [1 + i] its line i.
+    std::unordered_map<const Box*, std::vector<Known>> known_;
+};
+
+}  // namespace quorum::layout
