@@ -11,7 +11,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <unistd.h>
 
 namespace quorum::cli {
@@ -21,71 +20,25 @@ using tmpl::RenderError;
 
 namespace {
 
-// Deeper JSON nesting than this is refused: templates never need it and very deep
-// values would exhaust the stack when they are destroyed.
-constexpr int kMaxJsonDepth = 512;
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw RenderError(RenderError::Kind::Data, "cannot read the data file", {path.string(), 1, 1});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// Offset of the quote closing the string whose contents start at `from` (or the end).
-// memchr finds each candidate quote; it is escaped when an odd run of backslashes precedes it.
-std::size_t closing_quote(const std::string& text, std::size_t from) {
-    for (std::size_t i = from; i < text.size(); ++i) {
-        const void* quote = std::memchr(text.data() + i, '"', text.size() - i);
-        if (!quote) return text.size();
-        i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
-        std::size_t backslashes = 0;
-        while (i - backslashes > from && text[i - backslashes - 1] == '\\') ++backslashes;
-        if (backslashes % 2 == 0) return i;
-    }
-    return text.size();
-}
-
-// Offset of the bracket that opens level kMaxJsonDepth + 1, or npos. A tight scan (strings
-// skipped whole, no line counting): it runs over every byte of large data files.
-std::size_t too_deep_at(const std::string& text) {
-    int depth = 0;
-    const std::size_t n = text.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        char c = text[i];
-        if (c == '"') {
-            i = closing_quote(text, i + 1);
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth) return i;
-        } else if (c == ']' || c == '}') {
-            --depth;
-        }
-    }
-    return std::string::npos;
-}
-
-void check_json_depth(const std::string& text, const std::string& file) {
-    std::size_t at = too_deep_at(text);
-    if (at == std::string::npos) return;
-    // Line and (byte) column of the offending bracket, counted only now that we fail.
-    std::size_t line_start = text.rfind('\n', at);
-    line_start = line_start == std::string::npos ? 0 : line_start + 1;
-    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-    int column = 1 + static_cast<int>(at - line_start);
-    throw RenderError(RenderError::Kind::Data, "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels",
-                      {file, line, column});
-}
-
 tmpl::Value load_context(const fs::path& data_file) {
-    std::string text = read_file(data_file);
-    check_json_depth(text, data_file.string());
-    tmpl::Value data = tmpl::parse_json_data(text, data_file.string());
+    tmpl::Value data = tmpl::load_json_data(data_file);
     if (!data.is_dict())
         throw RenderError(RenderError::Kind::Data,
                           "the data file's top-level JSON value must be an object, not " + tmpl::type_name(data),
                           {data_file.string(), 1, 1});
     return data;
+}
+
+// Room for the output, reserved up front: it grows by appends, and each regrowth of a
+// multi-megabyte string copies it and touches fresh pages. A generous reservation costs only
+// address space (pages are mapped as they are first written), so take several times the data.
+std::size_t output_reservation(const fs::path& data_file) {
+    std::error_code ec;
+    const std::uintmax_t data_size = fs::file_size(data_file, ec);
+    constexpr std::size_t kMinimum = std::size_t{1} << 20;
+    constexpr std::size_t kMaximum = std::size_t{1} << 30;
+    if (ec) return kMinimum;
+    return static_cast<std::size_t>(std::clamp<std::uintmax_t>(4 * data_size, kMinimum, kMaximum));
 }
 
 // Writes via a temporary file in the same folder, renamed into place: a failed run
@@ -142,7 +95,7 @@ int run_render_template(const RenderTemplateOptions& options) {
     try {
         tmpl::Value context = load_context(options.data_file);
         tmpl::Environment env(options.template_dirs);
-        std::string text = env.render(options.entry, context);
+        std::string text = env.render(options.entry, context, output_reservation(options.data_file));
         if (options.output.empty()) {
             std::fwrite(text.data(), 1, text.size(), stdout);
             std::fflush(stdout);

@@ -113,7 +113,12 @@ std::optional<Value> Iterator::next() {
             source_ = nullptr;  // frees what the items were made from
         }
         return item;
-    } catch (...) {  // a generator that raised is finished
+    } catch (TemplateError& e) {  // a generator that raised is finished
+        finished_ = true;
+        source_ = nullptr;
+        if (!e.filter_at) e.filter_at = origin_;  // the innermost generator raised it
+        throw;
+    } catch (...) {
         finished_ = true;
         source_ = nullptr;
         throw;

@@ -85,9 +85,13 @@ public:
     std::string repr() const override;
     List take();                  // the remaining items; the iterator is exhausted afterwards
     std::optional<Value> next();  // the next item, if any (next(iter(gen)))
+    // Where the filter that made this generator was called. Its body runs later, wherever it
+    // is iterated; an error it raises names this place too (TemplateError::filter_at).
+    void set_origin(SourceLocation where) { origin_ = std::move(where); }
 
 private:
     std::string python_type_, function_;
+    std::optional<SourceLocation> origin_;
     Start start_;
     Source source_;
     bool finished_ = false;  // after the end or an error, as a Python generator

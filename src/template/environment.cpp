@@ -103,10 +103,10 @@ TemplatePtr Environment::get_template(const std::string& name) {
     return result.tmpl;
 }
 
-std::string Environment::render(const std::string& name, const Value& context) {
+std::string Environment::render(const std::string& name, const Value& context, std::size_t reserve) {
     TemplatePtr tmpl = get_template(name);
     Interpreter interp(*this);
-    return interp.render(tmpl, context);
+    return interp.render(tmpl, context, reserve);
 }
 
 }  // namespace quorum::tmpl

@@ -41,7 +41,8 @@ public:
     TemplatePtr get_template(const std::string& name);
 
     // Renders template `name` with a dict Value as the context. Throws RenderError.
-    std::string render(const std::string& name, const Value& context);
+    // `reserve` is room for the output taken up front (a guess; it grows as needed).
+    std::string render(const std::string& name, const Value& context, std::size_t reserve = 0);
 
     // Jinja2 configuration of issue 2: autoescape for .html/.htm/.xhtml/.xml, optionally + .j2.
     static bool autoescape_for(std::string_view name);

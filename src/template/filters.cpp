@@ -59,14 +59,36 @@ Value ignore_case(const Value& v) {
 
 // -------------------------------------------------------------- attribute getters
 
+// ignore_case over a column of keys: a value repeated down the column (a group's name) is
+// lowered once. Direct-mapped and fixed in size: it forgets, it never grows. The folded keys
+// are only compared, never shown, so equal ones sharing storage is unobservable.
+class CaseFolder {
+public:
+    Value fold(const Value& v) {
+        if (!v.is_string()) return v;
+        Slot& slot = slots_[std::hash<std::string_view>{}(v.as_string()) % slots_.size()];
+        if (slot.original.kind() != v.kind() || slot.original.as_string() != v.as_string())
+            slot = {v, ignore_case(v)};
+        return slot.folded;
+    }
+
+private:
+    struct Slot {
+        Value original = Value::none();
+        Value folded;
+    };
+    std::array<Slot, 64> slots_{};
+};
+
 struct AttrGetter {
     std::vector<Value> parts;
-    bool case_insensitive = false;
     const Value* default_value = nullptr;
+    std::shared_ptr<CaseFolder> folder;  // set when keys compare case-insensitively
 
-    Value operator()(const Value& item) const {
+    // The item's attribute without copying it when it is part of the item (the common case);
+    // otherwise it is made in `scratch`.
+    const Value& lookup(const Value& item, Value& scratch) const {
         const Value* current = &item;  // walks the item's own tree without copying
-        Value looked_up;               // a part getitem made (not owned by the tree)
         for (const auto& part : parts) {
             // Hot path (selectattr/groupby/sort over data rows): a dict's string key needs no
             // getitem machinery; a missing key still goes the general way for its message.
@@ -75,11 +97,18 @@ struct AttrGetter {
                     current = found;
                     continue;
                 }
-            looked_up = py::getitem(*current, part);
+            Value looked_up = py::getitem(*current, part);
             if (default_value && !default_value->is_none() && looked_up.is_undefined()) looked_up = *default_value;
-            current = &looked_up;
+            scratch = std::move(looked_up);
+            current = &scratch;
         }
-        return case_insensitive ? ignore_case(*current) : *current;
+        if (!folder) return *current;
+        scratch = folder->fold(*current);
+        return scratch;
+    }
+    Value operator()(const Value& item) const {
+        Value scratch;
+        return lookup(item, scratch);
     }
 };
 
@@ -105,7 +134,7 @@ std::shared_ptr<const GeneratorCall> keep_call(const FilterEnv& env, const Value
 AttrGetter make_attrgetter(const Value* attribute, bool case_insensitive = false, const Value* default_value = nullptr) {
     AttrGetter g;
     if (attribute && !attribute->is_none()) g.parts = attribute_path(*attribute);
-    g.case_insensitive = case_insensitive;
+    if (case_insensitive) g.folder = std::make_shared<CaseFolder>();
     g.default_value = default_value;
     return g;
 }
@@ -282,6 +311,7 @@ template <typename Text>
 std::vector<Span> wrap_chunks(const Text& text, bool break_on_hyphens) {
     auto letter = [](char32_t c) { return py::is_alpha(c); };
     std::vector<Span> chunks;
+    chunks.reserve(text.size() / 4 + 2);  // about a word and a space per five characters: grows rarely
     std::size_t i = 0;
     while (i < text.size()) {
         std::size_t start = i;
@@ -351,6 +381,7 @@ std::vector<std::string> fill_lines(Text text, std::size_t w, bool break_long_wo
     std::reverse(chunks.begin(), chunks.end());
     std::vector<std::string> lines;
     std::vector<Span> current;
+    current.reserve(chunks.size());
     while (!chunks.empty()) {
         current.clear();
         std::size_t current_len = 0;
@@ -783,22 +814,9 @@ Value f_round(const FilterEnv&, const Value& in, const Arguments& args) {
         fail("unsupported operand type(s) for *: '" + type_name(in) + "' and '" + (precision < 0 ? "float" : "int") + "'");
     }
     if (method == "common") {
-        if (in.is_big_int()) return round_integral(in, precision);
-        if (!in.is_float()) {  // round(int, n) stays an int
-            std::int64_t v = in.as_int();
-            if (precision >= 0) return Value(v);
-            if (precision < -18) return Value(std::int64_t{0});
-            std::int64_t p = 1;
-            for (std::int64_t i = 0; i < -precision; ++i) p *= 10;
-            std::int64_t q = v / p, r = v % p;
-            if (r < 0) {
-                r += p;
-                --q;
-            }
-            if (r * 2 > p || (r * 2 == p && (q & 1))) ++q;
-            return Value(q * p);
-        }
-        return Value(python_round(in.as_float(), precision));
+        if (in.is_float()) return Value(python_round(in.as_float(), precision));
+        // round(int, n) stays an int (round(True) is 1).
+        return round_integral(in.is_bool() ? Value(in.as_int()) : in, precision);
     }
     // func(value * 10**precision) / 10**precision; math.ceil/floor return ints, so the
     // division is true division of two ints (or an int by a float for negative precision).
@@ -907,8 +925,7 @@ Value f_int(const FilterEnv&, const Value& in, const Arguments& args) {
     if (in.is_float()) d = in.as_float();
     else if (in.is_string()) d = parse_python_float(in.as_string());
     if (!d || !std::isfinite(*d)) return fallback;
-    if (std::fabs(*d) >= 9.2233720368547758e18) return bigint::make(mpz_class(std::trunc(*d)));
-    return Value(static_cast<std::int64_t>(std::trunc(*d)));
+    return py::truncated_integral(*d);
 }
 
 Value f_float(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1287,8 +1304,8 @@ struct Selector {
     const TestFn* library_test = nullptr;  // looked up once for the whole sequence
 
     bool operator()(const Value& item) const {
-        Value attribute = lookup_attr ? transform(item) : Value();
-        const Value& subject = lookup_attr ? attribute : item;
+        Value scratch;
+        const Value& subject = lookup_attr ? transform.lookup(item, scratch) : item;
         if (!rest) return truthy(subject);
         return library_test ? (*library_test)(*call->env.call, subject, *rest) : call->env.call_test(test, subject, *rest);
     }

@@ -2,10 +2,12 @@
 #include "template/bigint.hpp"
 #include "text/utf8.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -112,6 +114,54 @@ SourceLocation location_of(std::string_view text, std::size_t offset, const std:
     return where;
 }
 
+// Deeper JSON nesting than this is refused: templates never need it, and very deep values
+// would exhaust the stack when they are parsed or destroyed. The fast parser stops at the
+// same depth, so the bracket scan below runs only on files it could not read.
+constexpr int kMaxJsonDepth = 512;
+
+// Offset of the quote closing the string whose contents start at `from` (or the end).
+// memchr finds each candidate quote; it is escaped when an odd run of backslashes precedes it.
+std::size_t closing_quote(std::string_view text, std::size_t from) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const void* quote = std::memchr(text.data() + i, '"', text.size() - i);
+        if (!quote) return text.size();
+        i = static_cast<std::size_t>(static_cast<const char*>(quote) - text.data());
+        std::size_t backslashes = 0;
+        while (i - backslashes > from && text[i - backslashes - 1] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) return i;
+    }
+    return text.size();
+}
+
+// Offset of the bracket that opens level kMaxJsonDepth + 1, or npos (strings skipped whole).
+std::size_t too_deep_at(std::string_view text) {
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == '"') {
+            i = closing_quote(text, i + 1);
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) return i;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// Refuses a file nested deeper than kMaxJsonDepth, located at the offending bracket (line and
+// byte column, counted only now that we fail).
+void check_json_depth(std::string_view text, const std::string& file) {
+    std::size_t at = too_deep_at(text);
+    if (at == std::string_view::npos) return;
+    std::size_t line_start = text.rfind('\n', at);
+    line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+    int column = 1 + static_cast<int>(at - line_start);
+    throw RenderError(RenderError::Kind::Data, "JSON nesting deeper than " + std::to_string(kMaxJsonDepth) + " levels",
+                      {file, line, column});
+}
+
 // A direct recursive-descent parser for well-formed input. nlohmann's SAX lexer copies
 // every string character through push_back and was ~30% of a whole 5,000-row render; this
 // one copies string runs with one append. It accepts exactly RFC 8259 JSON (what
@@ -120,7 +170,7 @@ SourceLocation location_of(std::string_view text, std::size_t offset, const std:
 class FastJsonParser {
 public:
     explicit FastJsonParser(std::string_view text)
-        : text_(text), object_scratch_(max_depth + 2), array_scratch_(max_depth + 2) {}
+        : text_(text), object_scratch_(kMaxJsonDepth + 2), array_scratch_(kMaxJsonDepth + 2), previous_keys_(kMaxJsonDepth + 2) {}
 
     // nullopt when the text is not valid JSON (or uses something we leave to nlohmann).
     std::optional<Value> parse() {
@@ -132,9 +182,6 @@ public:
     }
 
 private:
-    // nlohmann's default depth limit is far above anything real; recursion here is bounded
-    // so a hostile file cannot overflow the stack (it falls back to nlohmann instead).
-    static constexpr int max_depth = 512;
     // Object keys up to this long are interned (shared by every row that repeats them);
     // longer ones are rarely repeated field names.
     static constexpr std::size_t max_interned_key = 64;
@@ -145,6 +192,7 @@ private:
     // intermediate buffers no longer scatter the data rows over the heap).
     std::vector<std::vector<std::pair<Value, Value>>> object_scratch_;
     std::vector<List> array_scratch_;
+    std::vector<std::vector<Value>> previous_keys_;  // per depth: the last object's keys, in order
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return text_[pos_]; }
@@ -164,7 +212,7 @@ private:
     }
 
     std::optional<Value> parse_value(int depth) {
-        if (at_end() || depth > max_depth) return std::nullopt;
+        if (at_end()) return std::nullopt;
         switch (peek()) {
         case '{': return parse_object(depth + 1);
         case '[': return parse_array(depth + 1);
@@ -181,6 +229,7 @@ private:
     }
 
     std::optional<Value> parse_object(int depth) {
+        if (depth > kMaxJsonDepth) return std::nullopt;  // too_deep_at then says where
         ++pos_;  // '{'
         skip_whitespace();
         if (!at_end() && peek() == '}') {
@@ -200,13 +249,28 @@ private:
             skip_whitespace();
             std::optional<Value> v = parse_value(depth);
             if (!v) return std::nullopt;
-            entries.emplace_back(key.size() <= max_interned_key ? Value::interned(key) : Value(key), std::move(*v));
+            entries.emplace_back(object_key(static_cast<std::size_t>(depth), entries.size(), key), std::move(*v));
             skip_whitespace();
             if (at_end()) return std::nullopt;
             char c = text_[pos_++];
             if (c == '}') return Value::dict(dict_of(entries));
             if (c != ',') return std::nullopt;
         }
+    }
+
+    // The key Value for `key`, the position-th key of an object at `depth`. Rows of a table
+    // repeat their keys in one order, so the key at the same position of the previous object
+    // at this depth is usually this one: comparing its bytes is cheaper than the intern pool's
+    // hash lookup (a quarter of the parse's time went to interning).
+    Value object_key(std::size_t depth, std::size_t position, const std::string& key) {
+        if (key.size() > max_interned_key) return Value(key);
+        std::vector<Value>& previous = previous_keys_[depth];
+        if (position < previous.size() && previous[position].is_string() && previous[position].as_string() == key)
+            return previous[position];
+        Value interned = Value::interned(key);
+        if (position < previous.size()) previous[position] = interned;
+        else if (position == previous.size()) previous.push_back(interned);
+        return interned;
     }
 
     // A finished object's entries, in a Dict sized once (the duplicate-key rule is Dict::set's).
@@ -219,6 +283,7 @@ private:
     }
 
     std::optional<Value> parse_array(int depth) {
+        if (depth > kMaxJsonDepth) return std::nullopt;
         ++pos_;  // '['
         skip_whitespace();
         if (!at_end() && peek() == ']') {
@@ -394,6 +459,7 @@ private:
 
 Value parse_json_data(std::string_view text, const std::string& file_name) {
     if (std::optional<Value> fast = FastJsonParser(text).parse()) return std::move(*fast);
+    check_json_depth(text, file_name);
     ValueBuilder builder;  // invalid (or unusual) input: nlohmann says what is wrong, and where
     bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
     if (!ok) {

@@ -77,8 +77,7 @@ struct DictExpr : Expr {
 struct GetattrExpr : Expr {
     GetattrExpr(int l, int c) : Expr(ExprKind::Getattr, l, c) {}
     ExprPtr object;
-    std::string attribute;
-    Value key;  // `attribute` interned: a data row's field is found by pointer
+    Value key;  // the attribute's name, interned: a data row's field is found by pointer
     bool may_be_method = false;  // a dict method's name (items, keys, values, get)
 };
 
@@ -110,6 +109,7 @@ struct FilterExpr : Expr {
     FilterExpr(int l, int c) : Expr(ExprKind::Filter, l, c) {}
     ExprPtr input;  // null inside {% filter %} / {% set x | f %}: the block's output is the input
     std::string name;
+    int name_column = 1;  // the name's own column: a lazy filter's late errors point there
     const FilterFn* fn = nullptr;  // bound when the template is loaded
     CallArgs args;
 };

@@ -846,7 +846,6 @@ private:
             if (attr.type == TokenType::Name) {
                 auto get = std::make_unique<GetattrExpr>(token.line, column);
                 get->object = std::move(node);
-                get->attribute = attr.text;
                 get->key = Value::interned(attr.text);
                 get->may_be_method = is_dict_method_name(attr.text);
                 return get;
@@ -957,6 +956,7 @@ private:
             while (skip_if(TokenType::Dot)) full += "." + expect(TokenType::Name).text;
             auto filter = std::make_unique<FilterExpr>(name.line, node ? node->column : name.column);
             filter->name = full;
+            filter->name_column = name.column;
             filter->fn = library_.filter(full);
             if (!filter->fn) fail("No filter named '" + full + "'.", name.line, name.column);
             if (at(TokenType::LParen)) filter->args = parse_call_args();

@@ -601,6 +601,14 @@ std::string group_thousands(std::string_view text, char sep) {
 
 // ---------------------------------------------------------------- printf-style %
 
+// int(d) for a finite float (Python's int(float), the int filter too), exact however large (a BigInt beyond int64).
+Value truncated_integral(double d) {
+    constexpr double int64_bound = 9.2233720368547758e18;  // 2^63
+    double t = std::trunc(d);
+    if (t > -int64_bound && t < int64_bound) return Value(static_cast<std::int64_t>(t));
+    return bigint::make(mpz_class(t));
+}
+
 namespace {
 
 std::string unsigned_in_base(std::uint64_t v, int base, bool upper_case) {
@@ -617,14 +625,6 @@ std::string integral_digits(const Value& v, int base, bool upper_case) {
     if (v.is_big_int()) return bigint::magnitude_digits(v, base, upper_case);
     std::int64_t i = v.as_int();
     return unsigned_in_base(i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i), base, upper_case);
-}
-
-// int(d) for a finite float, exact however large (a BigInt beyond int64).
-Value truncated_integral(double d) {
-    constexpr double int64_bound = 9.2233720368547758e18;  // 2^63
-    double t = std::trunc(d);
-    if (t > -int64_bound && t < int64_bound) return Value(static_cast<std::int64_t>(t));
-    return bigint::make(mpz_class(t));
 }
 
 struct Spec {

@@ -76,6 +76,8 @@ std::string repr_string(std::string_view s);
 // `fmt % args` (printf-style). args: a tuple spreads, a dict feeds %(name)s, anything
 // else is the single argument. When `markup` is set (Markup % x) arguments are escaped.
 std::string percent_format(std::string_view fmt, const Value& args, bool markup = false);
+// int(d) for a finite float: truncated toward zero, exact however large (a BigInt beyond int64).
+Value truncated_integral(double d);
 // fmt.format(*positional, **keyword): {} {0} {name} {0.attr} {name[key]}, !r !s,
 // and the format-spec mini-language ([[fill]align][sign][#][0][width][,_][.prec][type]).
 std::string str_format(std::string_view fmt, const Arguments& args);

@@ -277,6 +277,12 @@ void Interpreter::fail(const std::string& message) const {
     throw RenderError(RenderError::Kind::Runtime, message, here());
 }
 
+void Interpreter::fail(const TemplateError& error, std::optional<SourceLocation> at) const {
+    RenderError located(RenderError::Kind::Runtime, error.message, at ? std::move(*at) : here());
+    if (error.filter_at) located.add_context("raised by the lazy filter at", *error.filter_at);
+    throw located;
+}
+
 void Interpreter::check_stack() const {
     char marker = 0;
     if (stack_base_ && stack_base_ - &marker > kMaxStackBytes)
@@ -285,7 +291,7 @@ void Interpreter::check_stack() const {
 
 // ------------------------------------------------------------------ templates
 
-std::string Interpreter::render(const TemplatePtr& tmpl, const Value& context) {
+std::string Interpreter::render(const TemplatePtr& tmpl, const Value& context, std::size_t reserve) {
     char marker = 0;
     stack_base_ = &marker;
     auto data = new_context();
@@ -295,7 +301,7 @@ std::string Interpreter::render(const TemplatePtr& tmpl, const Value& context) {
     auto ctx = new_context();
     ctx->parent = std::move(data);
     std::string out;
-    out.reserve(64 * 1024);
+    out.reserve(std::max<std::size_t>(reserve, 64 * 1024));
     render_into(tmpl, std::move(ctx), out);
     return out;
 }
@@ -442,7 +448,7 @@ void Interpreter::exec_stmt(const Stmt& stmt) {
             case StmtKind::FilterBlock: exec_filter_block(static_cast<const FilterBlockStmt&>(stmt)); break;
         }
     } catch (TemplateError& e) {
-        fail(e.message);
+        fail(e);
     }
 }
 
@@ -524,11 +530,14 @@ void Interpreter::exec_for(const ForStmt& stmt) {
 
     bool empty = true;
     act_.frame = &loop_frame;
-    while (const Value* item = loop->advance()) {
-        empty = false;
-        loop_frame.vars.clear();
+    for (;;) {
+        // Reading the next item runs a generator's body: Jinja2 blames its errors on the for.
         act_.line = stmt.line;
         act_.column = stmt.column;
+        const Value* item = loop->advance();
+        if (!item) break;
+        empty = false;
+        loop_frame.vars.clear();
         assign(stmt.target, *item);
         loop_frame.set(loop_symbol_, loop_value);
         exec(stmt.body);
@@ -810,10 +819,10 @@ void Interpreter::exec_with(const WithStmt& stmt) {
 Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::string* into) {
     const MacroDef& def = *macro.def;
     const std::size_t count = def.params.size();
+    const std::size_t taken = std::min(count, args.positional.size());
+    // Parameters given neither positionally nor by keyword take their defaults, evaluated
+    // in order inside the macro; only calls that leave some out need this list.
     std::vector<std::optional<Value>> bound;
-    bound.reserve(count);
-    std::size_t taken = std::min(count, args.positional.size());
-    for (std::size_t i = 0; i < taken; ++i) bound.emplace_back(args.positional[i]);
 
     auto take_keyword = [&](std::string_view name) -> std::optional<Value> {
         for (auto it = args.keyword.begin(); it != args.keyword.end(); ++it)
@@ -828,6 +837,8 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::st
     const bool explicit_caller = has_caller_parameter(def);
     bool found_caller = false;
     if (taken != count) {
+        bound.reserve(count);
+        for (std::size_t i = 0; i < taken; ++i) bound.emplace_back(std::move(args.positional[i]));
         for (std::size_t i = taken; i < count; ++i) {
             bound.push_back(take_keyword(def.params[i].first));
             if (def.params[i].first == "caller") found_caller = true;
@@ -869,6 +880,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::st
     std::string buffer;
     Frame frame;
     frame.parent = macro.closure.get();
+    frame.vars.reserve(count + 3);  // the parameters, and caller, kwargs and varargs
     act_.tmpl = macro.tmpl.get();
     act_.tmpl_owner = macro.tmpl;
     act_.ctx = macro.ctx;
@@ -883,7 +895,8 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::st
         const std::size_t first_default = count - def.defaults.size();
         for (std::size_t i = 0; i < count; ++i) {
             Value value;
-            if (bound[i]) value = std::move(*bound[i]);
+            if (bound.empty()) value = std::move(args.positional[i]);  // every parameter given positionally
+            else if (bound[i]) value = std::move(*bound[i]);
             else if (i >= first_default) value = eval(*def.defaults[i - first_default]);
             else value = Value::undefined("parameter '" + def.params[i].first + "' was not provided");
             frame.set(def.params[i].second, std::move(value));
@@ -896,7 +909,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::st
         SourceLocation at = here();
         act_ = std::move(saved);
         out_ = saved_out;
-        throw RenderError(RenderError::Kind::Runtime, e.message, at);
+        fail(e, std::move(at));
     } catch (RenderError& e) {
         act_ = std::move(saved);
         // The call site's location, built only on error (a string copy per call otherwise).
@@ -943,7 +956,7 @@ const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
         if (obj != &object_scratch && obj->is_dict() && !g.may_be_method)
             if (const Value* v = obj->as_dict().find(g.key)) return v;  // owned by the stored dict
         require_defined(*obj);
-        scratch = getattr(*obj, g.attribute);
+        scratch = getattr(*obj, g.key.as_string());
         return &scratch;
     }
     scratch = eval(expr);
@@ -983,14 +996,10 @@ Value Interpreter::eval(const Expr& expr) {
             }
             return Value::dict(std::move(dict));
         }
-        case ExprKind::Getattr: {
-            const auto& g = static_cast<const GetattrExpr&>(expr);
+        case ExprKind::Getattr: {  // row.field: eval_in_place finds it without a copy
             Value scratch;
-            const Value* obj = eval_in_place(*g.object, scratch);
-            require_defined(*obj);
-            if (obj->is_dict() && !g.may_be_method)  // hot path: row.field, by interned key
-                if (const Value* v = obj->as_dict().find(g.key)) return *v;
-            return getattr(*obj, g.attribute);
+            const Value* v = eval_in_place(expr, scratch);
+            return v == &scratch ? std::move(scratch) : *v;
         }
         case ExprKind::Getitem: {
             const auto& g = static_cast<const GetitemExpr&>(expr);
@@ -1110,7 +1119,14 @@ Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_inpu
     }
     Arguments args = eval_args(filter.args);
     CallContext ctx{*this, autoescape(), library_};
-    return (*filter.fn)(ctx, *input, args);
+    Value result = (*filter.fn)(ctx, *input, args);
+    if (Iterator* generator = as_iterator(result)) {
+        SourceLocation at = here();
+        at.line = filter.line;
+        at.column = filter.name_column;
+        generator->set_origin(std::move(at));
+    }
+    return result;
 }
 
 bool Interpreter::eval_test(const TestExpr& test) {

@@ -73,8 +73,9 @@ public:
     Interpreter(const Interpreter&) = delete;
     Interpreter& operator=(const Interpreter&) = delete;
 
-    // Renders `tmpl` with `context` (a dict Value: the data file's top-level object).
-    std::string render(const TemplatePtr& tmpl, const Value& context);
+    // Renders `tmpl` with `context` (a dict Value: the data file's top-level object), into a
+    // string with at least `reserve` bytes of room.
+    std::string render(const TemplatePtr& tmpl, const Value& context, std::size_t reserve = 0);
 
     Environment& environment() { return env_; }
     bool autoescape() const { return act_.tmpl && act_.tmpl->autoescape; }
@@ -178,6 +179,9 @@ private:
     void check_stack() const;
 
     [[noreturn]] void fail(const std::string& message) const;
+    // A TemplateError raised while executing, as a RenderError located at the statement (and
+    // `at` when given, else here), naming the lazy filter it came from if any.
+    [[noreturn]] void fail(const TemplateError& error, std::optional<SourceLocation> at = std::nullopt) const;
     SourceLocation here() const;
 };
 

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include "template/error.hpp"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -200,6 +201,9 @@ private:
 // `message` is Jinja2's wording where Jinja2 has one, e.g. "'foo' is undefined".
 struct TemplateError {
     std::string message;
+    // Raised in a lazy filter's body (map, select...): where that filter was called. The error
+    // is located where the generator was read, as Jinja2 does; this says where it was made.
+    std::optional<SourceLocation> filter_at = std::nullopt;
 };
 
 // ---- Python semantics used by the interpreter and by filters (value.cpp) ----

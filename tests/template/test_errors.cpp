@@ -68,3 +68,19 @@ TEST_CASE("errors: a missing entry template", "[errors]") {
         CHECK(e.message() == "template not found: nothing.txt");
     }
 }
+
+// map/select/... are generators: their body runs when a loop (or list, first...) reads them,
+// possibly far from the filter. As in Jinja2 the error is located where the generator is read
+// (the for statement, not the last statement of its body); a second line names the filter.
+TEST_CASE("errors: a lazy filter's error is located where it is read and names the filter", "[errors]") {
+    CHECK(render_error("{% set xs = [[1], 2] | map('first') %}\nA\n{% for x in xs %}\n{{ x }}\n{% endfor %}").format() ==
+          "main.txt:3:4: error: 'int' object is not iterable\n  raised by the lazy filter at main.txt:1:24\n");
+    CHECK(render_error("{{ [1, 0] | select('divisibleby', 0) | list }}").format() ==
+          "main.txt:1:4: error: integer modulo by zero\n  raised by the lazy filter at main.txt:1:13\n");
+    // Made in an imported template, read in the importer.
+    auto imported = render_error(
+        Sources{{"main.txt", "{% from 'm.txt' import xs %}\n{% for x in xs %}{{ x }}{% endfor %}"},
+                {"m.txt", "\n{% set xs = [[1], 2] | map('first') %}"}},
+        "main.txt");
+    CHECK(imported.format() == "main.txt:2:4: error: 'int' object is not iterable\n  raised by the lazy filter at m.txt:2:24\n");
+}
