@@ -73,18 +73,24 @@ std::vector<PageWidths::Known>& PageWidths::known_of(const Box* box, int index) 
 bool PageWidths::learn(const std::vector<double>& landed_widths) {
     bool stable = true;
     // The first passes move parts by whole pages while earlier pages settle: only later
-    // misses tell oscillation from drift.
-    const bool may_narrow = ++passes_ >= 3;
+    // misses tell oscillation from drift. And a part that oscillates moves everything
+    // after it to and fro: only the first one found in a pass is narrowed.
+    bool may_narrow = ++passes_ >= 3;
     for (std::size_t t = 0; t < tags_.size(); ++t) {
         const Tag& tag = tags_[t];
         std::vector<Known>& known = known_of(tag.box, tag.index);
-        // Lines a paragraph no longer has must not lend their width to the lines it gains.
-        const bool last_line = tag.index >= 0 && (t + 1 == tags_.size() || tags_[t + 1].box != tag.box);
-        if (last_line) known.resize(static_cast<std::size_t>(tag.index + 2));
+        // Lines a paragraph no longer has keep what they learnt: should it gain them back, a
+        // line past the page's end is likely to land where it did (and a paragraph set in
+        // fewer lines thanks to a wider last line stays so).
         // A slice pagination did not draw (nothing landed) teaches nothing.
         if (t >= landed_widths.size() || landed_widths[t] <= 0) continue;
-        if (!settle(known[static_cast<std::size_t>(tag.index + 1)], tag.assumed, landed_widths[t], may_narrow))
-            stable = false;
+        // A box's start moves with the content before it, not with its own width: only a
+        // line can be the cause of its own move, and be narrowed.
+        const bool line = tag.index >= 0;
+        Known& k = known[static_cast<std::size_t>(tag.index + 1)];
+        const bool was_narrowed = k.narrowed;
+        if (!settle(k, tag.assumed, landed_widths[t], may_narrow && line)) stable = false;
+        if (k.narrowed && !was_narrowed) may_narrow = false;
     }
     return stable;
 }
