@@ -6,9 +6,26 @@
 
 #include <CLI/CLI.hpp>
 
+#include <malloc.h>
+
 #include <iostream>
 
+namespace {
+
+// Peak memory (issue 3). One malloc arena for every thread: each PDF page compressor would
+// otherwise touch an arena of its own. Blocks of 64 KiB and more come straight from mmap and
+// go back to the system when freed, instead of leaving holes in the heap that layout's next,
+// differently sized vectors cannot reuse (glibc would also raise this threshold as such
+// blocks are freed). Render at 81 pages: 17.8 -> 17.3 MB; at 805 pages: 91 -> 83 MB.
+void tune_malloc() {
+    mallopt(M_ARENA_MAX, 1);
+    mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
+    tune_malloc();
     CLI::App app{"Quorum: council committee papers from JSON data and Jinja-style templates"};
     app.set_version_flag("--version", std::string("quorum ") + quorum::kVersion);
     app.require_subcommand(1);

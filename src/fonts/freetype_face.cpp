@@ -99,11 +99,19 @@ void FreeTypeFace::read_cmap() {
     FT_Face face = ft_->face;
     if (FT_Select_Charmap(face, FT_ENCODING_UNICODE) != 0)
         throw FontError{file_.string() + ": error: font for family '" + family_ + "' has no Unicode cmap"};
-    bmp_glyphs_.assign(bmp_size, 0);
+    static constexpr GlyphBlock no_glyphs{};
+    bmp_blocks_.fill(&no_glyphs);
     FT_UInt glyph = 0;
     for (FT_ULong code = FT_Get_First_Char(face, &glyph); glyph != 0; code = FT_Get_Next_Char(face, code, &glyph)) {
         if (code >= bmp_size) break;  // charcodes come in increasing order
-        if (glyph <= 0xFFFF) bmp_glyphs_[code] = static_cast<std::uint16_t>(glyph);
+        if (glyph > 0xFFFF) continue;
+        const std::size_t block = code >> 8;
+        if (bmp_blocks_[block] == &no_glyphs) {
+            stored_blocks_.push_back(std::make_unique<GlyphBlock>());
+            bmp_blocks_[block] = stored_blocks_.back().get();
+        }
+        // Codes come in increasing order: the block being filled is the last one stored.
+        (*stored_blocks_.back())[code & 0xFF] = static_cast<std::uint16_t>(glyph);
     }
 }
 
@@ -120,7 +128,7 @@ void FreeTypeFace::read_advances() {
 }
 
 std::uint32_t FreeTypeFace::glyph_index(char32_t codepoint) const {
-    if (codepoint < bmp_size) return bmp_glyphs_[codepoint];
+    if (codepoint < bmp_size) return (*bmp_blocks_[codepoint >> 8])[codepoint & 0xFF];
     std::lock_guard lock(ft_->mutex);
     return FT_Get_Char_Index(ft_->face, codepoint);
 }

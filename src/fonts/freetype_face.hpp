@@ -49,10 +49,14 @@ private:
     double ascender_ = 0, descender_ = 0, line_gap_ = 0;
     double underline_position_ = 0, underline_thickness_ = 0;
 
-    // Flat lookups: BMP codepoint -> glyph id, glyph id -> advance (font units).
-    // Two loads per character on layout's hot path; codepoints beyond the BMP
-    // (rare in council papers) go through FreeType.
-    std::vector<std::uint16_t> bmp_glyphs_;
+    // BMP codepoint -> glyph id in 256-codepoint blocks, a block stored only where the
+    // font has a glyph (a flat table was 128 KiB a face; these are a few KiB: Liberation
+    // covers ~30 blocks); empty blocks share one block of zeros. Then glyph id -> advance
+    // (font units). Three loads per character on layout's hot path; codepoints beyond the
+    // BMP (rare in council papers) go through FreeType.
+    using GlyphBlock = std::array<std::uint16_t, 256>;
+    std::array<const GlyphBlock*, 256> bmp_blocks_{};
+    std::vector<std::unique_ptr<GlyphBlock>> stored_blocks_;
     std::vector<std::uint16_t> glyph_advances_;
 
     struct FreeTypeHandles;
