@@ -163,8 +163,9 @@ bool value_less(const Value& a, const Value& b) {
     return compare(a, b, "<") < 0;
 }
 
-bool key_less(const std::vector<Value>& a, const std::vector<Value>& b) {
-    for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+// Two keys of `width` values each (a multi-attribute key compares as a list of that length).
+bool key_less(const Value* a, const Value* b, std::size_t width) {
+    for (std::size_t i = 0; i < width; ++i) {
         if (a[i].is_string() && b[i].is_string()) {
             if (int c = a[i].as_string().compare(b[i].as_string()); c != 0) return c < 0;
             continue;
@@ -172,20 +173,31 @@ bool key_less(const std::vector<Value>& a, const std::vector<Value>& b) {
         if (equals(a[i], b[i])) continue;
         return compare(a[i], b[i], "<") < 0;
     }
-    return a.size() < b.size();
+    return false;
 }
 
-// sorted(items, key=..., reverse=...): stable in both directions, as Python's.
-List sorted_by(List items, const std::vector<std::vector<Value>>& keys, bool reverse) {
+// sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
+// keys[i * width] .. keys[i * width + width - 1], computed once per item as Python does.
+List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse) {
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return reverse ? key_less(keys[y], keys[x]) : key_less(keys[x], keys[y]);
+        const Value* kx = keys.data() + x * width;
+        const Value* ky = keys.data() + y * width;
+        return reverse ? key_less(ky, kx, width) : key_less(kx, ky, width);
     });
     List out;
     out.reserve(items.size());
-    for (auto i : order) out.push_back(std::move(items[i]));
+    for (auto i : order) out.push_back(items[i]);
     return out;
+}
+
+// The items of `in` as iterate() lists them, without copying a list's or tuple's items
+// (anything else is listed into `storage`).
+const List& items_or_listed(const Value& in, List& storage) {
+    if (in.is_sequence()) return in.as_list();
+    storage = iterate(in);
+    return storage;
 }
 
 // -------------------------------------------------------------- string filters
@@ -1094,17 +1106,14 @@ Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_sort", {"reverse", "case_sensitive", "attribute"}, 0, 2);
     bool reverse = b.bool_or(0, false);
     bool case_sensitive = b.bool_or(1, false);
-    List items = iterate(in);
+    List storage;
+    const List& items = items_or_listed(in, storage);
     auto getters = make_multi_attrgetter(b.get(2), !case_sensitive);
-    std::vector<std::vector<Value>> keys;
-    keys.reserve(items.size());
-    for (const auto& item : items) {
-        std::vector<Value> key;
-        key.reserve(getters.size());
-        for (const auto& g : getters) key.push_back(g(item));
-        keys.push_back(std::move(key));
-    }
-    return Value::list(sorted_by(std::move(items), keys, reverse));
+    List keys;
+    keys.reserve(items.size() * getters.size());
+    for (const auto& item : items)
+        for (const auto& g : getters) keys.push_back(g(item));
+    return Value::list(sorted_by(items, keys, getters.size(), reverse));
 }
 
 Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1118,14 +1127,13 @@ Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {
     else if (by == "value") pos = 1;
     else fail("You can only sort by either \"key\" or \"value\"");
     if (!in.is_dict()) fail("'" + type_name(in) + "' object has no attribute 'items'");
-    List items;
-    std::vector<std::vector<Value>> keys;
+    List items, keys;
     for (const auto& [k, v] : in.as_dict().entries()) {
         items.push_back(Value::tuple({k, v}));
         const Value& key = pos == 0 ? k : v;
-        keys.push_back({case_sensitive ? key : ignore_case(key)});
+        keys.push_back(case_sensitive ? key : ignore_case(key));
     }
-    return Value::list(sorted_by(std::move(items), keys, reverse));
+    return Value::list(sorted_by(items, keys, 1, reverse));
 }
 
 Value f_items(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1215,7 +1223,8 @@ Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
     const Value* dflt = b.has(1) ? b.get(1) : nullptr;
     AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
     AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
-    List items = iterate(in);
+    List storage;
+    const List& items = items_or_listed(in, storage);
     List keys;
     keys.reserve(items.size());
     for (const auto& item : items) keys.push_back(key_of(item));

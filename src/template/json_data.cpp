@@ -276,8 +276,7 @@ private:
     // A finished object's entries, in a Dict sized once (the duplicate-key rule is Dict::set's).
     static Dict dict_of(std::vector<std::pair<Value, Value>>& entries) {
         Dict dict;
-        dict.reserve(entries.size());
-        for (auto& [key, value] : entries) dict.set(std::move(key), std::move(value));
+        dict.set_all(entries);
         entries.clear();
         return dict;
     }

@@ -103,6 +103,22 @@ void Dict::set(Value key, Value value) {
     append(std::move(key), std::move(value));
 }
 
+void Dict::set_all(std::vector<std::pair<Value, Value>>& entries) {
+    // The usual JSON object: a few interned keys, all distinct (by address) - taken whole.
+    bool simple = entries_.empty() && entries.size() < index_threshold;
+    for (std::size_t i = 0; simple && i < entries.size(); ++i) {
+        simple = entries[i].first.is_interned();
+        for (std::size_t j = 0; simple && j < i; ++j) simple = entries[j].first.storage() != entries[i].first.storage();
+    }
+    if (!simple) {
+        reserve(entries_.size() + entries.size());
+        for (auto& [key, value] : entries) set(std::move(key), std::move(value));
+        return;
+    }
+    entries_.assign(std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    for (std::size_t i = 0; i < entries_.size(); ++i) key_ids_[i] = entries_[i].first.storage();
+}
+
 void Dict::append(Value key, Value value) {
     all_keys_interned_ = all_keys_interned_ && key.is_interned();
     if (entries_.size() < index_threshold) key_ids_[entries_.size()] = key.is_string() ? key.storage() : nullptr;

@@ -37,6 +37,8 @@ public:
     const Value* find(const char* key) const { return find(std::string_view(key)); }
     const Value* find(const std::string& key) const { return find(std::string_view(key)); }
     void set(Value key, Value value);  // replaces in place when the key exists (order kept)
+    // A new dict's entries in one go, as set() one by one would make them (moved from `entries`).
+    void set_all(std::vector<std::pair<Value, Value>>& entries);
     bool erase(const Value& key);
     void reserve(std::size_t n) { entries_.reserve(n); }
     std::size_t size() const { return entries_.size(); }
