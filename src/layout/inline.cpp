@@ -28,10 +28,22 @@ struct SpanOnLine {
     bool starts = false, ends = false;
 };
 
+// An assembler's arrays, kept from one paragraph to the next (no allocation per paragraph).
+struct AssemblyScratch {
+    std::vector<double> xs, widths;  // per item of the line
+    std::vector<SpanOnLine> on_line;
+    std::vector<int> touched;
+};
+
 class LineAssembler {
 public:
-    LineAssembler(const Paragraph& p, const std::vector<InlineItem>& content, const ParagraphStyle& ps)
-        : p_(p), content_(content), ps_(ps), on_line_(p.spans.size()) {}
+    LineAssembler(const Paragraph& p, const std::vector<InlineItem>& content, const ParagraphStyle& ps,
+                  AssemblyScratch& scratch)
+        : p_(p), content_(content), ps_(ps), xs_(scratch.xs), widths_(scratch.widths), on_line_(scratch.on_line),
+          touched_(scratch.touched) {
+        on_line_.assign(p.spans.size(), SpanOnLine{});
+        touched_.clear();
+    }
 
     // `width`: this line's measure (ParagraphStyle::line_widths).
     LineBox assemble(std::size_t begin, const kp::Break& brk, bool last_line, double width);
@@ -59,9 +71,10 @@ private:
     const std::vector<InlineItem>& content_;
     const ParagraphStyle& ps_;
     double width_ = 0;  // the measure of the line being assembled
-    std::vector<double> xs_, widths_;  // per item of the line
-    std::vector<SpanOnLine> on_line_;
-    std::vector<int> touched_;
+    std::vector<double>& xs_;  // per item of the line
+    std::vector<double>& widths_;
+    std::vector<SpanOnLine>& on_line_;
+    std::vector<int>& touched_;
     LineBox* line_ = nullptr;
     bool run_open_ = false;
     // A space after the open run: drawn only if the run continues after it, so no run
@@ -387,8 +400,13 @@ struct LineBreaker::Impl {
     std::vector<std::string> warnings;
     std::size_t hyphenator_warnings_seen = 0;
     inline_detail::ParagraphBuilder builder;
+    const std::vector<kp::Break>& choose_breaks(double font_size);
+
     Paragraph paragraph;
     std::vector<double> widths;
+    std::vector<kp::Break> breaks;
+    kp::BreakCache break_cache;
+    AssemblyScratch assembly;
 };
 
 LineBreaker::LineBreaker(const fonts::FontCatalogue& fonts, const Hyphenator* hyphenator)
@@ -417,18 +435,30 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
     // Lines set in different measures (pages of different widths, page_widths.hpp).
     if (!ps.line_widths.empty()) impl_->widths = ps.line_widths;
     for (double& w : impl_->widths) w = std::isfinite(w) ? std::max(w, 1.0) : 1e9;
-    kp::Result result = kp::break_paragraph(p.items, impl_->widths);
-    if (!p.justify) result = fill_ragged_lines(p.items, impl_->widths, ps.block->font_size, std::move(result));
-    LineAssembler assembler(p, content, ps);
-    lines.reserve(result.breaks.size());
+    const std::vector<kp::Break>& breaks = impl_->choose_breaks(ps.block->font_size);
+    LineAssembler assembler(p, content, ps, impl_->assembly);
+    lines.reserve(breaks.size());
     std::size_t begin = 0;
-    for (std::size_t k = 0; k < result.breaks.size(); ++k) {
-        const kp::Break& brk = result.breaks[k];
+    for (std::size_t k = 0; k < breaks.size(); ++k) {
+        const kp::Break& brk = breaks[k];
         const double measure = impl_->widths[std::min(k, impl_->widths.size() - 1)];
-        lines.push_back(assembler.assemble(begin, brk, k + 1 == result.breaks.size(), measure));
+        lines.push_back(assembler.assemble(begin, brk, k + 1 == breaks.size(), measure));
         begin = kp::line_start_after(p.items, brk.position);
     }
     return lines;
+}
+
+// The breaks of `paragraph` in `widths`: from the cache when this paragraph was set in
+// these widths before (the second layout pass), else by total fit.
+const std::vector<kp::Break>& LineBreaker::Impl::choose_breaks(double font_size) {
+    // Ragged text's choice also depends on the font size (fill_ragged_lines); justified text's does not.
+    const std::uint64_t key = kp::BreakCache::key(paragraph.items, widths, paragraph.justify ? -1.0 : font_size);
+    if (break_cache.find(key, breaks)) return breaks;
+    kp::Result result = kp::break_paragraph(paragraph.items, widths);
+    if (!paragraph.justify) result = fill_ragged_lines(paragraph.items, widths, font_size, std::move(result));
+    breaks = std::move(result.breaks);
+    break_cache.store(key, breaks);
+    return breaks;
 }
 
 LineBreaker::Widths LineBreaker::measure(const std::vector<InlineItem>& content, const style::ComputedStyle& block) {

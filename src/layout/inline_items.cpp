@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <span>
 
 namespace quorum::layout::inline_detail {
 
@@ -54,6 +55,9 @@ bool wraps(const style::ComputedStyle& style) {
            style.white_space == style::WhiteSpace::PreWrap;
 }
 
+// A character add_text() just copies: printable ASCII but the space and "/".
+bool is_plain_ascii(char c) { return c > ' ' && c < 0x7F && c != '/'; }
+
 bool is_word_edge(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 // A "/" at `slash` in `text` joins two words ("Additions/(Deletions)") rather than the
@@ -68,9 +72,7 @@ bool slash_joins_words(std::string_view text, std::size_t slash) {
     while (begin > 0 && !is_word_edge(text[begin - 1])) --begin;
     while (end < text.size() && !is_word_edge(text[end])) ++end;
     const std::string_view token = text.substr(begin, end - begin);
-    if (token.find("://") != std::string_view::npos || token.find("www.") != std::string_view::npos ||
-        token.find('@') != std::string_view::npos)
-        return false;
+    if (looks_like_url(token) || token.find('@') != std::string_view::npos) return false;
     for (std::size_t i = 0; i < token.size(); ++i) {
         if (std::isdigit(static_cast<unsigned char>(token[i]))) return false;  // a code, a date, a figure
         if (token[i] == '.' && i + 1 < token.size() && wordish(static_cast<unsigned char>(token[i + 1])))
@@ -81,9 +83,9 @@ bool slash_joins_words(std::string_view text, std::size_t slash) {
 
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
 
-double width_of(std::string_view text, const fonts::Face& face, double size) {
+double width_of(std::string_view text, const shaping::SizedFace& face) {
     double w = 0;
-    for (std::size_t i = 0; i < text.size();) w += shaping::advance_pt(face, next_codepoint(text, i), size);
+    for (std::size_t i = 0; i < text.size();) w += face.advance(next_codepoint(text, i));
     return w;
 }
 
@@ -250,8 +252,8 @@ void ParagraphBuilder::warn_missing(const std::vector<char32_t>& missing) {
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
         std::string text;
         shaping::append_utf8(text, cp);
-        warnings_.push_back("warning: no font has the character " + std::string(code) + " '" + text +
-                            "'; it is left out");
+        warnings_.push_back(source_position() + "warning: no font has the character " + std::string(code) + " '" +
+                            text + "'; it is left out");
     }
 }
 
@@ -263,8 +265,7 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
     shaping::transform_text(text_scratch_, style.text_transform, word_start_);
     if (text_scratch_.empty()) return;
     const int context = text_context(style);
-    const bool spaces_break = mode == style::WhiteSpace::Normal || mode == style::WhiteSpace::PreLine ||
-                              mode == style::WhiteSpace::PreWrap;
+    const bool spaces_break = wraps(style);
     std::uint32_t part_begin = static_cast<std::uint32_t>(p_->text.size());
     auto close_part = [&] {
         const auto end = static_cast<std::uint32_t>(p_->text.size());
@@ -281,6 +282,15 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
     };
     const std::string_view text = text_scratch_;
     for (std::size_t i = 0; i < text.size();) {
+        // Runs of plain ASCII (nearly all text) are copied at once.
+        std::size_t plain = i;
+        while (plain < text.size() && is_plain_ascii(text[plain])) ++plain;
+        if (plain > i) {
+            p_->text.append(text.substr(i, plain - i));
+            p_->has_content = true;
+            i = plain;
+            continue;
+        }
         const std::size_t start = i;
         const char32_t cp = next_codepoint(text, i);
         if (cp == '\n') {
@@ -295,7 +305,7 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
             flush_word();
             shaping::FaceSpan space;
             spans_scratch_.clear();
-            shaping::split_by_face(text.substr(start, end - start), chain(style), style.font_size, spans_scratch_, nullptr);
+            shaping::split_by_face(text.substr(start, end - start), chains_.sized(style), spans_scratch_, nullptr);
             if (!spans_scratch_.empty()) space = spans_scratch_.front();
             space.begin = static_cast<std::uint32_t>(p_->text.size());
             p_->text.append(text.substr(start, end - start));
@@ -304,7 +314,8 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
             part_begin = static_cast<std::uint32_t>(p_->text.size());
             i = end;
         } else if (cp == shaping::soft_hyphen) {
-            if (style.hyphens == style::Hyphens::None) continue;
+            // nowrap and pre break only at forced breaks: a soft hyphen there is invisible.
+            if (style.hyphens == style::Hyphens::None || !spaces_break) continue;
             close_part();
             Part soft;
             soft.kind = Part::Kind::SoftHyphen;
@@ -313,6 +324,7 @@ void ParagraphBuilder::add_text(const InlineItem& item) {
             soft.span = current_span();
             word_.push_back(soft);
         } else if (cp == shaping::zero_width_space) {
+            if (!spaces_break) continue;  // a break opportunity, which nowrap and pre suppress
             close_part();
             flush_word();
             if (!p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
@@ -470,7 +482,9 @@ void ParagraphBuilder::close_span(const InlineItem&, int index) {
 void ParagraphBuilder::add_atomic(const InlineItem& item, int index) {
     flush_word();
     const int parent = span_stack_.empty() ? 0 : p_->spans[static_cast<std::size_t>(span_stack_.back())].context;
-    if (!p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
+    // An image or inline-block may start or end a line, unless the text around it may not wrap.
+    const bool may_wrap = wraps(*p_->contexts[static_cast<std::size_t>(parent)].style);
+    if (may_wrap && !p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
         add_break_opportunity(0, false, 0, nullptr, parent, current_span());
     const VerticalContext& pc = p_->contexts[static_cast<std::size_t>(parent)];
     VerticalContext c;
@@ -499,7 +513,7 @@ void ParagraphBuilder::add_atomic(const InlineItem& item, int index) {
     piece.item = index;
     push(kp::Item::box(item.width), piece);
     p_->has_content = true;
-    break_before_next_word_ = true;
+    break_before_next_word_ = may_wrap;
     ws_.after_space = false;
 }
 
@@ -509,6 +523,12 @@ bool ParagraphBuilder::word_looks_like_url() const {
             looks_like_url(std::string_view(p_->text).substr(part.begin, part.end - part.begin)))
             return true;
     return false;
+}
+
+// "LINE:COLUMN: " of the block being set, the prefix of its warnings ("" when unknown).
+std::string ParagraphBuilder::source_position() const {
+    if (options_.source_line <= 0) return {};
+    return std::to_string(options_.source_line) + ":" + std::to_string(options_.source_column) + ": ";
 }
 
 // Once per document: the first nowrap/pre text wider than its line, which overflows it.
@@ -523,10 +543,7 @@ void ParagraphBuilder::warn_unwrapped_overflow(double word_width) {
     warned_unwrapped_overflow_ = true;
     char widths[64];
     std::snprintf(widths, sizeof widths, "(%.1fpt in %.1fpt)", word_width, options_.available_width);
-    const std::string where = options_.source_line > 0 ? std::to_string(options_.source_line) + ":" +
-                                                             std::to_string(options_.source_column) + ": "
-                                                       : std::string();
-    warnings_.push_back(where + "warning: text that may not wrap (white-space: nowrap or pre) is wider than its line " +
+    warnings_.push_back(source_position() + "warning: text that may not wrap (white-space: nowrap or pre) is wider than its line " +
                         widths + " and overflows it: '" + text + "'");
 }
 
@@ -534,18 +551,11 @@ void ParagraphBuilder::flush_word() {
     if (word_.empty()) return;
     bool has_text = false, has_soft = false;
     int text_parts = 0;
-    double total = 0;
+    const double total = split_word_by_face();
     for (const Part& part : word_) {
-        if (part.kind == Part::Kind::Text) {
-            has_text = true;
-            ++text_parts;
-            total += shaping::measure(std::string_view(p_->text).substr(part.begin, part.end - part.begin),
-                                      chain(*part.style), part.style->font_size);
-        } else if (part.kind == Part::Kind::SoftHyphen) {
-            has_soft = true;
-        } else {
-            total += part.item.width;
-        }
+        has_text = has_text || part.kind == Part::Kind::Text;
+        text_parts += part.kind == Part::Kind::Text;
+        has_soft = has_soft || part.kind == Part::Kind::SoftHyphen;
     }
     if (has_text && break_before_next_word_ && !p_->items.empty() && p_->items.back().type == kp::Item::Type::Box)
         add_break_opportunity(0, false, 0, nullptr, word_.front().context, word_.front().span);
@@ -581,6 +591,25 @@ void ParagraphBuilder::flush_word() {
         }
     }
     word_.clear();
+}
+
+// Splits the word's text parts by face (once: emit_text_part() reuses the spans) and
+// returns the word's width, span edges included.
+double ParagraphBuilder::split_word_by_face() {
+    word_faces_.clear();
+    double total = 0;
+    for (Part& part : word_) {
+        if (part.kind == Part::Kind::Marker) total += part.item.width;
+        if (part.kind != Part::Kind::Text) continue;
+        part.faces_begin = static_cast<std::uint32_t>(word_faces_.size());
+        missing_scratch_.clear();
+        shaping::split_by_face(std::string_view(p_->text).substr(part.begin, part.end - part.begin),
+                               chains_.sized(*part.style), word_faces_, &missing_scratch_);
+        if (!missing_scratch_.empty()) warn_missing(missing_scratch_);
+        part.faces_end = static_cast<std::uint32_t>(word_faces_.size());
+        for (std::uint32_t k = part.faces_begin; k < part.faces_end; ++k) total += word_faces_[k].width;
+    }
+    return total;
 }
 
 namespace {
@@ -649,28 +678,27 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
     // hyphens would only widen that minimum.
     collect_hyphen_points(w, style, !no_auto_hyphens && may_break, emergency && !options_.measuring);
 
-    spans_scratch_.clear();
-    missing_scratch_.clear();
-    shaping::split_by_face(w, chain(style), size, spans_scratch_, &missing_scratch_);
-    if (!missing_scratch_.empty()) warn_missing(missing_scratch_);
-    if (spans_scratch_.empty()) return;
+    const std::span<const shaping::FaceSpan> spans(word_faces_.data() + part.faces_begin,
+                                                   part.faces_end - part.faces_begin);
+    if (spans.empty()) return;
 
     std::size_t next_hyphen = 0, span_index = 0;
     char32_t previous = 0;
-    std::size_t segment_begin = spans_scratch_.front().begin;
+    std::size_t segment_begin = spans.front().begin;
     for (std::size_t i = segment_begin; i < w.size();) {
-        while (span_index < spans_scratch_.size() && spans_scratch_[span_index].end <= i) ++span_index;
-        if (span_index >= spans_scratch_.size()) break;
-        const shaping::FaceSpan& span = spans_scratch_[span_index];
+        while (span_index < spans.size() && spans[span_index].end <= i) ++span_index;
+        if (span_index >= spans.size()) break;
+        const shaping::FaceSpan& span = spans[span_index];
         if (i < span.begin) segment_begin = i = span.begin;  // skip characters no face has
         const char32_t cp = next_codepoint(w, i);
         std::size_t peek = i;
         const char32_t following = i < w.size() ? next_codepoint(w, peek) : 0;
         while (next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] < i) ++next_hyphen;
         const bool hyphenation_point = next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] == i;
-        const InnerBreak inner =
-            i < w.size() ? break_after(cp, previous, following, hyphenation_point, emergency, url_joints, *span.face)
-                          : InnerBreak{};
+        // Text that may not wrap is one box per face: no break inside it, so nothing to split at.
+        const InnerBreak inner = may_break && i < w.size() ? break_after(cp, previous, following, hyphenation_point,
+                                                                         emergency, url_joints, *span.face)
+                                                           : InnerBreak{};
         previous = cp;
         if (!(i >= span.end || inner.possible() || i >= w.size())) continue;
 
@@ -681,9 +709,12 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
         piece.end = part.begin + static_cast<std::uint32_t>(i);
         piece.context = part.context;
         piece.span = part.span;
-        push(kp::Item::box(width_of(w.substr(segment_begin, i - segment_begin), *span.face, size)), piece);
+        // A whole span was measured when it was split, adding the same advances in the same order.
+        const bool whole = segment_begin == span.begin && i == span.end;
+        push(kp::Item::box(whole ? span.width : width_of(w.substr(segment_begin, i - segment_begin), *span.sized)),
+             piece);
         segment_begin = i;
-        if (!inner.possible() || !may_break) continue;
+        if (!inner.possible()) continue;
         const double hyphen_width = inner.hyphen_face ? shaping::advance_pt(*inner.hyphen_face, '-', size) : 0;
         // Inside an over-long word, lines should run full: little stretch, except at a
         // URL's joints, where ending a line somewhat short reads better than "gov.u|k".

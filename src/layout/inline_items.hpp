@@ -92,6 +92,7 @@ private:
         int context = 0;
         const style::ComputedStyle* style = nullptr;
         int span = -1;  // innermost open span when the text was read
+        std::uint32_t faces_begin = 0, faces_end = 0;  // Text: its FaceSpans in word_faces_ (flush_word)
         kp::Item item;  // Marker
         Piece piece;    // Marker
     };
@@ -108,6 +109,7 @@ private:
                                int span, double stretch = 0, bool discretionary = false);
     void flush_word();
     void warn_unwrapped_overflow(double word_width);
+    double split_word_by_face();
     void emit_text_part(const Part& part, bool emergency, bool url_joints, bool no_auto_hyphens);
     void collect_hyphen_points(std::string_view word, const style::ComputedStyle& style, bool allowed, bool emergency);
     void add_slash_break(int context);
@@ -119,6 +121,7 @@ private:
     int make_context(const style::ComputedStyle& style, int parent, bool apply_own_align);
     const std::vector<const fonts::Face*>& chain(const style::ComputedStyle& s) { return chains_.chain(s); }
     void warn_missing(const std::vector<char32_t>& missing);
+    std::string source_position() const;
 
     shaping::FaceChains& chains_;
     const Hyphenator* hyphenator_;
@@ -133,6 +136,7 @@ private:
     std::vector<int> span_stack_;
     std::vector<Part> word_;
     std::vector<shaping::FaceSpan> spans_scratch_;
+    std::vector<shaping::FaceSpan> word_faces_;  // of the word being flushed, offsets relative to its part
     std::vector<char32_t> missing_scratch_;
     std::string text_scratch_;
     std::vector<std::uint32_t> hyphen_scratch_;

@@ -1,6 +1,7 @@
 #include "layout/knuth_plass.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -39,10 +40,24 @@ struct Candidate {
     int fitness = 0;
 };
 
+// A breaker's arrays, kept from one paragraph to the next: allocating them for every
+// paragraph (most are a line or two: table cells, headings) cost more than breaking.
+struct Workspace {
+    std::vector<Node> nodes;
+    std::vector<int> active;
+    std::vector<Candidate> candidates;
+};
+
+Workspace& workspace() {
+    thread_local Workspace w;
+    return w;
+}
+
 class Breaker {
 public:
     Breaker(const std::vector<Item>& items, const std::vector<double>& widths, const Params& params)
-        : items_(items), widths_(widths), params_(params) {}
+        : items_(items), widths_(widths), params_(params), nodes_(workspace().nodes), active_(workspace().active),
+          candidates_(workspace().candidates) {}
 
     // One pass at badness `threshold`; `final_pass` never fails (TeX's artificial demerits).
     bool run(double threshold, bool final_pass) {
@@ -231,9 +246,9 @@ private:
     const Params& params_;
     double threshold_ = 0;
     bool final_pass_ = false;
-    std::vector<Node> nodes_;
-    std::vector<int> active_;
-    std::vector<Candidate> candidates_;
+    std::vector<Node>& nodes_;
+    std::vector<int>& active_;
+    std::vector<Candidate>& candidates_;
     double sum_w_ = 0, sum_y_ = 0, sum_z_ = 0, sum_fill_ = 0;
 };
 
@@ -305,7 +320,7 @@ const FitCandidate* choose_first_fit(const std::vector<FitCandidate>& fitting, d
 Result first_fit(const std::vector<Item>& items, const std::vector<double>& line_widths, double cheap_penalty) {
     Result out;
     out.pass = 0;
-    std::vector<FitCandidate> fitting;
+    thread_local std::vector<FitCandidate> fitting;  // kept: see Workspace
     std::size_t start = 0;
     for (int line = 0; start < items.size(); ++line) {
         const double target = width_of_line(line_widths, line);
@@ -374,6 +389,68 @@ double badness(double ratio) {
     const double r = std::abs(ratio);
     if (r > 4.7) return inf_badness;  // 100·4.7³ ≈ 10382; avoid overflow for huge ratios
     return std::min(inf_badness, 100 * r * r * r);
+}
+
+namespace {
+
+// One multiply and rotate a word (FxHash's step: the key is computed for every paragraph
+// set, so it must cost far less than breaking it), then splitmix64's finaliser once.
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) { return (std::rotl(h, 5) ^ v) * 0x517CC1B727220A95ULL; }
+
+std::uint64_t mix(std::uint64_t h, double v) { return mix(h, std::bit_cast<std::uint64_t>(v)); }
+
+std::uint64_t finish(std::uint64_t z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+}  // namespace
+
+std::uint64_t BreakCache::key(const std::vector<Item>& items, const std::vector<double>& line_widths, double salt) {
+    std::uint64_t h = mix(mix(0, salt), std::uint64_t{items.size()} << 32 | line_widths.size());
+    for (double w : line_widths) h = mix(h, w);
+    for (const Item& item : items) {
+        const std::uint64_t kind = static_cast<std::uint64_t>(item.type) << 2 | std::uint64_t{item.flagged} << 1 |
+                                   std::uint64_t{item.breakable};
+        h = mix(mix(h, kind), item.width);
+        if (item.type == Item::Type::Glue) h = mix(mix(h, item.stretch), item.shrink);
+        else if (item.type == Item::Type::Penalty) h = mix(h, item.penalty);
+    }
+    h = finish(h);
+    return h == 0 ? 1 : h;  // 0 marks an empty slot
+}
+
+std::size_t BreakCache::slot_of(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(key) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+}
+
+bool BreakCache::find(std::uint64_t key, std::vector<Break>& breaks) const {
+    if (slots_.empty()) return false;
+    const Slot& slot = slots_[slot_of(key)];
+    if (slot.key != key) return false;
+    const auto first = breaks_.begin() + slot.first;
+    breaks.assign(first, first + slot.count);
+    return true;
+}
+
+void BreakCache::store(std::uint64_t key, const std::vector<Break>& breaks) {
+    if (2 * (used_ + 1) > slots_.size()) grow();
+    Slot& slot = slots_[slot_of(key)];
+    if (slot.key == key) return;
+    slot = {key, static_cast<std::uint32_t>(breaks_.size()), static_cast<std::uint32_t>(breaks.size())};
+    breaks_.insert(breaks_.end(), breaks.begin(), breaks.end());
+    ++used_;
+}
+
+void BreakCache::grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(256, 2 * old.size()), Slot{});
+    for (const Slot& s : old)
+        if (s.key != 0) slots_[slot_of(s.key)] = s;
 }
 
 Result break_paragraph(const std::vector<Item>& items, const std::vector<double>& line_widths,

@@ -82,6 +82,32 @@ Result first_fit(const std::vector<Item>& items, const std::vector<double>& line
 int short_lines(const std::vector<Item>& items, const Result& r, const std::vector<double>& line_widths,
                 double max_gap);
 
+// The breaks chosen for paragraphs already set, for setting them again: a document with
+// page references is laid out twice (layout.cpp) and most paragraphs come back unchanged.
+// Keyed by a 64-bit hash of exactly what the choice depends on: every item, every line
+// width and what else the caller's choice depends on (`salt`). Compact (a line costs one Break, a
+// paragraph 16 bytes of table) because it lives as long as the document's layout.
+class BreakCache {
+public:
+    static std::uint64_t key(const std::vector<Item>& items, const std::vector<double>& line_widths,
+                             double salt);
+    // The breaks stored under `key`, or false.
+    bool find(std::uint64_t key, std::vector<Break>& breaks) const;
+    void store(std::uint64_t key, const std::vector<Break>& breaks);
+    std::size_t bytes() const { return slots_.capacity() * sizeof(Slot) + breaks_.capacity() * sizeof(Break); }
+
+private:
+    struct Slot {
+        std::uint64_t key = 0;  // 0: empty
+        std::uint32_t first = 0, count = 0;
+    };
+    std::size_t slot_of(std::uint64_t key) const;
+    void grow();
+    std::vector<Slot> slots_;  // open addressing, a power of two in size, at most half full
+    std::vector<Break> breaks_;
+    std::size_t used_ = 0;
+};
+
 // The number of the fitness class of a line with adjustment ratio r (0 tight .. 3 very loose).
 int fitness_class(double ratio);
 // 100·|r|³ capped at 10000, as TeX computes badness.

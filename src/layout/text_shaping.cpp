@@ -2,13 +2,9 @@
 
 namespace quorum::layout::shaping {
 
-char32_t next_codepoint(std::string_view s, std::size_t& i) {
+char32_t next_multibyte_codepoint(std::string_view s, std::size_t& i) {
     const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
     const unsigned char c = byte(i);
-    if (c < 0x80) {
-        ++i;
-        return c;
-    }
     int extra = 0;
     char32_t cp = 0;
     if ((c & 0xE0) == 0xC0) { extra = 1; cp = c & 0x1F; }
@@ -34,7 +30,17 @@ namespace {
 bool is_collapsible_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 void collapse(std::string_view in, bool keep_newlines, WhiteSpaceState& state, std::string& out) {
-    for (char c : in) {
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        // A run of other characters is copied at once.
+        std::size_t end = i;
+        while (end < in.size() && !is_collapsible_space(in[end])) ++end;
+        if (end > i) {
+            out.append(in.substr(i, end - i));
+            state.after_space = false;
+            i = end - 1;
+            continue;
+        }
+        const char c = in[i];
         if (keep_newlines && c == '\n') {
             // pre-line: spaces before a newline go, the newline stays.
             while (!out.empty() && out.back() == ' ') out.pop_back();
@@ -42,13 +48,8 @@ void collapse(std::string_view in, bool keep_newlines, WhiteSpaceState& state, s
             state.after_space = true;
             continue;
         }
-        if (is_collapsible_space(c)) {
-            if (!state.after_space) out += ' ';
-            state.after_space = true;
-            continue;
-        }
-        out += c;
-        state.after_space = false;
+        if (!state.after_space) out += ' ';  // a collapsible space
+        state.after_space = true;
     }
 }
 
@@ -163,26 +164,47 @@ const std::vector<const fonts::Face*>& FaceChains::lookup(const style::ComputedS
     return cache_.emplace(key_, std::move(faces)).first->second;
 }
 
+SizedFace::SizedFace(const fonts::Face& face, double font_size) : face_(&face), size_(font_size) {
+    for (char32_t cp = 0; cp < table_size; ++cp) {
+        has_[cp] = face.has_glyph(cp);
+        advance_[cp] = advance_pt(face, cp, font_size);
+    }
+}
+
+SizedChain sized_chain(const std::vector<const fonts::Face*>& chain, double font_size) {
+    SizedChain out;
+    out.reserve(chain.size());
+    for (const fonts::Face* f : chain) out.emplace_back(*f, font_size);
+    return out;
+}
+
+const SizedChain& FaceChains::lookup_sized(const std::vector<const fonts::Face*>& chain, double font_size) {
+    for (const Sized& s : sized_)
+        if (s.chain == &chain && s.font_size == font_size) return *s.faces;
+    sized_.push_back({&chain, font_size, std::make_unique<SizedChain>(sized_chain(chain, font_size))});
+    return *sized_.back().faces;
+}
+
 namespace {
 
-const fonts::Face* face_for(char32_t cp, const std::vector<const fonts::Face*>& chain) {
-    for (const fonts::Face* f : chain)
-        if (f->has_glyph(cp)) return f;
+const SizedFace* face_for(char32_t cp, const SizedChain& chain) {
+    for (const SizedFace& f : chain)
+        if (f.has_glyph(cp)) return &f;
     return nullptr;
 }
 
 }  // namespace
 
-void split_by_face(std::string_view text, const std::vector<const fonts::Face*>& chain, double font_size,
-                   std::vector<FaceSpan>& out, std::vector<char32_t>* missing) {
+void split_by_face(std::string_view text, const SizedChain& chain, std::vector<FaceSpan>& out,
+                   std::vector<char32_t>* missing) {
     FaceSpan current;
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
         const char32_t cp = next_codepoint(text, i);
-        const fonts::Face* face = chain.front()->has_glyph(cp) ? chain.front() : face_for(cp, chain);
-        if (face != current.face || start != current.end) {
+        const SizedFace* face = chain.front().has_glyph(cp) ? &chain.front() : face_for(cp, chain);
+        if (face != current.sized || start != current.end) {
             if (current.face && current.end > current.begin) out.push_back(current);
-            current = {face, start, start, 0};
+            current = {face ? &face->face() : nullptr, face, start, start, 0};
         }
         if (!face) {
             if (missing) missing->push_back(cp);
@@ -191,18 +213,30 @@ void split_by_face(std::string_view text, const std::vector<const fonts::Face*>&
             continue;
         }
         current.end = i;
-        current.width += advance_pt(*face, cp, font_size);
+        current.width += face->advance(cp);
     }
     if (current.face && current.end > current.begin) out.push_back(current);
 }
 
-double measure(std::string_view text, const std::vector<const fonts::Face*>& chain, double font_size) {
+void split_by_face(std::string_view text, const std::vector<const fonts::Face*>& chain, double font_size,
+                   std::vector<FaceSpan>& out, std::vector<char32_t>* missing) {
+    const std::size_t first = out.size();
+    const SizedChain sized = sized_chain(chain, font_size);
+    split_by_face(text, sized, out, missing);
+    for (std::size_t k = first; k < out.size(); ++k) out[k].sized = nullptr;  // `sized` is gone
+}
+
+double measure(std::string_view text, const SizedChain& chain) {
     double width = 0;
     for (std::size_t i = 0; i < text.size();) {
         const char32_t cp = next_codepoint(text, i);
-        if (const fonts::Face* f = face_for(cp, chain)) width += advance_pt(*f, cp, font_size);
+        if (const SizedFace* f = face_for(cp, chain)) width += f->advance(cp);
     }
     return width;
+}
+
+double measure(std::string_view text, const std::vector<const fonts::Face*>& chain, double font_size) {
+    return measure(text, sized_chain(chain, font_size));
 }
 
 }  // namespace quorum::layout::shaping

@@ -2,6 +2,7 @@
 // breaks after "/", hyphens at emergency breaks, nowrap text kept whole.
 #include "layout/hyphenate.hpp"
 #include "layout/inline.hpp"
+#include "layout/inline_items.hpp"
 #include "layout/knuth_plass.hpp"
 
 #include "layout_test_support.hpp"
@@ -162,7 +163,8 @@ TEST_CASE("min-content breaks after a slash between words, as line breaking does
 
 TEST_CASE("slashes in dates, figures and URLs are not break opportunities", "[line-quality][measure]") {
     const ComputedStyle style = paper_style();
-    for (const std::string word : {"2017/18", "7/3/2018", "CES/S01", "www.barnet.gov.uk/council", "https://a.gov.uk/b/c"}) {
+    for (const std::string word : {"2017/18", "7/3/2018", "CES/S01", "www.barnet.gov.uk/council", "https://a.gov.uk/b/c",
+                                   "http://Council/Report"}) {
         const auto w = measure(word, style);
         INFO(word);
         CHECK(w.min == Approx(w.max));
@@ -208,6 +210,52 @@ TEST_CASE("white-space: nowrap text wider than its line overflows whole", "[line
     const auto hyphenated = set("decision-making and/or", style, 20);
     REQUIRE(hyphenated.size() == 1);
     CHECK(line_text(hyphenated[0]) == "decision-making and/or");
+}
+
+TEST_CASE("white-space: nowrap breaks only at forced breaks: not at zero-width spaces, soft hyphens or images",
+          "[line-quality][nowrap]") {
+    ComputedStyle style = paper_style();
+    style.white_space = style::WhiteSpace::Nowrap;
+    style.hyphens = style::Hyphens::Manual;
+    for (const std::string t : {"CS\u200B0030\u200Bfigures", "Modern\u00ADisation\u00ADprogramme"}) {
+        INFO(t);
+        const auto lines = set(t, style, 20);
+        REQUIRE(lines.size() == 1);
+        CHECK(lines[0].runs.size() == 1);
+    }
+    InlineItem image;
+    image.kind = InlineItem::Kind::Atomic;
+    image.width = image.height = image.baseline = 30;
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    layout::ParagraphStyle ps;
+    ps.block = &style;
+    ps.available_width = 40;
+    CHECK(breaker.break_lines({text("Rating", &style), image, text("Amber", &style)}, ps).size() == 1);
+    InlineItem br;
+    br.kind = InlineItem::Kind::ForcedBreak;
+    CHECK(breaker.break_lines({text("Rating", &style), br, text("Amber", &style)}, ps).size() == 2);
+    ComputedStyle wrapping = paper_style();  // the same content may break where wrapping is allowed
+    ps.block = &wrapping;
+    CHECK(breaker.break_lines({text("Rating", &wrapping), image, text("Amber", &wrapping)}, ps).size() > 1);
+}
+
+TEST_CASE("white-space: nowrap text is one box per face, not split where wrapping text could break",
+          "[line-quality][nowrap]") {
+    ComputedStyle style = paper_style();
+    style.white_space = style::WhiteSpace::Nowrap;
+    layout::shaping::FaceChains chains(catalogue());
+    std::vector<std::string> warnings;
+    layout::inline_detail::ParagraphBuilder builder(chains, &hyphenator(), warnings);
+    layout::inline_detail::Paragraph p;
+    const std::vector<InlineItem> content{text("decision-making at https://www.barnet.gov.uk/a-b", &style)};
+    builder.build(content, style, {.available_width = 1000}, p);
+    const auto boxes = std::count_if(p.pieces.begin(), p.pieces.end(), [](const auto& piece) {
+        return piece.kind == layout::inline_detail::Piece::Kind::Text;
+    });
+    CHECK(boxes == 1);
+    CHECK(std::none_of(p.items.begin(), p.items.end(), [&](const kp::Item& item) {
+        return item.type == kp::Item::Type::Penalty && item.penalty < kp::infinite_penalty && &item != &p.items.back();
+    }));
 }
 
 TEST_CASE("an over-long hyphenated compound breaks at its hyphen and at syllables, never bare", "[line-quality][emergency]") {
