@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -471,20 +472,18 @@ Value parse_json_data(std::string_view text, const std::string& file_name) {
 Value load_json_data(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw RenderError(RenderError::Kind::Data, "cannot read the data file", SourceLocation{path.string(), 1, 1});
-    // One read into a presized string: a stringstream would copy the whole file twice.
-    // (A pipe has no size: then read it as a stream.)
-    std::string text;
+    // One read into a buffer of the file's size, not zero-filled first: a stringstream would
+    // copy the whole file twice. (A pipe has no size: then read it as a stream.)
     in.seekg(0, std::ios::end);
     auto size = in.tellg();
     if (size >= 0) {
-        text.resize(static_cast<std::size_t>(size));
+        auto buffer = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size));
         in.seekg(0, std::ios::beg);
-        in.read(text.data(), static_cast<std::streamsize>(text.size()));
-        text.resize(static_cast<std::size_t>(in.gcount()));
-    } else {
-        in.clear();
-        text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        in.read(buffer.get(), static_cast<std::streamsize>(size));
+        return parse_json_data(std::string_view(buffer.get(), static_cast<std::size_t>(in.gcount())), path.string());
     }
+    in.clear();
+    std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
     return parse_json_data(text, path.string());
 }
 
