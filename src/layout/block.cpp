@@ -28,9 +28,8 @@ void FlowBuilder::add_margin(double margin, bool trailing) {
 
 void FlowBuilder::flush_margin() {
     if (!has_margin_) return;
+    const double height = pending_margin();
     has_margin_ = false;
-    const double height =
-        std::max(top_positive_, bottom_positive_) + std::min(top_negative_, bottom_negative_);
     top_positive_ = top_negative_ = bottom_positive_ = bottom_negative_ = 0;
     if (height == 0) return;
     Slice space;
@@ -335,25 +334,36 @@ void place_marker(const Box& item, LayoutContext& ctx, double content_x, double 
     }
 }
 
-// Pages of different widths: the measure of each line of `box` on the page it landed on
-// in the previous pass, its content box being `width` wide on a page ctx.page_width wide.
-// Empty when every line landed on such a page (or nothing is known yet).
-std::vector<double> line_measures(const Box& box, LayoutContext& ctx, double width) {
+// Pages of different widths: the width of the page each line of `box` is expected on
+// (page_widths.hpp); lines past the end take the last entry. Empty when not following pages.
+std::vector<double> line_pages(const Box& box, LayoutContext& ctx, const FlowBuilder& out) {
     if (!ctx.follows_page) return {};
-    std::vector<double> measures = ctx.page_widths->line_pages(&box);
-    bool all_here = true;
-    for (double& m : measures) {
-        const double page = m > 0 ? m : ctx.page_width;
-        all_here = all_here && page == ctx.page_width;
-        m = std::max(width + page - ctx.page_width, 1.0);
-    }
-    if (all_here) measures.clear();
+    PagePosition at = ctx.page_tracker->advance(out.settled_size());
+    at.room -= out.pending_margin();
+    const ComputedStyle& s = *box.style;
+    std::vector<double> pages = ctx.page_widths->predict_lines(at, s.line_height(), std::max(1, s.orphans));
+    // Lines that missed their prediction before keep what they learnt, however many.
+    pages.resize(std::max(pages.size(), ctx.page_widths->known_lines(&box)), pages.back());
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        pages[i] = ctx.page_widths->assume(&box, static_cast<int>(i), pages[i]);
+    return pages;
+}
+
+// The measures of those lines, the content box being `width` wide on a page ctx.page_width
+// wide; empty when every line is on such a page.
+std::vector<double> line_measures(const std::vector<double>& pages, const LayoutContext& ctx, double width) {
+    const bool all_here =
+        std::all_of(pages.begin(), pages.end(), [&](double page) { return page == ctx.page_width; });
+    if (all_here) return {};
+    std::vector<double> measures;
+    measures.reserve(pages.size());
+    for (const double page : pages) measures.push_back(std::max(width + page - ctx.page_width, 1.0));
     return measures;
 }
 
-std::uint32_t line_tag(const Box& box, int line, LayoutContext& ctx) {
-    if (!ctx.follows_page) return 0;
-    return ctx.page_widths->tag(&box, line, ctx.page_widths->landed(&box, line, ctx.page_width));
+std::uint32_t line_tag(const Box& box, int line, const std::vector<double>& pages, LayoutContext& ctx) {
+    if (!ctx.follows_page || pages.empty()) return 0;
+    return ctx.page_widths->tag(&box, line, pages[std::min(static_cast<std::size_t>(line), pages.size() - 1)]);
 }
 
 void place_pending_markers(LayoutContext& ctx, double baseline, Marks& marks) {
@@ -405,7 +415,8 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
     ParagraphStyle para = make_paragraph(&s, std::max(width, 1.0), s.text_indent);
     para.source_line = box.position.line;
     para.source_column = box.position.column;
-    para.line_widths = line_measures(box, ctx, std::max(width, 1.0));
+    const std::vector<double> pages = line_pages(box, ctx, out);
+    para.line_widths = line_measures(pages, ctx, std::max(width, 1.0));
     std::vector<LineBox> lines = ctx.line_breaker.break_lines(*items, para);
 
     const int n = static_cast<int>(lines.size());
@@ -414,7 +425,7 @@ void layout_lines(const Box& box, LayoutContext& ctx, double x, double width, Fl
         LineBox& line = lines[static_cast<std::size_t>(i)];
         Slice slice;
         slice.height = line.height;
-        slice.width_tag = line_tag(box, i, ctx);
+        slice.width_tag = line_tag(box, i, pages, ctx);
         // A break before line i leaves i lines behind and n - i lines for the next page.
         slice.avoid_break_before = i > 0 && (i < orphans || n - i < widows);
         for (const auto& placed : line.atomics) {
@@ -482,7 +493,8 @@ double enter_page_name(const Box& box, LayoutContext& ctx, double containing_wid
 // in the previous pass (its first slice is tagged to learn where it starts this time).
 double enter_page_width(const Box& box, LayoutContext& ctx, double containing_width, FlowBuilder& out) {
     if (!ctx.follows_page) return containing_width;
-    const double page = ctx.page_widths->landed(&box, -1, ctx.page_width);
+    const PagePosition at = ctx.page_tracker->advance(out.settled_size());
+    const double page = ctx.page_widths->assume(&box, -1, ctx.page_widths->page_width(at.page, at.name));
     out.tag_next(ctx.page_widths->tag(&box, -1, page));
     containing_width += page - ctx.page_width;
     ctx.page_width = page;

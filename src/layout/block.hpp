@@ -22,7 +22,8 @@
 namespace quorum::layout {
 
 class PageStyles;  // paginate.hpp
-class PageWidths;  // page_widths.hpp
+class PageWidths;   // page_widths.hpp
+class PageTracker;  // paginate.hpp
 
 // Everything block layout needs besides the box: shared, long-lived, per document.
 struct LayoutContext {
@@ -46,6 +47,7 @@ struct LayoutContext {
     // containing block was laid out for; `follows_page`: whether its width changes with
     // the page's (auto widths outside tables and inline-blocks do).
     PageWidths* page_widths = nullptr;
+    PageTracker* page_tracker = nullptr;  // follows the main flow while it is built
     double page_width = 0;
     bool follows_page = false;
 };
@@ -89,6 +91,13 @@ public:
     void end_avoid_inside() { --avoid_inside_; }
 
     const Flow& flow() const { return flow_; }
+    // How many slices are final: later margins and breaks are inserted after them.
+    std::size_t settled_size() const { return has_margin_ ? std::min(margin_insert_at_, flow_.size()) : flow_.size(); }
+    // The collapsed margin waiting to be inserted before the next content.
+    double pending_margin() const {
+        if (!has_margin_) return 0;
+        return std::max(top_positive_, bottom_positive_) + std::min(top_negative_, bottom_negative_);
+    }
     Flow take() { return std::move(flow_); }  // a trailing margin or break is dropped
 
 private:

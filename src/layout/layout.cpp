@@ -9,6 +9,7 @@
 #include "layout/page_widths.hpp"
 #include "layout/paginate.hpp"
 
+#include <memory>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -55,8 +56,14 @@ Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
         ctx.pending_markers.clear();
         ctx.page_width = ctx.page_styles.content_width("");
         ctx.follows_page = ctx.page_widths && ctx.page_widths->active();
-        if (ctx.follows_page) ctx.page_widths->begin_pass();
+        std::unique_ptr<PageTracker> tracker;
+        if (ctx.follows_page) {
+            ctx.page_widths->begin_pass();
+            tracker = std::make_unique<PageTracker>(builder.flow(), ctx.page_styles);
+        }
+        ctx.page_tracker = tracker.get();
         layout_block_level(*tree.root, ctx, 0, ctx.page_width, builder);
+        ctx.page_tracker = nullptr;
     }
     return builder.take();
 }
@@ -92,7 +99,7 @@ LaidOutDocument lay_out_boxes(BoxTree tree, Metadata metadata, const style::Casc
     PageStyles page_styles(cascade);
     std::vector<std::string> layout_warnings;
     PageWidths page_widths(tree, page_styles);
-    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}, &page_widths, 0, false};
+    LayoutContext ctx{fonts, line_breaker, page_styles, layout_warnings, std::string(), {}, &page_widths, nullptr, 0, false};
 
     // Pass 1 prints "?" for page references; each further pass uses the numbers of the
     // one before, until no reference moves (usually pass 2) or max_passes is reached.

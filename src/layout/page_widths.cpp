@@ -32,29 +32,49 @@ bool name_varies(const std::string& name, PageStyles& styles) {
 
 }  // namespace
 
-PageWidths::PageWidths(const BoxTree& tree, PageStyles& styles) {
+PageWidths::PageWidths(const BoxTree& tree, PageStyles& styles) : styles_(styles) {
     std::set<std::string> names{""};
     for (const style::ComputedStyle& s : tree.styles) names.insert(s.page);
     active_ = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return name_varies(n, styles); });
 }
 
-double PageWidths::landed(const Box* box, int index, double fallback) const {
+double PageWidths::assume(const Box* box, int index, double predicted) const {
     auto it = known_.find(box);
-    if (it == known_.end()) return fallback;
-    const std::vector<Known>& k = it->second;
+    if (it == known_.end()) return predicted;
     const auto slot = static_cast<std::size_t>(index + 1);
-    if (slot < k.size() && k[slot].width > 0) return k[slot].width;
-    // A paragraph that gained lines: the new ones follow its last line.
-    if (index >= 0 && k.size() > 1 && k.back().width > 0) return k.back().width;
-    return fallback;
+    if (slot < it->second.size() && it->second[slot].learned) return it->second[slot].width;
+    return predicted;
 }
 
-std::vector<double> PageWidths::line_pages(const Box* box) const {
-    std::vector<double> pages;
+std::size_t PageWidths::known_lines(const Box* box) const {
     auto it = known_.find(box);
-    if (it == known_.end()) return pages;
-    for (std::size_t i = 1; i < it->second.size(); ++i) pages.push_back(it->second[i].width);
-    return pages;
+    return it == known_.end() || it->second.empty() ? 0 : it->second.size() - 1;
+}
+
+double PageWidths::page_width(std::size_t page, const std::string& name) {
+    style::PageSelector selector;
+    selector.name = name;
+    selector.first = page == 0;
+    selector.left = page % 2 == 1;  // page 1 is a right page
+    return content_width_of(styles_.get(selector));
+}
+
+std::vector<double> PageWidths::predict_lines(const PagePosition& at, double line_height, int orphans) {
+    constexpr double tolerance = 0.01;
+    const double h = std::max(line_height, 1.0);
+    auto lines_in = [&](double room) { return static_cast<int>(std::floor((room + tolerance) / h)); };
+    int here = lines_in(at.room);
+    if (here < orphans) here = 0;  // too few to leave behind: the paragraph starts a page on
+    std::vector<double> widths(static_cast<std::size_t>(here), page_width(at.page, at.name));
+    // A page further on, then the one after it for every later line.
+    style::PageSelector next;
+    next.name = at.name;
+    next.left = (at.page + 1) % 2 == 1;
+    const style::PageStyle& style = styles_.get(next);
+    const int full_page = std::max(lines_in(style.height - style.margin_top - style.margin_bottom), 1);
+    widths.insert(widths.end(), static_cast<std::size_t>(full_page), page_width(at.page + 1, at.name));
+    widths.push_back(page_width(at.page + 2, at.name));
+    return widths;
 }
 
 std::uint32_t PageWidths::tag(const Box* box, int index, double assumed) {
@@ -99,6 +119,7 @@ bool PageWidths::settle(Known& k, double assumed, double landed, bool may_narrow
     // Back on the page width it had two passes ago: it moves between the pages as its
     // width changes, and only the narrower width fits both.
     if (may_narrow && differs(landed, assumed) && k.before > 0 && !differs(landed, k.before)) k.narrowed = true;
+    if (differs(landed, assumed)) k.learned = true;
     k.before = k.width > 0 ? k.width : assumed;
     k.width = k.narrowed ? std::min(assumed, landed) : landed;
     return !differs(k.width, assumed);

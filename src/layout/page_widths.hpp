@@ -1,11 +1,14 @@
 // Pages whose content areas differ in width (@page :left/:right/:first, named pages).
 //
-// The flow is laid out before it is cut into pages, so a line cannot know the width of
-// the page it will land on. Layout therefore iterates, like the target-counter() passes:
-// each pass tags the slices that depend on a width (a box's start, each line of a
-// paragraph) with the page width it assumed; pagination reports the content width of the
-// page each tagged slice landed on; the next pass gives every tagged part that width.
-// The passes stop when no part landed on a page of another width than it assumed.
+// The flow is laid out before it is cut into pages, so a line cannot know for sure the
+// width of the page it will land on. Layout predicts it: a PageTracker plans the pages of
+// the flow built so far, so a paragraph knows its page and the room left there, and its
+// lines are given the widths of the pages they would fill (at the block's line height).
+// A prediction can miss (widows, keep-with-next, taller lines), so layout iterates like
+// the target-counter() passes: each pass tags the slices that depend on a width (a box's
+// start, each line of a paragraph) with the page width it assumed; pagination reports
+// the content width of the page each landed on; a part that missed is given that width
+// from then on. The passes stop when every part landed on a page of the width it assumed.
 //
 // A part that keeps moving between pages of different widths (set wider, it fits the page
 // before; set narrower, it does not) would never settle: once it lands back on the width
@@ -16,14 +19,13 @@
 #pragma once
 
 #include "layout/boxes.hpp"
+#include "layout/paginate.hpp"
 
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
 
 namespace quorum::layout {
-
-class PageStyles;
 
 class PageWidths {
 public:
@@ -36,12 +38,17 @@ public:
     // Forgets the tags of the pass before; what was learnt from it is kept.
     void begin_pass() { tags_.clear(); }
 
-    // The page content width that the start of `box` (index -1) or its line `index`
-    // landed on in the previous pass; `fallback` when not known. Lines past the last
-    // known one take the last line's width.
-    double landed(const Box* box, int index, double fallback) const;
-    // The widths of the pages each line of `box` landed on (empty when not known).
-    std::vector<double> line_pages(const Box* box) const;
+    // The page width the start of `box` (index -1) or its line `index` is set for: where
+    // it landed when it missed a prediction before, else `predicted`.
+    double assume(const Box* box, int index, double predicted) const;
+    // How many lines of `box` have been seen in any pass.
+    std::size_t known_lines(const Box* box) const;
+    // The content width of page `page` (0-based) named `name`.
+    double page_width(std::size_t page, const std::string& name);
+    // The widths of the pages a paragraph starting at `at` would fill with lines
+    // `line_height` tall (at least `orphans` on its first page); lines past the end take
+    // the last entry.
+    std::vector<double> predict_lines(const PagePosition& at, double line_height, int orphans);
 
     // A tag for the slice holding the start (index -1) or line `index` of `box`, set
     // assuming a page `assumed` wide (Slice::width_tag); 0 when inactive.
@@ -60,12 +67,14 @@ private:
     struct Known {
         double width = 0;      // what the next pass assumes
         double before = 0;     // what the pass before assumed
+        bool learned = false;   // missed a prediction: `width` is assumed from now on
         bool narrowed = false;  // oscillates: keeps the narrower width from now on
     };
     std::vector<Known>& known_of(const Box* box, int index);
     // Learns one landing; true when the next pass assumes what this one did.
     static bool settle(Known& k, double assumed, double landed, bool may_narrow);
 
+    PageStyles& styles_;
     bool active_ = false;
     int passes_ = 0;  // learn() calls so far
     std::vector<Tag> tags_;

@@ -32,7 +32,8 @@ double PageStyles::content_width(const std::string& page_name) {
     return content_width_of(get(page_selector(page_name, false, false, false)));
 }
 
-namespace {
+// Shared by the Planner (which PageTracker exposes) and the drawing: external linkage.
+namespace paginate_detail {
 
 constexpr double tolerance = 0.01;  // pt: rounding never pushes a line to the next page
 
@@ -59,17 +60,27 @@ double content_height(const style::PageStyle& s) { return std::max(s.height - s.
 
 double repeated_height(const std::vector<Slice>& slices) { return flow_height(slices); }
 
-// Phase 1: where pages end.
+}  // namespace paginate_detail
+
+using namespace paginate_detail;
+
+// Phase 1: where pages end (PageTracker's too, so not in the anonymous namespace).
 class Planner {
 public:
     Planner(const Flow& flow, PageStyles& styles) : flow_(flow), styles_(styles) {}
 
     std::vector<PagePlan> plan() {
-        start_page(0, "", true);  // the document's first margins are kept
-        std::size_t i = 0;
-        while (i < flow_.size()) i = step(i);
+        advance(flow_.size());
         plans_.back().end = flow_.size();
         return std::move(plans_);
+    }
+
+    // Plans the slices up to `settled` (a flow being built: what comes later cannot change
+    // a decision about them) and says where the next slice would go.
+    PagePosition advance(std::size_t settled) {
+        if (plans_.empty()) start_page(0, "", true);  // the document's first margins are kept
+        while (next_ < settled) next_ = step(next_);
+        return {plans_.size() - 1, std::max(height_ - y_ - footer_reserve(), 0.0), plans_.back().name};
     }
 
 private:
@@ -106,13 +117,13 @@ private:
         // would leave a page holding only the margin), and a forced break after it
         // still starts no new page.
         if (s.kind == Slice::Kind::Content || (s.height > 0 && s.kind != Slice::Kind::Space)) placed_ = true;
-        if (s.kind == Slice::Kind::Open) open_.push_back(&s);
+        if (s.kind == Slice::Kind::Open) open_.push_back(static_cast<std::size_t>(&s - flow_.data()));
         else if (s.kind == Slice::Kind::Close && !open_.empty()) open_.pop_back();
     }
 
     double footer_reserve() const {
         double h = 0;
-        for (const Slice* s : open_) h += repeated_height(s->decoration().repeat_footer);
+        for (const std::size_t s : open_) h += repeated_height(flow_[s].decoration().repeat_footer);
         return h;
     }
 
@@ -126,7 +137,7 @@ private:
         const auto& style = styles_.get(selector_for(plans_.size() - 1, plans_.back()));
         height_ = content_height(style);
         y_ = 0;
-        for (const Slice* s : open_) y_ += repeated_height(s->decoration().repeat_header);
+        for (const std::size_t s : open_) y_ += repeated_height(flow_[s].decoration().repeat_header);
         placed_ = false;
         last_break_ = npos;
     }
@@ -135,7 +146,7 @@ private:
         // Rebuild which boxes are open at `at` from the state at the page's start.
         open_ = open_at_start_;
         for (std::size_t j = plans_.back().begin; j < at; ++j) {
-            if (flow_[j].kind == Slice::Kind::Open) open_.push_back(&flow_[j]);
+            if (flow_[j].kind == Slice::Kind::Open) open_.push_back(j);
             else if (flow_[j].kind == Slice::Kind::Close && !open_.empty()) open_.pop_back();
         }
         plans_.back().end = at;
@@ -176,11 +187,15 @@ private:
     const Flow& flow_;
     PageStyles& styles_;
     std::vector<PagePlan> plans_;
-    std::vector<const Slice*> open_, open_at_start_;
+    // Indexes, not pointers: a PageTracker's flow grows (and moves) while it is planned.
+    std::vector<std::size_t> open_, open_at_start_;
+    std::size_t next_ = 0;  // the next slice to plan
     double y_ = 0, height_ = 0;
     bool placed_ = false;
     std::size_t last_break_ = npos;
 };
+
+namespace {
 
 // Phase 2: drawing.
 class Drawer {
@@ -360,6 +375,11 @@ private:
 };
 
 }  // namespace
+
+PageTracker::PageTracker(const Flow& flow, PageStyles& styles) : planner_(std::make_unique<Planner>(flow, styles)) {}
+PageTracker::~PageTracker() = default;
+
+PagePosition PageTracker::advance(std::size_t settled) { return planner_->advance(settled); }
 
 Paginated paginate(Flow flow, PageStyles& styles) {
     Paginated out;

@@ -57,6 +57,30 @@ struct Paginated {
     std::vector<double> landed_widths;
 };
 
+// Where the next slice of a flow would go: its page (0-based), the height left there and
+// the page's name.
+struct PagePosition {
+    std::size_t page = 0;
+    double room = 0;
+    std::string name;
+};
+
+class Planner;  // paginate.cpp
+
+// Follows a flow while it is built, deciding page ends as paginate() will (the same
+// planner), so that layout can ask on which page, and so in which width, it is
+// (page_widths.hpp). The flow may grow between calls.
+class PageTracker {
+public:
+    PageTracker(const Flow& flow, PageStyles& styles);
+    ~PageTracker();
+    // Plans the flow's first `settled` slices (those later additions cannot move).
+    PagePosition advance(std::size_t settled);
+
+private:
+    std::unique_ptr<Planner> planner_;
+};
+
 // Takes the flow by value: its marks are moved onto the pages, not copied.
 Paginated paginate(Flow flow, PageStyles& styles);
 
