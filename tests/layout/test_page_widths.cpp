@@ -70,6 +70,14 @@ std::string paragraphs(int n, const std::string& attributes = "") {
     return body;
 }
 
+// Every glyph run (list markers included) lies within the page's content box.
+void check_runs_inside(const Page& page, const ContentBox& box) {
+    for (const auto& run : page.runs) {
+        CHECK(run.x >= box.left - 0.01);
+        CHECK(run.x + run.width <= box.right + 0.01);
+    }
+}
+
 // The right edge of each text line on a page, by baseline.
 std::map<long, double> line_ends(const Page& page) {
     std::map<long, double> ends;
@@ -89,10 +97,7 @@ TEST_CASE("page widths: every line and background lies in its own page's content
     for (std::size_t i = 0; i < pages.size(); ++i) {
         INFO("page " << i + 1);
         const ContentBox box = content_box(i);
-        for (const auto& run : pages[i].runs) {
-            CHECK(run.x >= box.left - 0.01);
-            CHECK(run.x + run.width <= box.right + 0.01);
-        }
+        check_runs_inside(pages[i], box);
         // Each fragment of a paragraph's background spans its page's content box exactly.
         REQUIRE_FALSE(pages[i].fills.empty());
         for (const auto& fill : pages[i].fills) {
@@ -145,10 +150,7 @@ TEST_CASE("page widths: right and centred text, indents and list markers follow 
     for (std::size_t i = 0; i < pages.size(); ++i) {
         INFO("page " << i + 1);
         const ContentBox box = content_box(i);
-        for (const auto& run : pages[i].runs) {
-            CHECK(run.x >= box.left - 0.01);
-            CHECK(run.x + run.width <= box.right + 0.01);
-        }
+        check_runs_inside(pages[i], box);
         if (i % 2 == 1)
             for (const auto& [baseline, end] : line_ends(pages[i]))
                 right_aligned_on_left_page = right_aligned_on_left_page || std::abs(end - box.right) < 0.01;
@@ -174,7 +176,7 @@ TEST_CASE("page widths: target-counter() page references and blank pages stay ri
     for (std::size_t i = 0; i < pages.size(); ++i) {
         INFO("page " << i + 1);
         if (pages[i].blank) CHECK(pages[i].runs.empty());
-        for (const auto& run : pages[i].runs) CHECK(run.x + run.width <= content_box(i).right + 0.01);
+        check_runs_inside(pages[i], content_box(i));
     }
 }
 
