@@ -5,7 +5,7 @@
 #include FT_ADVANCES_H
 #include FT_TRUETYPE_TABLES_H
 
-#include <mutex>
+#include <algorithm>
 
 namespace quorum::fonts {
 
@@ -21,34 +21,37 @@ std::string describe(FT_Error error) {
 
 }  // namespace
 
-struct FreeTypeFace::FreeTypeHandles {
+namespace {
+
+// FreeType is needed only while a face is read: what layout asks later is in our own tables,
+// so the library, the face and its memory-mapped font file are released at the end of the
+// constructor instead of living (and counting in the process's memory) until the end of the run.
+struct FreeTypeHandles {
     FT_Library library = nullptr;
     FT_Face face = nullptr;
     ~FreeTypeHandles() {
         if (face) FT_Done_Face(face);
         if (library) FT_Done_FreeType(library);
     }
-    // Only used for codepoints outside the BMP; FreeType faces are not thread-safe.
-    std::mutex mutex;
 };
 
+}  // namespace
+
 FreeTypeFace::FreeTypeFace(std::string family, int weight, bool italic, std::filesystem::path file, int id)
-    : family_(std::move(family)), weight_(weight), italic_(italic), file_(std::move(file)), id_(id),
-      ft_(std::make_unique<FreeTypeHandles>()) {
-    // One FT_Library per face keeps faces independent (no shared mutable state between them).
-    if (FT_Error error = FT_Init_FreeType(&ft_->library))
-        throw FontError{"cannot start FreeType: " + describe(error)};
-    if (FT_Error error = FT_New_Face(ft_->library, file_.c_str(), 0, &ft_->face))
+    : family_(std::move(family)), weight_(weight), italic_(italic), file_(std::move(file)), id_(id) {
+    FreeTypeHandles ft;
+    if (FT_Error error = FT_Init_FreeType(&ft.library)) throw FontError{"cannot start FreeType: " + describe(error)};
+    if (FT_Error error = FT_New_Face(ft.library, file_.c_str(), 0, &ft.face))
         throw FontError{file_.string() + ": error: not a readable font for family '" + family_ + "' (" +
                         describe(error) + ")"};
-    if (!FT_IS_SFNT(ft_->face) || !FT_IS_SCALABLE(ft_->face))
+    if (!FT_IS_SFNT(ft.face) || !FT_IS_SCALABLE(ft.face))
         throw FontError{file_.string() + ": error: font for family '" + family_ +
                         "' is not a scalable TrueType/OpenType font"};
-    require_truetype_outlines();
-    units_per_em_ = ft_->face->units_per_EM ? ft_->face->units_per_EM : 1000;
-    read_vertical_metrics();
-    read_cmap();
-    read_advances();
+    require_truetype_outlines(ft.face);
+    units_per_em_ = ft.face->units_per_EM ? ft.face->units_per_EM : 1000;
+    read_vertical_metrics(ft.face);
+    read_cmap(ft.face);
+    read_advances(ft.face);
 }
 
 FreeTypeFace::~FreeTypeFace() = default;
@@ -56,12 +59,12 @@ FreeTypeFace::~FreeTypeFace() = default;
 // Documents embed the fonts they use, and the PDF writer embeds TrueType outlines (glyf)
 // only: an OpenType font with PostScript (CFF) outlines or a collection would measure
 // fine here and fail much later, so say so now, naming the file.
-void FreeTypeFace::require_truetype_outlines() const {
-    if (ft_->face->num_faces > 1)
+void FreeTypeFace::require_truetype_outlines(FT_Face face) const {
+    if (face->num_faces > 1)
         throw FontError{file_.string() + ": error: font for family '" + family_ +
                         "' is a font collection (.ttc); list a single-font .ttf file instead"};
     FT_ULong length = 0;
-    if (FT_Load_Sfnt_Table(ft_->face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, &length) != 0 || length == 0)
+    if (FT_Load_Sfnt_Table(face, FT_MAKE_TAG('g', 'l', 'y', 'f'), 0, nullptr, &length) != 0 || length == 0)
         throw FontError{file_.string() + ": error: font for family '" + family_ +
                         "' has PostScript (CFF) outlines; Quorum embeds TrueType outlines only (use the .ttf version)"};
 }
@@ -69,8 +72,7 @@ void FreeTypeFace::require_truetype_outlines() const {
 // Browsers on Linux take the OS/2 typo metrics when the font sets USE_TYPO_METRICS,
 // else the hhea ascender/descender/lineGap; we do the same so our line heights match
 // what a browser (and WeasyPrint) shows for `line-height: normal`.
-void FreeTypeFace::read_vertical_metrics() {
-    FT_Face face = ft_->face;
+void FreeTypeFace::read_vertical_metrics(FT_Face face) {
     auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
     auto* hhea = static_cast<TT_HoriHeader*>(FT_Get_Sfnt_Table(face, FT_SFNT_HHEA));
     if (os2 && os2->version != 0xFFFF && (os2->fsSelection & use_typo_metrics_flag)) {
@@ -95,16 +97,18 @@ void FreeTypeFace::read_vertical_metrics() {
     underline_thickness_ = face->underline_thickness > 0 ? face->underline_thickness : units_per_em_ / 20;
 }
 
-void FreeTypeFace::read_cmap() {
-    FT_Face face = ft_->face;
+void FreeTypeFace::read_cmap(FT_Face face) {
     if (FT_Select_Charmap(face, FT_ENCODING_UNICODE) != 0)
         throw FontError{file_.string() + ": error: font for family '" + family_ + "' has no Unicode cmap"};
     static constexpr GlyphBlock no_glyphs{};
     bmp_blocks_.fill(&no_glyphs);
     FT_UInt glyph = 0;
     for (FT_ULong code = FT_Get_First_Char(face, &glyph); glyph != 0; code = FT_Get_Next_Char(face, code, &glyph)) {
-        if (code >= bmp_size) break;  // charcodes come in increasing order
         if (glyph > 0xFFFF) continue;
+        if (code >= bmp_size) {  // charcodes come in increasing order: astral_glyphs_ is sorted
+            astral_glyphs_.push_back({static_cast<char32_t>(code), static_cast<std::uint16_t>(glyph)});
+            continue;
+        }
         const std::size_t block = code >> 8;
         if (bmp_blocks_[block] == &no_glyphs) {
             stored_blocks_.push_back(std::make_unique<GlyphBlock>());
@@ -115,8 +119,7 @@ void FreeTypeFace::read_cmap() {
     }
 }
 
-void FreeTypeFace::read_advances() {
-    FT_Face face = ft_->face;
+void FreeTypeFace::read_advances(FT_Face face) {
     const auto count = static_cast<FT_UInt>(face->num_glyphs);
     std::vector<FT_Fixed> advances(count);
     // NO_SCALE: advances straight from hmtx, in font units, without hinting.
@@ -129,8 +132,9 @@ void FreeTypeFace::read_advances() {
 
 std::uint32_t FreeTypeFace::glyph_index(char32_t codepoint) const {
     if (codepoint < bmp_size) return (*bmp_blocks_[codepoint >> 8])[codepoint & 0xFF];
-    std::lock_guard lock(ft_->mutex);
-    return FT_Get_Char_Index(ft_->face, codepoint);
+    const auto found = std::lower_bound(astral_glyphs_.begin(), astral_glyphs_.end(), codepoint,
+                                        [](const AstralGlyph& entry, char32_t code) { return entry.code < code; });
+    return found != astral_glyphs_.end() && found->code == codepoint ? found->glyph : 0;
 }
 
 double FreeTypeFace::advance(char32_t codepoint) const {

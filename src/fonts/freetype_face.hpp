@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+struct FT_FaceRec_;  // FreeType's face, used only while the constructor reads it
+
 namespace quorum::fonts {
 
 class FreeTypeFace final : public Face {
@@ -35,10 +37,11 @@ public:
     std::uint32_t glyph_index(char32_t codepoint) const;
 
 private:
-    void require_truetype_outlines() const;
-    void read_vertical_metrics();
-    void read_cmap();
-    void read_advances();
+    using FT_Face = FT_FaceRec_*;
+    void require_truetype_outlines(FT_Face face) const;
+    void read_vertical_metrics(FT_Face face);
+    void read_cmap(FT_Face face);
+    void read_advances(FT_Face face);
 
     std::string family_;
     int weight_;
@@ -53,14 +56,16 @@ private:
     // font has a glyph (a flat table was 128 KiB a face; these are a few KiB: Liberation
     // covers ~30 blocks); empty blocks share one block of zeros. Then glyph id -> advance
     // (font units). Three loads per character on layout's hot path; codepoints beyond the
-    // BMP (rare in council papers) go through FreeType.
+    // BMP (rare in council papers) are looked up in a sorted list.
     using GlyphBlock = std::array<std::uint16_t, 256>;
     std::array<const GlyphBlock*, 256> bmp_blocks_{};
     std::vector<std::unique_ptr<GlyphBlock>> stored_blocks_;
     std::vector<std::uint16_t> glyph_advances_;
-
-    struct FreeTypeHandles;
-    std::unique_ptr<FreeTypeHandles> ft_;
+    struct AstralGlyph {
+        char32_t code;
+        std::uint16_t glyph;
+    };
+    std::vector<AstralGlyph> astral_glyphs_;
 };
 
 }  // namespace quorum::fonts

@@ -85,6 +85,11 @@ TEST_CASE("glyph coverage comes from the cmap") {
     const Face& dejavu = catalogue().face("DejaVu Sans", 400, false);
     CHECK(dejavu.has_glyph(U'▲'));
     CHECK(dejavu.has_glyph(U'↔'));
+    // Beyond the BMP (Old Italic A, U+10300, glyph 5373 in DejaVu Sans 2.37): answered from
+    // the face's own sorted list, FreeType having been closed after reading the font.
+    CHECK(dejavu.has_glyph(U'\U00010300'));
+    CHECK(dejavu.advance(U'\U00010300') > 0);
+    CHECK_FALSE(dejavu.has_glyph(U'\U0010FFFD'));
 }
 
 TEST_CASE("fallback chain: known families in order, then the symbol fallback") {
