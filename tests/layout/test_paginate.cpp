@@ -171,3 +171,34 @@ TEST_CASE("paginate: margins at the top of page 1 and after a forced break are k
     REQUIRE(p.pages[2].runs.size() == 1);
     CHECK(p.pages[2].runs[0].baseline == Approx(20 + 25 + 24));  // kept after the forced break
 }
+
+TEST_CASE("paginate: a PageTracker following a growing flow puts its end where paginate() puts it",
+          "[layout][paginate]") {
+    const style::Cascade cascade = small_page_cascade();
+    layout::PageStyles styles(cascade);
+    Flow flow;
+    layout::PageTracker tracker(flow, styles);
+    std::vector<layout::PagePosition> before;  // where each slice was about to go
+    for (int i = 0; i < 12; ++i) {
+        before.push_back(tracker.advance(flow.size()));
+        // Pairs glued together (keep-with-next): the second one of each pair moves the first along.
+        flow.push_back(content(30, numbered('K', i), i % 2 == 1));
+    }
+    const layout::PagePosition end = tracker.advance(flow.size());
+    const layout::Paginated p = layout::paginate(flow, styles);
+    REQUIRE(p.pages.size() == 6);  // one pair a page
+    CHECK(texts(p.pages[5]) == "K10 K11");
+    CHECK(end.page == 5);
+    CHECK(end.room == Approx(100 - 60));
+    // The first of a pair was about to go on the page before, with room for one more
+    // slice; the pair's second then moved it on (the tracker only knows what is settled).
+    CHECK(before[0].page == 0);
+    CHECK(before[0].room == Approx(100));
+    for (std::size_t k = 1; k < 6; ++k) {
+        CHECK(before[2 * k].page == k - 1);
+        CHECK(before[2 * k].room == Approx(40));
+        // ...and the second was to follow it there, in the 10pt left.
+        CHECK(before[2 * k + 1].page == k - 1);
+        CHECK(before[2 * k + 1].room == Approx(10));
+    }
+}
