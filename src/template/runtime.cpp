@@ -252,6 +252,8 @@ Interpreter::Interpreter(Environment& env)
     caller_symbol_ = symbols_.intern("caller");
     varargs_symbol_ = symbols_.intern("varargs");
     kwargs_symbol_ = symbols_.intern("kwargs");
+    escape_filters_[0] = library_.filter("e");
+    escape_filters_[1] = library_.filter("escape");
 }
 
 Interpreter::~Interpreter() {
@@ -487,8 +489,27 @@ void Interpreter::exec_print(const PrintStmt& stmt) {
         write_value(callee.call(*this, std::move(prepared.args)));
         return;
     }
+    if (print_escaped(*stmt.expr)) return;
     Value scratch;
     write_value(*eval_in_place(*stmt.expr, scratch));
+}
+
+// Printing escape(x) appends x's escaped text (a Markup's own text); for a str or Markup x
+// do that without making the escaped copy first. False, having done nothing, for the rest.
+bool Interpreter::print_escaped(const Expr& expr) {
+    if (expr.kind != ExprKind::Filter) return false;
+    const auto& filter = static_cast<const FilterExpr&>(expr);
+    const bool escape_filter = filter.fn && (filter.fn == escape_filters_[0] || filter.fn == escape_filters_[1]);
+    const CallArgs& args = filter.args;
+    if (!escape_filter || !filter.input || !args.positional.empty() || !args.keyword.empty() || args.dyn_args ||
+        args.dyn_kwargs)
+        return false;
+    Value scratch;
+    const Value* input = eval_in_place(*filter.input, scratch);
+    if (input->is_markup()) out_->append(input->as_string());
+    else if (input->is_string()) append_html_escaped(*out_, input->as_string());
+    else write_value(escape(*input));
+    return true;
 }
 
 void Interpreter::exec_if(const IfStmt& stmt) {
@@ -1077,7 +1098,7 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
 
 Arguments Interpreter::eval_args(const CallArgs& args) {
     Arguments out;
-    out.positional.reserve(args.positional.size());
+    if (!args.positional.empty()) out.positional.reserve(args.positional.size());
     for (const auto& a : args.positional) out.positional.push_back(eval(*a));
     if (args.dyn_args) {
         Value extra = eval(*args.dyn_args);

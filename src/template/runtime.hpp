@@ -113,6 +113,7 @@ private:
     SymbolTable& symbols_;
     std::unordered_map<Symbol, Value> globals_;
     Symbol self_symbol_, super_symbol_, loop_symbol_, caller_symbol_, varargs_symbol_, kwargs_symbol_;
+    const FilterFn* escape_filters_[2] = {nullptr, nullptr};  // `e` and `escape`, for print_escaped
     Activation act_;
     std::string* out_ = nullptr;
     int depth_ = 0;
@@ -176,6 +177,7 @@ private:
     Value eval_concat(const ConcatExpr& concat);
     Value eval_slice(const Value& obj, const SliceExpr& slice);
     void write_value(const Value& v);
+    bool print_escaped(const Expr& expr);  // {{ x | e }} for a str x, straight into the output
     void check_stack() const;
 
     [[noreturn]] void fail(const std::string& message) const;
