@@ -386,18 +386,20 @@ Span split_long_word(const Text& text, Span& chunk, std::size_t space_left, bool
 }
 
 // textwrap.wrap's line filling over `text` (a view of bytes when the line is ASCII, where
-// bytes are code points, else of code points); lines come back as UTF-8.
+// bytes are code points, else of code points); the lines are appended to `out` as UTF-8,
+// `separator` between them.
 template <typename Text>
-std::vector<std::string> fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_hyphens) {
+void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_hyphens, std::string_view separator,
+                std::string& out) {
     auto chunks = wrap_chunks(text, break_on_hyphens);
     std::reverse(chunks.begin(), chunks.end());
-    std::vector<std::string> lines;
+    bool first_line = true;
     std::vector<Span> current;
     current.reserve(chunks.size());
     while (!chunks.empty()) {
         current.clear();
         std::size_t current_len = 0;
-        if (all_space(text, chunks.back()) && !lines.empty()) chunks.pop_back();
+        if (all_space(text, chunks.back()) && !first_line) chunks.pop_back();
         while (!chunks.empty()) {
             std::size_t l = chunks.back().size;
             if (current_len + l > w) break;
@@ -419,34 +421,38 @@ std::vector<std::string> fill_lines(Text text, std::size_t w, bool break_long_wo
             // The current line's chunks are consecutive in the text: one piece.
             std::size_t from = current.front().start, to = current.back().start + current.back().size;
             Text piece = text.substr(from, to - from);
-            if constexpr (std::is_same_v<Text, std::string_view>) lines.emplace_back(piece);
-            else lines.push_back(py::to_utf8(piece));
+            if (!first_line) out += separator;
+            first_line = false;
+            if constexpr (std::is_same_v<Text, std::string_view>) out += piece;
+            else out += py::to_utf8(piece);
         }
     }
-    return lines;
 }
 
-// textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)
-std::vector<std::string> textwrap(const std::string& line, std::int64_t width, bool break_long_words, bool break_on_hyphens) {
+// separator.join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)),
+// appended to `out`.
+void append_wrapped(std::string& out, const std::string& line, std::int64_t width, bool break_long_words,
+                    bool break_on_hyphens, std::string_view separator) {
     if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
-    if (fits_unwrapped(line, width)) return {line};
+    if (fits_unwrapped(line, width)) {
+        out += line;
+        return;
+    }
     auto w = static_cast<std::size_t>(width);
     bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii) return fill_lines(std::string_view(line), w, break_long_words, break_on_hyphens);
+    if (ascii) return fill_lines(std::string_view(line), w, break_long_words, break_on_hyphens, separator, out);
     const std::u32string text = py::to_u32(line);
-    return fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens);
+    fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens, separator, out);
 }
 
-// str.splitlines(), skipping the scan for the usual one-line ASCII text.
-std::vector<std::string> lines_of(const std::string& s) {
+// Whether s is one line of ASCII text (no str.splitlines() boundary), the usual case.
+bool is_one_ascii_line(const std::string& s) {
     // Python's ASCII line boundaries: \n \r \v \f \x1c \x1d \x1e (the rest are non-ASCII).
     auto plain = [](char c) {
         auto u = static_cast<unsigned char>(c);
         return u < 0x80 && !(u >= '\n' && u <= '\r') && !(u >= 0x1c && u <= 0x1e);
     };
-    bool one_ascii_line = !s.empty() && std::all_of(s.begin(), s.end(), plain);
-    if (one_ascii_line) return {s};
-    return py::splitlines(s);
+    return !s.empty() && std::all_of(s.begin(), s.end(), plain);
 }
 
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -459,16 +465,15 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     std::string wrapstring = b.has(2) && !b.get(2)->is_none() ? to_str(*b.get(2)) : "\n";
     bool hyphens = b.bool_or(3, true);
     std::string out;
+    if (is_one_ascii_line(s)) {
+        append_wrapped(out, s, width, break_long, hyphens, wrapstring);
+        return Value(std::move(out));
+    }
     bool first_line = true;
-    for (const auto& line : lines_of(s)) {
+    for (const auto& line : py::splitlines(s)) {
         if (!first_line) out += wrapstring;
         first_line = false;
-        bool first = true;
-        for (const auto& piece : textwrap(line, width, break_long, hyphens)) {
-            if (!first) out += wrapstring;
-            first = false;
-            out += piece;
-        }
+        append_wrapped(out, line, width, break_long, hyphens, wrapstring);
     }
     return Value(std::move(out));
 }
