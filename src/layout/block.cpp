@@ -336,10 +336,15 @@ void place_marker(const Box& item, LayoutContext& ctx, double content_x, double 
 
 // Pages of different widths: the width of the page each line of `box` is expected on
 // (page_widths.hpp); lines past the end take the last entry. Empty when not following pages.
+// Where the next content of the main flow is expected (page_widths.hpp).
+PagePosition expected_position(LayoutContext& ctx, const FlowBuilder& out) {
+    return ctx.page_widths->expect(ctx.page_tracker->advance(out.settled_size()), ctx.flow_page_name,
+                                   out.pending_margin());
+}
+
 std::vector<double> line_pages(const Box& box, LayoutContext& ctx, const FlowBuilder& out) {
     if (!ctx.follows_page) return {};
-    PagePosition at = ctx.page_tracker->advance(out.settled_size());
-    at.room -= out.pending_margin();
+    const PagePosition at = expected_position(ctx, out);
     const ComputedStyle& s = *box.style;
     std::vector<double> pages = ctx.page_widths->predict_lines(at, s.line_height(), std::max(1, s.orphans));
     // Lines that missed their prediction before keep what they learnt, however many.
@@ -489,11 +494,12 @@ double enter_page_name(const Box& box, LayoutContext& ctx, double containing_wid
     return containing_width + delta;
 }
 
-// Pages of different widths: the box is laid out for the width of the page it started on
-// in the previous pass (its first slice is tagged to learn where it starts this time).
+// Pages of different widths: the box is laid out for the width of the page it is expected
+// to start on (or, having missed that before, where it started in the previous pass); its
+// first slice is tagged to learn where it starts this time.
 double enter_page_width(const Box& box, LayoutContext& ctx, double containing_width, FlowBuilder& out) {
     if (!ctx.follows_page) return containing_width;
-    const PagePosition at = ctx.page_tracker->advance(out.settled_size());
+    const PagePosition at = expected_position(ctx, out);
     const double page = ctx.page_widths->assume(&box, -1, ctx.page_widths->page_width(at.page, at.name));
     out.tag_next(ctx.page_widths->tag(&box, -1, page));
     containing_width += page - ctx.page_width;

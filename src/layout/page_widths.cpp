@@ -51,12 +51,27 @@ std::size_t PageWidths::known_lines(const Box* box) const {
     return it == known_.end() || it->second.empty() ? 0 : it->second.size() - 1;
 }
 
-double PageWidths::page_width(std::size_t page, const std::string& name) {
+const style::PageStyle& PageWidths::page_style(std::size_t page, const std::string& name) {
     style::PageSelector selector;
     selector.name = name;
     selector.first = page == 0;
     selector.left = page % 2 == 1;  // page 1 is a right page
-    return content_width_of(styles_.get(selector));
+    return styles_.get(selector);
+}
+
+double PageWidths::page_width(std::size_t page, const std::string& name) {
+    return content_width_of(page_style(page, name));
+}
+
+PagePosition PageWidths::expect(PagePosition at, const std::string& name, double pending_margin) {
+    at.room -= pending_margin;
+    if (at.name == name) return at;
+    // A change of page name starts a page (the break is not in the flow yet).
+    ++at.page;
+    at.name = name;
+    const style::PageStyle& style = page_style(at.page, name);
+    at.room = style.height - style.margin_top - style.margin_bottom;
+    return at;
 }
 
 std::vector<double> PageWidths::predict_lines(const PagePosition& at, double line_height, int orphans) {
@@ -67,10 +82,7 @@ std::vector<double> PageWidths::predict_lines(const PagePosition& at, double lin
     if (here < orphans) here = 0;  // too few to leave behind: the paragraph starts a page on
     std::vector<double> widths(static_cast<std::size_t>(here), page_width(at.page, at.name));
     // A page further on, then the one after it for every later line.
-    style::PageSelector next;
-    next.name = at.name;
-    next.left = (at.page + 1) % 2 == 1;
-    const style::PageStyle& style = styles_.get(next);
+    const style::PageStyle& style = page_style(at.page + 1, at.name);
     const int full_page = std::max(lines_in(style.height - style.margin_top - style.margin_bottom), 1);
     widths.insert(widths.end(), static_cast<std::size_t>(full_page), page_width(at.page + 1, at.name));
     widths.push_back(page_width(at.page + 2, at.name));

@@ -45,6 +45,9 @@ public:
     std::size_t known_lines(const Box* box) const;
     // The content width of page `page` (0-based) named `name`.
     double page_width(std::size_t page, const std::string& name);
+    // Where content named `name` is expected to go, the flow so far ending at `at` and a
+    // margin `pending_margin` tall waiting before it.
+    PagePosition expect(PagePosition at, const std::string& name, double pending_margin);
     // The widths of the pages a paragraph starting at `at` would fill with lines
     // `line_height` tall (at least `orphans` on its first page); lines past the end take
     // the last entry.
@@ -71,6 +74,7 @@ private:
         bool narrowed = false;  // oscillates: keeps the narrower width from now on
     };
     std::vector<Known>& known_of(const Box* box, int index);
+    const style::PageStyle& page_style(std::size_t page, const std::string& name);
     // Learns one landing; true when the next pass assumes what this one did.
     static bool settle(Known& k, double assumed, double landed, bool may_narrow);
 
