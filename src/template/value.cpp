@@ -75,8 +75,8 @@ const Value* Dict::find(const Value& key) const {
     if (key.is_interned() && entries_.size() < index_threshold) {
         // Data rows' keys and template attribute names are interned: one address per key.
         const void* id = key.storage();
-        for (std::size_t i = 0; i < entries_.size(); ++i)
-            if (key_ids_[i] == id) return &entries_[i].second;
+        for (const auto& [k, v] : entries_)
+            if (k.storage() == id) return &v;
         if (all_keys_interned_) return nullptr;
     }
     if (key.is_string()) return find(std::string_view(key.as_string()));
@@ -116,12 +116,10 @@ void Dict::set_all(std::vector<std::pair<Value, Value>>& entries) {
         return;
     }
     entries_.assign(std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
-    for (std::size_t i = 0; i < entries_.size(); ++i) key_ids_[i] = entries_[i].first.storage();
 }
 
 void Dict::append(Value key, Value value) {
     all_keys_interned_ = all_keys_interned_ && key.is_interned();
-    if (entries_.size() < index_threshold) key_ids_[entries_.size()] = key.is_string() ? key.storage() : nullptr;
     entries_.emplace_back(std::move(key), std::move(value));
     if (entries_.size() == index_threshold) index_strings();
     else if (entries_.size() > index_threshold && entries_.back().first.is_string())
@@ -134,9 +132,7 @@ bool Dict::erase(const Value& key) {
     });
     if (it == entries_.end()) return false;
     entries_.erase(it);
-    // Positions after the erased entry moved: rebuild the key addresses and the index.
-    for (std::size_t i = 0; i < entries_.size() && i < index_threshold; ++i)
-        key_ids_[i] = entries_[i].first.is_string() ? entries_[i].first.storage() : nullptr;
+    // Positions after the erased entry moved: rebuild the index.
     if (entries_.size() >= index_threshold) index_strings();
     else string_index_.clear();
     return true;

@@ -7,7 +7,6 @@
 // (loop, namespace, undefined). Values are cheap to copy: containers are shared.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -54,9 +53,6 @@ private:
     static constexpr std::size_t index_threshold = 12;
 
     std::vector<std::pair<Value, Value>> entries_;
-    // The first keys' storage addresses, kept in the Dict itself: looking up an interned key
-    // reads this one array, not every entry (a data row's entries span ten cache lines).
-    std::array<const void*, index_threshold> key_ids_{};
     // While every key is an interned str, an interned key absent by address is absent.
     bool all_keys_interned_ = true;
     // Built only once a dict outgrows a linear scan.
