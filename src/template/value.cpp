@@ -177,7 +177,10 @@ Value::Value(double d) : kind_(Kind::Float), float_(d) {}
 Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
 
 Value Value::interned(std::string_view s) {
-    // Lives as long as the thread: the distinct keys of the data and the templates.
+    // Lives as long as the thread and never shrinks: it holds each distinct JSON object key of
+    // up to 64 bytes (json_data.cpp) and each attribute name of the templates. That is bounded by
+    // the data's schema, not its size, so one process rendering many packs keeps a few
+    // hundred entries; a data file with unbounded distinct keys would grow it for the run.
     thread_local std::unordered_map<std::string_view, Value> pool;
     if (auto it = pool.find(s); it != pool.end()) return it->second;
     Value v{std::string(s)};
