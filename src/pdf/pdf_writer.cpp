@@ -20,6 +20,7 @@
 #include <cstring>
 #include <ctime>
 #include <unordered_map>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace quorum::pdf {
@@ -165,8 +166,10 @@ std::string save_to_memory(HpdfDocument& document) {
 
 }  // namespace
 
-std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& options) {
-    HpdfDocument document;
+namespace {
+
+// Everything but the saving: pages, outlines, info, fonts.
+void build(HpdfDocument& document, const layout::LaidOutDocument& doc, const PdfOptions& options) {
     HPDF_Doc hpdf = document.get();
     HPDF_SetCompressionMode(hpdf, options.compress ? HPDF_COMP_ALL : HPDF_COMP_NONE);
     // PDF 1.4: image soft masks (PNG alpha), /Lang and DisplayDocTitle are 1.4 features.
@@ -179,23 +182,41 @@ std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& opt
     write_outlines(document, doc, pages);
     write_info(document, doc.metadata, options);
     fonts.finish();
+}
+
+[[noreturn]] void cannot_write(const std::filesystem::path& path, const std::filesystem::path& temporary,
+                               const std::string& reason) {
+    std::remove(temporary.c_str());
+    throw PdfError{path.string() + ": error: cannot write: " + reason};
+}
+
+// libharu's file writer has no fsync: the finished file is opened again to flush it to disk.
+bool sync_file(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY);
+    if (fd < 0) return false;
+    const bool synced = ::fsync(fd) == 0;
+    return ::close(fd) == 0 && synced;
+}
+
+}  // namespace
+
+std::string render_pdf(const layout::LaidOutDocument& doc, const PdfOptions& options) {
+    HpdfDocument document;
+    build(document, doc, options);
     return save_to_memory(document);
 }
 
 void write_pdf(const layout::LaidOutDocument& doc, const std::filesystem::path& path, const PdfOptions& options) {
-    const std::string bytes = render_pdf(doc, options);  // any error is thrown before a file is touched
+    HpdfDocument document;
+    build(document, doc, options);  // any error is thrown before a file is touched
+    // Saved straight to the file: a copy of the whole PDF in memory (two, with libharu's
+    // stream) would be the largest allocation of the PDF stage.
     std::filesystem::path temporary = path;
     temporary += ".tmp-" + std::to_string(::getpid());
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file) throw PdfError{path.string() + ": error: cannot write: " + std::strerror(errno)};
-    const bool written = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-    const bool flushed = std::fflush(file) == 0 && ::fsync(::fileno(file)) == 0;
-    const bool closed = std::fclose(file) == 0;
-    if (!written || !flushed || !closed) {
-        const std::string reason = std::strerror(errno);
-        std::remove(temporary.c_str());
-        throw PdfError{path.string() + ": error: cannot write: " + reason};
-    }
+    errno = 0;
+    if (HPDF_SaveToFile(document.get(), temporary.c_str()) != HPDF_OK)
+        cannot_write(path, temporary, errno ? std::strerror(errno) : "libharu could not save the PDF");
+    if (!sync_file(temporary)) cannot_write(path, temporary, std::strerror(errno));
     std::error_code ec;
     std::filesystem::rename(temporary, path, ec);
     if (ec) {
