@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   # build
   cmake g++ make pkg-config
+  lld                  # links quorum with its hot functions together (src/CMakeLists.txt)
   libhpdf-dev          # libharu: PDF writing
   libpng-dev zlib1g-dev  # the PDF stage decodes PNGs and deflates pages itself
   nlohmann-json3-dev   # JSON data and the template engine's values

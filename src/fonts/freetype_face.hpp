@@ -39,6 +39,7 @@ public:
 private:
     using FT_Face = FT_FaceRec_*;
     void require_truetype_outlines(FT_Face face) const;
+    [[noreturn]] void throw_cff_outlines() const;
     void read_vertical_metrics(FT_Face face);
     void read_cmap(FT_Face face);
     void read_advances(FT_Face face);
