@@ -39,8 +39,8 @@ public:
     // A new dict's entries in one go, as set() one by one would make them (moved from `entries`).
     void set_all(std::vector<std::pair<Value, Value>>& entries);
     bool erase(const Value& key);
-    void reserve(std::size_t n) { entries_.reserve(n); }
-    std::size_t size() const { return entries_.size(); }
+    void reserve(std::size_t n);
+    std::size_t size() const;
     const std::vector<std::pair<Value, Value>>& entries() const { return entries_; }
 
 private:
@@ -194,6 +194,11 @@ private:
     };
     std::shared_ptr<void> ptr_;
 };
+
+// Defined here, not in Dict: they instantiate std::pair<Value, Value>, which needs Value
+// complete (GCC defers that to the end of the file; clang does not).
+inline void Dict::reserve(std::size_t n) { entries_.reserve(n); }
+inline std::size_t Dict::size() const { return entries_.size(); }
 
 // Raised by value operations and builtins; the interpreter adds file, line and column.
 // `message` is Jinja2's wording where Jinja2 has one, e.g. "'foo' is undefined".
