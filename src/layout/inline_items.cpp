@@ -83,6 +83,17 @@ bool slash_joins_words(std::string_view text, std::size_t slash) {
 
 bool is_hyphen(char32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014; }
 
+// Whether `text` may hold a character is_hyphen() accepts: "-", or a lead byte of U+2010..U+2014.
+bool may_hold_hyphen(std::string_view text) {
+    return text.find('-') != std::string_view::npos || text.find('\xE2') != std::string_view::npos;
+}
+
+char32_t last_codepoint(std::string_view text) {
+    std::size_t start = text.size() - 1;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+    return next_codepoint(text, start);
+}
+
 double width_of(std::string_view text, const shaping::SizedFace& face) {
     double w = 0;
     for (std::size_t i = 0; i < text.size();) w += face.advance(next_codepoint(text, i));
@@ -644,6 +655,19 @@ InnerBreak break_after(char32_t cp, char32_t previous, char32_t following, bool 
 
 }  // namespace
 
+// A box of a text part's characters [begin, end) (offsets into the part), all in `span`'s face.
+void ParagraphBuilder::push_text(const Part& part, const shaping::FaceSpan& span, std::size_t begin, std::size_t end,
+                                 double width) {
+    Piece piece;
+    piece.kind = Piece::Kind::Text;
+    piece.face = span.face;
+    piece.begin = part.begin + static_cast<std::uint32_t>(begin);
+    piece.end = part.begin + static_cast<std::uint32_t>(end);
+    piece.context = part.context;
+    piece.span = part.span;
+    push(kp::Item::box(width), piece);
+}
+
 // Pattern hyphenation points of a text part, as offsets into it: with hyphens: auto, and
 // in an over-long word (`emergency`) unless hyphens: none, where CSS would break it
 // anywhere (overflow-wrap) but a hyphen at a syllable reads far better ("Modernis-ation",
@@ -690,6 +714,18 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
         if (span_index >= spans.size()) break;
         const shaping::FaceSpan& span = spans[span_index];
         if (i < span.begin) segment_begin = i = span.begin;  // skip characters no face has
+        if (i == span.begin) {
+            while (next_hyphen < hyphen_scratch_.size() && hyphen_scratch_[next_hyphen] <= i) ++next_hyphen;
+            const bool no_points = next_hyphen == hyphen_scratch_.size() || hyphen_scratch_[next_hyphen] > span.end;
+            const std::string_view text = w.substr(span.begin, span.end - span.begin);
+            if (!may_break || (no_points && !emergency && !url_joints && !may_hold_hyphen(text))) {
+                // No break inside the span nor after it (break_after() finds none): one box.
+                push_text(part, span, span.begin, span.end, span.width);
+                previous = last_codepoint(text);
+                segment_begin = i = span.end;
+                continue;
+            }
+        }
         const char32_t cp = next_codepoint(w, i);
         std::size_t peek = i;
         const char32_t following = i < w.size() ? next_codepoint(w, peek) : 0;
@@ -702,17 +738,10 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
         previous = cp;
         if (!(i >= span.end || inner.possible() || i >= w.size())) continue;
 
-        Piece piece;
-        piece.kind = Piece::Kind::Text;
-        piece.face = span.face;
-        piece.begin = part.begin + static_cast<std::uint32_t>(segment_begin);
-        piece.end = part.begin + static_cast<std::uint32_t>(i);
-        piece.context = part.context;
-        piece.span = part.span;
         // A whole span was measured when it was split, adding the same advances in the same order.
         const bool whole = segment_begin == span.begin && i == span.end;
-        push(kp::Item::box(whole ? span.width : width_of(w.substr(segment_begin, i - segment_begin), *span.sized)),
-             piece);
+        push_text(part, span, segment_begin, i,
+                  whole ? span.width : width_of(w.substr(segment_begin, i - segment_begin), *span.sized));
         segment_begin = i;
         if (!inner.possible()) continue;
         const double hyphen_width = inner.hyphen_face ? shaping::advance_pt(*inner.hyphen_face, '-', size) : 0;

@@ -111,6 +111,7 @@ private:
     void warn_unwrapped_overflow(double word_width);
     double split_word_by_face();
     void emit_text_part(const Part& part, bool emergency, bool url_joints, bool no_auto_hyphens);
+    void push_text(const Part& part, const shaping::FaceSpan& span, std::size_t begin, std::size_t end, double width);
     void collect_hyphen_points(std::string_view word, const style::ComputedStyle& style, bool allowed, bool emergency);
     void add_slash_break(int context);
     void push(const kp::Item& item, const Piece& piece);

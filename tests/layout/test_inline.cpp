@@ -808,6 +808,30 @@ TEST_CASE("random paragraphs: no crash, valid UTF-8 runs, nothing wider than the
     CHECK(lines_seen > 400);
 }
 
+TEST_CASE("a paragraph set again (the second layout pass) gets the lines a fresh breaker gives it", "[inline]") {
+    auto block = block_style(style::TextAlign::Justify);
+    block.hyphens = style::Hyphens::Auto;
+    const auto ragged = block_style();
+    layout::LineBreaker reused(catalogue(), &hyphenator());
+    for (int round = 0; round < 2; ++round) {
+        for (const ComputedStyle* s : std::initializer_list<const ComputedStyle*>{&block, &ragged}) {
+            for (const double width : {180.0, 140.0, 180.5}) {
+                INFO("round " << round << ", width " << width);
+                layout::ParagraphStyle ps;
+                ps.block = s;
+                ps.available_width = width;
+                const auto again = reused.break_lines({text(prose, s)}, ps);
+                const auto fresh = set({text(prose, s)}, *s, width);
+                REQUIRE(again.size() == fresh.size());
+                for (std::size_t i = 0; i < again.size(); ++i) {
+                    CHECK(line_text(again[i]) == line_text(fresh[i]));
+                    CHECK(right_edge(again[i]) == right_edge(fresh[i]));
+                }
+            }
+        }
+    }
+}
+
 TEST_CASE("performance: 150,000 table cells measure and set in well under half a second", "[inline][performance]") {
     auto cell = block_style(style::TextAlign::Right);
     const std::vector<std::vector<InlineItem>> cells{{text("\u00A31,234,567", &cell)},

@@ -260,3 +260,37 @@ TEST_CASE("a 20,000-word paragraph breaks in linear time", "[knuth_plass][perfor
     CHECK(result.breaks.size() > 1000);
     CHECK(ms < 200);
 }
+
+TEST_CASE("the break cache gives back what was stored, only for the same items, widths and salt", "[knuth_plass]") {
+    const std::vector<Item> items = ragged({30, 50, 20, 40, 60, 25, 35}, 5);
+    const std::vector<double> widths{100}, narrower{99.5}, per_line{100, 80};
+    const kp::Result result = kp::break_paragraph(items, widths);
+    kp::BreakCache cache;
+    const std::uint64_t key = kp::BreakCache::key(items, widths, 11);
+    std::vector<kp::Break> found;
+    CHECK_FALSE(cache.find(key, found));
+    cache.store(key, result.breaks);
+    REQUIRE(cache.find(key, found));
+    REQUIRE(found.size() == result.breaks.size());
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        CHECK(found[i].position == result.breaks[i].position);
+        CHECK(found[i].ratio == result.breaks[i].ratio);
+    }
+    // Anything the choice depends on makes another key: a line width, the widths per line,
+    // the caller's salt, one item's stretch.
+    std::vector<Item> stretched = items;
+    stretched[1].stretch += 1e-9;
+    for (const std::uint64_t other : {kp::BreakCache::key(items, narrower, 11), kp::BreakCache::key(items, per_line, 11),
+                                      kp::BreakCache::key(items, widths, 12), kp::BreakCache::key(stretched, widths, 11)}) {
+        CHECK(other != key);
+        CHECK_FALSE(cache.find(other, found));
+    }
+    // It grows past its first table and keeps every entry.
+    for (int n = 1; n <= 2000; ++n) cache.store(kp::BreakCache::key(items, {100.0 + n}, 11), {{static_cast<std::size_t>(n), 0}});
+    for (int n = 1; n <= 2000; ++n) {
+        REQUIRE(cache.find(kp::BreakCache::key(items, {100.0 + n}, 11), found));
+        REQUIRE(found.size() == 1);
+        CHECK(found[0].position == static_cast<std::size_t>(n));
+    }
+    CHECK(cache.find(key, found));
+}
