@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <stdexcept>
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -149,6 +150,9 @@ int run_render_template(const RenderTemplateOptions& options) {
         std::cerr << options.entry << ":1:1: error: " << e.message << "\n";
         return 1;
     } catch (const std::bad_alloc&) {
+        std::cerr << options.entry << ":1:1: error: out of memory\n";
+        return 2;
+    } catch (const std::length_error&) {  // a string longer than std::string allows: 'x' * 10**19
         std::cerr << options.entry << ":1:1: error: out of memory\n";
         return 2;
     } catch (const std::exception& e) {

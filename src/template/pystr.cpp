@@ -627,6 +627,23 @@ std::string integral_digits(const Value& v, int base, bool upper_case) {
     return unsigned_in_base(i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i), base, upper_case);
 }
 
+// The largest width or precision a format may ask for. Python allows up to its index type
+// and then runs out of memory; no paper pads a field to a million characters, so more is
+// refused with Python's words for a number too big, never attempted.
+constexpr long long kMaxFormatField = 1'000'000;
+
+// Reads the digits at text[i] (i moves past them) into `out`; false when they exceed
+// kMaxFormatField (reading on without overflowing).
+bool read_field_digits(std::string_view text, std::size_t& i, long long& out) {
+    out = 0;
+    bool fits = true;
+    for (; i < text.size() && is_digit(static_cast<unsigned char>(text[i])); ++i) {
+        if (fits) out = out * 10 + (text[i] - '0');
+        fits = fits && out <= kMaxFormatField;
+    }
+    return fits;
+}
+
 struct Spec {
     bool left = false, plus = false, space = false, alt = false, zero = false;
     long long width = -1;
@@ -785,20 +802,19 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
             else if (c == '0') spec.zero = true;
             else break;
         }
-        auto read_number = [&](long long& target) {
+        auto read_number = [&](long long& target, const char* too_big) {
             if (p < fmt.size() && fmt[p] == '*') {
                 const Value& w = take_arg();
                 if (!w.is_int()) fail("* wants int");
                 target = w.as_int();
+                if (target > kMaxFormatField || target < -kMaxFormatField) fail(too_big);
                 ++p;
                 return;
             }
-            if (p < fmt.size() && is_digit(static_cast<unsigned char>(fmt[p]))) {
-                target = 0;
-                while (p < fmt.size() && is_digit(static_cast<unsigned char>(fmt[p]))) target = target * 10 + (fmt[p++] - '0');
-            }
+            if (p < fmt.size() && is_digit(static_cast<unsigned char>(fmt[p])) && !read_field_digits(fmt, p, target))
+                fail(too_big);
         };
-        read_number(spec.width);
+        read_number(spec.width, "width too big");
         if (spec.width < -1) {
             spec.left = true;
             spec.width = -spec.width;
@@ -806,7 +822,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
         if (p < fmt.size() && fmt[p] == '.') {
             ++p;
             spec.precision = 0;
-            read_number(spec.precision);
+            read_number(spec.precision, "precision too big");
         }
         while (p < fmt.size() && (fmt[p] == 'h' || fmt[p] == 'l' || fmt[p] == 'L')) ++p;
         if (p >= fmt.size()) fail("incomplete format");
@@ -880,16 +896,13 @@ FormatSpec parse_format_spec(std::string_view spec) {
         }
         ++i;
     }
-    if (i < spec.size() && is_digit(static_cast<unsigned char>(spec[i]))) {
-        f.width = 0;
-        while (i < spec.size() && is_digit(static_cast<unsigned char>(spec[i]))) f.width = f.width * 10 + (spec[i++] - '0');
-    }
+    if (i < spec.size() && is_digit(static_cast<unsigned char>(spec[i])) && !read_field_digits(spec, i, f.width))
+        fail("Too many decimal digits in format string");
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) f.grouping = spec[i++];
     if (i < spec.size() && spec[i] == '.') {
         ++i;
         if (i >= spec.size() || !is_digit(static_cast<unsigned char>(spec[i]))) fail("Format specifier missing precision");
-        f.precision = 0;
-        while (i < spec.size() && is_digit(static_cast<unsigned char>(spec[i]))) f.precision = f.precision * 10 + (spec[i++] - '0');
+        if (!read_field_digits(spec, i, f.precision)) fail("Too many decimal digits in format string");
     }
     if (i < spec.size()) f.type = spec[i++];
     if (i < spec.size()) fail("Invalid format specifier");

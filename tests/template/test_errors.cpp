@@ -84,3 +84,18 @@ TEST_CASE("errors: a lazy filter's error is located where it is read and names t
         "main.txt");
     CHECK(imported.format() == "main.txt:2:4: error: 'int' object is not iterable\n  raised by the lazy filter at m.txt:2:24\n");
 }
+
+TEST_CASE("errors: format widths and precisions too big to pad are refused, never attempted", "[errors]") {
+    // Found by fuzz_template: 20 digits overflowed the width (undefined behaviour), and a
+    // width in the billions asked for gigabytes. Python's words where Python refuses too.
+    CHECK(render_error("{{ '%99999999999999999999s' | format('x') }}").message() == "width too big");
+    CHECK(render_error("{{ '%.99999999999999999999f' | format(1.5) }}").message() == "precision too big");
+    CHECK(render_error("{{ '%5000000000s' | format('x') }}").message() == "width too big");
+    CHECK(render_error("{{ '%*s' | format(5000000000, 'x') }}").message() == "width too big");
+    CHECK(render_error("{{ '{:99999999999999999999}'.format('x') }}").message() ==
+          "Too many decimal digits in format string");
+    CHECK(render_error("{{ '{:.5000000000f}'.format(1.5) }}").message() == "Too many decimal digits in format string");
+    // Widths a paper might use still work, exactly as Python pads them.
+    CHECK(render("{{ '%8s|' | format('ab') }}{{ '{:>6}|'.format('cd') }}{{ '%-4d|' | format(7) }}") ==
+          "      ab|    cd|7   |");
+}
