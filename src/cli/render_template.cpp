@@ -4,6 +4,8 @@
 #include "template/error.hpp"
 #include "template/json_data.hpp"
 
+#include "io/files.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -44,25 +46,10 @@ std::size_t output_reservation(const fs::path& data_file) {
     return static_cast<std::size_t>(std::clamp<std::uintmax_t>(4 * data_size, kMinimum, kMaximum));
 }
 
-// Writes via a temporary file in the same folder, renamed into place: a failed run
-// never leaves a partial or stale-looking output.
+// All or nothing: a failed run never leaves a partial or stale-looking output.
 void write_output(const fs::path& output, const std::string& text) {
-    fs::path dir = output.parent_path();
-    if (!dir.empty()) fs::create_directories(dir);
-    fs::path temp = output;
-    temp += ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write " + temp.string());
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (!out) throw std::runtime_error("cannot write " + temp.string());
-    }
-    std::error_code ec;
-    fs::rename(temp, output, ec);
-    if (ec) {
-        fs::remove(temp);
-        throw std::runtime_error("cannot write " + output.string() + ": " + ec.message());
-    }
+    if (const std::error_code error = io::write_text_atomically(output, text))
+        throw std::runtime_error("cannot write " + output.string() + ": " + error.message());
 }
 
 // A large data file becomes tens of megabytes of small allocations, and first touching each

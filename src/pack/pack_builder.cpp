@@ -11,6 +11,8 @@
 #include "template/environment.hpp"
 #include "template/error.hpp"
 #include "template/json_data.hpp"
+
+#include "io/files.hpp"
 #include "typeset/typeset.hpp"
 
 #include <fstream>
@@ -41,10 +43,8 @@ std::vector<fs::path> template_search_path(const PackRequest& request) {
 }
 
 void write_text(const fs::path& file, const std::string& text) {
-    fs::create_directories(file.parent_path());
-    std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out) throw std::runtime_error("cannot write " + file.string());
+    if (const std::error_code error = io::write_text(file, text))
+        throw fs::filesystem_error("cannot write", file, error);
 }
 
 // Copies the house stylesheets (the first template folder holding each wins) into `dir`.

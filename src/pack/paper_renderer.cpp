@@ -3,6 +3,8 @@
 #include "template/environment.hpp"
 #include "template/json_data.hpp"
 
+#include "io/files.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <fstream>
@@ -46,23 +48,12 @@ private:
 };
 
 void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
-    if (!out) throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
+    if (io::write_text(path, text)) throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
 }
 
-// Via a temporary file in the same folder, renamed into place.
 void write_atomically(const fs::path& path, const std::string& text) {
-    if (path.has_parent_path()) fs::create_directories(path.parent_path());
-    fs::path temp = path;
-    temp += ".tmp-" + std::to_string(::getpid());
-    write_text(temp, text);
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) {
-        fs::remove(temp, ec);
+    if (io::write_text_atomically(path, text))
         throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
-    }
 }
 
 // Creates the folders `file` will need; on destruction, unless kept, removes the ones it

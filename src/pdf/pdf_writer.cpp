@@ -9,6 +9,8 @@
 #include "pdf/page_painter.hpp"
 #include "pdf/text_strings.hpp"
 
+#include "io/files.hpp"
+
 #include <hpdf_pages.h>
 
 #include <algorithm>
@@ -211,18 +213,13 @@ void write_pdf(const layout::LaidOutDocument& doc, const std::filesystem::path& 
     build(document, doc, options);  // any error is thrown before a file is touched
     // Saved straight to the file: a copy of the whole PDF in memory (two, with libharu's
     // stream) would be the largest allocation of the PDF stage.
-    std::filesystem::path temporary = path;
-    temporary += ".tmp-" + std::to_string(::getpid());
+    const std::filesystem::path temporary = io::temporary_beside(path);
     errno = 0;
     if (HPDF_SaveToFile(document.get(), temporary.c_str()) != HPDF_OK)
         cannot_write(path, temporary, errno ? std::strerror(errno) : "libharu could not save the PDF");
     if (!sync_file(temporary)) cannot_write(path, temporary, std::strerror(errno));
-    std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::remove(temporary.c_str());
-        throw PdfError{path.string() + ": error: cannot move the finished PDF into place: " + ec.message()};
-    }
+    if (const std::error_code error = io::move_into_place(temporary, path))
+        throw PdfError{path.string() + ": error: cannot move the finished PDF into place: " + error.message()};
 }
 
 }  // namespace quorum::pdf
