@@ -263,8 +263,9 @@ void ParagraphBuilder::warn_missing(const std::vector<char32_t>& missing) {
         std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
         std::string text;
         shaping::append_utf8(text, cp);
-        warnings_.push_back(source_position() + "warning: no font has the character " + std::string(code) + " '" +
-                            text + "'; it is left out");
+        const std::string why = shaping::drawable_plane(cp) ? "no font has the character "
+                                                            : "Quorum cannot yet draw characters beyond U+FFFF, such as ";
+        warnings_.push_back(source_position() + "warning: " + why + std::string(code) + " '" + text + "'; it is left out");
     }
 }
 

@@ -27,6 +27,12 @@ inline constexpr char32_t soft_hyphen = 0x00AD;
 inline constexpr char32_t zero_width_space = 0x200B;
 inline constexpr char32_t no_break_space = 0x00A0;
 
+// Characters beyond the Basic Multilingual Plane (U+10000 up: historic scripts, maths
+// alphanumerics, emoji) cannot be drawn yet: the PDF fonts use 16-bit character codes.
+// Layout treats them as missing from every font, so they are left out with a warning
+// instead of silently vanishing from the PDF while taking space on the line.
+inline constexpr bool drawable_plane(char32_t cp) { return cp <= 0xFFFF; }
+
 // Decodes the codepoint at `i` and advances `i`; malformed bytes give U+FFFD (one byte).
 // Inline for ASCII, which is nearly all of the text: it runs for every byte set.
 char32_t next_multibyte_codepoint(std::string_view text, std::size_t& i);

@@ -641,6 +641,26 @@ TEST_CASE("a missing glyph's warning names the line and column of its block", "[
     CHECK(breaker.warnings()[0].rfind("42:7: warning: no font has the character U+4E2D", 0) == 0);
 }
 
+TEST_CASE("a character beyond U+FFFF is left out with a warning, even when a font has it", "[inline]") {
+    // DejaVu Sans (the fallback face) has U+10300, but the PDF fonts use 16-bit codes.
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    const auto block = block_style();
+    layout::ParagraphStyle ps;
+    ps.block = &block;
+    ps.available_width = 200;
+    ps.source_line = 3;
+    ps.source_column = 1;
+    const auto with = breaker.break_lines({text("Old Italic\U00010300here", &block)}, ps);
+    REQUIRE(breaker.warnings().size() == 1);
+    CHECK(breaker.warnings()[0] ==
+          "3:1: warning: Quorum cannot yet draw characters beyond U+FFFF, such as U+10300 '\U00010300'; it is left out");
+    const auto without = breaker.break_lines({text("Old Italichere", &block)}, ps);
+    REQUIRE(with.size() == 1);
+    REQUIRE(without.size() == 1);
+    const auto right_edge = [](const layout::LineBox& line) { return line.runs.back().x + line.runs.back().width; };
+    CHECK(right_edge(with[0]) == Approx(right_edge(without[0])));  // it takes no room on the line
+}
+
 TEST_CASE("empty and whitespace-only paragraphs give no lines", "[inline]") {
     const auto block = block_style();
     CHECK(set({}, block, 100).empty());
