@@ -330,12 +330,21 @@ def test_corrupt_and_encrypted_pdf(work):
     check(not out.exists() or not any(out.iterdir()), "nothing written for bad PDFs")
 
 
+def edited_template(folder, name, old, new):
+    """A template folder holding the built-in template `name` with `old` replaced by `new`
+    (which must occur: an edit that misses would make the test prove nothing)."""
+    text = (FIXTURE.parent.parent.parent / "templates" / name).read_text()
+    if old not in text:
+        sys.exit(f"pack_e2e: {name} no longer contains {old!r}; update the test")
+    (folder / name).parent.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text.replace(old, new))
+    return folder
+
+
 def test_own_templates(work, meeting):
     """--templates DIR is searched before the built-in templates (a council's house style)."""
-    own = work / "own-templates"
-    (own / "pack").mkdir(parents=True)
-    cover = (FIXTURE.parent.parent.parent / "templates" / "pack" / "cover.xhtml.j2").read_text()
-    (own / "pack" / "cover.xhtml.j2").write_text(cover.replace("</section>", "<p>Printed on recycled paper.</p></section>"))
+    own = edited_template(work / "own-templates", "pack/cover.xhtml.j2",
+                          "</section>", "<p>Printed on recycled paper.</p></section>")
     out = work / "own"
     result = run(["pack", meeting, "-o", out, "--templates", own])
     check(result.returncode == 0, f"own templates exit {result.returncode}: {result.stderr}")
@@ -345,10 +354,7 @@ def test_own_templates(work, meeting):
 
 def test_template_without_anchor(work, meeting):
     """A pack template that drops an id the page ranges need is the user's error (exit 1), named."""
-    own = work / "anchorless-templates"
-    (own / "pack").mkdir(parents=True)
-    item = (FIXTURE.parent.parent.parent / "templates" / "pack" / "item.xhtml.j2").read_text()
-    (own / "pack" / "item.xhtml.j2").write_text(item.replace('id="{{ item.end_anchor }}"', ""))
+    own = edited_template(work / "anchorless-templates", "pack/item.xhtml.j2", 'id="{{ item.end_anchor }}"', "")
     out = work / "anchorless"
     result = run(["pack", meeting, "-o", out, "--templates", own])
     check(result.returncode == 1, f"template without an anchor: exit {result.returncode}, want 1: {result.stderr}")
