@@ -42,6 +42,14 @@ std::vector<fs::path> template_search_path(const PackRequest& request) {
     return dirs;
 }
 
+// "<stem>-agenda<kind>[-members]<extension>", "-supplementary-agenda" for a supplement:
+// the pack PDF and the HTML agenda are named alike so a folder lists them together.
+std::string agenda_file_name(const std::string& stem, const PackRequest& request, const std::string& kind,
+                             const std::string& extension) {
+    return stem + (request.supplement ? "-supplementary-agenda" : "-agenda") + kind +
+           (request.for_members() ? "-members" : "") + extension;
+}
+
 void write_text(const fs::path& file, const std::string& text) {
     if (const std::error_code error = io::write_text(file, text))
         throw fs::filesystem_error("cannot write", file, error);
@@ -202,7 +210,7 @@ private:
     // The pages the template reserved for PDF appendices, checked to be consecutive.
     std::vector<AppendixPlacement> placements(const typeset::RenderResult& result) const {
         std::vector<AppendixPlacement> out;
-        const bool members = request_.audience == Audience::Members;
+        const bool members = request_.for_members();
         for (const LoadedItem& item : meeting_.items) {
             if (item.to_follow && !request_.supplement) continue;
             if (item.exempt_paragraph && !members) continue;  // the public pack shows no appendix
@@ -260,10 +268,7 @@ private:
         }
     }
 
-    std::string html_file_name() const {
-        return stem_ + (request_.supplement ? "-supplementary-agenda" : "-agenda") +
-               (request_.audience == Audience::Members ? "-members" : "") + ".html";
-    }
+    std::string html_file_name() const { return agenda_file_name(stem_, request_, "", ".html"); }
 
     void write_html(const Staging& staging, const std::string& html_name) {
         const json whole = pack_context(meeting_, settings_, Medium::Web, {"html/style/", "items/"});
@@ -283,7 +288,7 @@ private:
     }
 
     std::vector<InputRecord> input_records() const {
-        const bool members = request_.audience == Audience::Members;
+        const bool members = request_.for_members();
         std::vector<InputRecord> out;
         const fs::path base = meeting_.file.parent_path();
         for (const InputFile& input : meeting_.inputs) {
@@ -301,7 +306,7 @@ private:
         facts.version = kVersion;
         facts.committee = meeting_.data.value("committee", "");
         facts.meeting_date = meeting_.data.value("date", "");
-        facts.audience = request_.audience == Audience::Members ? "members" : "public";
+        facts.audience = request_.for_members() ? "members" : "public";
         facts.supplement = request_.supplement;
         facts.publication_date = to_iso(dates.publication);
         facts.questions_deadline = to_iso(dates.questions.date) + "T" + dates.questions.time;
@@ -322,8 +327,7 @@ std::string output_stem(const std::string& committee, const std::string& date) {
 }
 
 std::string pack_file_name(const std::string& stem, const PackRequest& request) {
-    return stem + (request.supplement ? "-supplementary-agenda-pack" : "-agenda-pack") +
-           (request.audience == Audience::Members ? "-members" : "") + ".pdf";
+    return agenda_file_name(stem, request, "-pack", ".pdf");
 }
 
 PackSummary make_pack(const PackRequest& request, const ProgressFn& progress, const ProgressFn& warn) {

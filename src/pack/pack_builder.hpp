@@ -18,6 +18,8 @@ struct PackRequest {
     // Searched before the built-in templates/ folder (a council's own house style).
     std::vector<std::filesystem::path> template_dirs;
     std::filesystem::path font_catalogue;  // empty: the default
+
+    bool for_members() const { return audience == Audience::Members; }
 };
 
 // Problems the user can fix, each already formatted ("FILE: /json/path: message",
