@@ -453,7 +453,7 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
 const std::vector<kp::Break>& LineBreaker::Impl::choose_breaks(double font_size) {
     // Ragged text's choice also depends on the font size (fill_ragged_lines); justified text's does not.
     const std::uint64_t key = kp::BreakCache::key(paragraph.items, widths, paragraph.justify ? -1.0 : font_size);
-    if (break_cache.find(key, breaks)) return breaks;
+    if (break_cache.find(key, paragraph.items, breaks)) return breaks;
     kp::Result result = kp::break_paragraph(paragraph.items, widths);
     if (!paragraph.justify) result = fill_ragged_lines(paragraph.items, widths, font_size, std::move(result));
     breaks = std::move(result.breaks);

@@ -437,6 +437,16 @@ bool BreakCache::find(std::uint64_t key, std::vector<Break>& breaks) const {
     return true;
 }
 
+bool BreakCache::find(std::uint64_t key, const std::vector<Item>& items, std::vector<Break>& breaks) const {
+    if (!find(key, breaks)) return false;
+    std::size_t next = 0;  // the least position the next break may have
+    for (const Break& b : breaks) {
+        if (b.position < next || b.position >= items.size() || items[b.position].type == Item::Type::Box) return false;
+        next = b.position + 1;
+    }
+    return true;
+}
+
 void BreakCache::store(std::uint64_t key, const std::vector<Break>& breaks) {
     if (2 * (used_ + 1) > slots_.size()) grow();
     Slot& slot = slots_[slot_of(key)];

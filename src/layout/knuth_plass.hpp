@@ -87,12 +87,22 @@ int short_lines(const std::vector<Item>& items, const Result& r, const std::vect
 // Keyed by a 64-bit hash of exactly what the choice depends on: every item, every line
 // width and what else the caller's choice depends on (`salt`). Compact (a line costs one Break, a
 // paragraph 16 bytes of table) because it lives as long as the document's layout.
+//
+// The items themselves are not kept to compare (40 bytes an item against 16 a line: the
+// cache would outgrow the layout it serves), so the key is trusted. Two inputs that differ
+// in one hashed word only (a width, a stretch) never share a key: each step of the hash
+// and its finaliser is a bijection of the state. Otherwise two paragraphs share one with
+// odds of about 2^-64 a pair. What such a collision could give back is bounded: find()
+// with the items returns only breaks that are break points of this paragraph.
 class BreakCache {
 public:
     static std::uint64_t key(const std::vector<Item>& items, const std::vector<double>& line_widths,
                              double salt);
     // The breaks stored under `key`, or false.
     bool find(std::uint64_t key, std::vector<Break>& breaks) const;
+    // As above, and false when the breaks stored could not be those of `items` (in order,
+    // within them, each at a glue or a penalty): a collision never indexes past a paragraph.
+    bool find(std::uint64_t key, const std::vector<Item>& items, std::vector<Break>& breaks) const;
     void store(std::uint64_t key, const std::vector<Break>& breaks);
     std::size_t bytes() const { return slots_.capacity() * sizeof(Slot) + breaks_.capacity() * sizeof(Break); }
 

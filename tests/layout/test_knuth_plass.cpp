@@ -294,3 +294,22 @@ TEST_CASE("the break cache gives back what was stored, only for the same items, 
     }
     CHECK(cache.find(key, found));
 }
+
+TEST_CASE("breaks found in the break cache must be break points of the paragraph asking", "[knuth_plass]") {
+    const std::vector<Item> items = ragged({30, 50, 20, 40, 60, 25, 35}, 5);
+    const std::vector<double> widths{100};
+    const kp::Result result = kp::break_paragraph(items, widths);
+    kp::BreakCache cache;
+    const std::uint64_t key = kp::BreakCache::key(items, widths, 11);
+    cache.store(key, result.breaks);
+    std::vector<kp::Break> found;
+    CHECK(cache.find(key, items, found));
+    CHECK(found.size() == result.breaks.size());
+    // As a key collision would: the same key asked for by a shorter paragraph, or by one
+    // with a box where a break was.
+    const std::vector<Item> shorter(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(items.size() / 2));
+    CHECK_FALSE(cache.find(key, shorter, found));
+    std::vector<Item> boxed = items;
+    boxed[result.breaks.front().position] = Item::box(1);
+    CHECK_FALSE(cache.find(key, boxed, found));
+}
