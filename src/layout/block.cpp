@@ -334,14 +334,14 @@ void place_marker(const Box& item, LayoutContext& ctx, double content_x, double 
     }
 }
 
-// Pages of different widths: the width of the page each line of `box` is expected on
-// (page_widths.hpp); lines past the end take the last entry. Empty when not following pages.
 // Where the next content of the main flow is expected (page_widths.hpp).
 PagePosition expected_position(LayoutContext& ctx, const FlowBuilder& out) {
     return ctx.page_widths->expect(ctx.page_tracker->advance(out.settled_size()), ctx.flow_page_name,
                                    out.pending_margin());
 }
 
+// Pages of different widths: the width of the page each line of `box` is expected on
+// (page_widths.hpp); lines past the end take the last entry. Empty when not following pages.
 std::vector<double> line_pages(const Box& box, LayoutContext& ctx, const FlowBuilder& out) {
     if (!ctx.follows_page) return {};
     const PagePosition at = expected_position(ctx, out);

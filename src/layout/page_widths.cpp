@@ -51,16 +51,8 @@ std::size_t PageWidths::known_lines(const Box* box) const {
     return it == known_.end() || it->second.empty() ? 0 : it->second.size() - 1;
 }
 
-const style::PageStyle& PageWidths::page_style(std::size_t page, const std::string& name) {
-    style::PageSelector selector;
-    selector.name = name;
-    selector.first = page == 0;
-    selector.left = page % 2 == 1;  // page 1 is a right page
-    return styles_.get(selector);
-}
-
 double PageWidths::page_width(std::size_t page, const std::string& name) {
-    return content_width_of(page_style(page, name));
+    return content_width_of(styles_.page(page, name));
 }
 
 PagePosition PageWidths::expect(PagePosition at, const std::string& name, double pending_margin) {
@@ -69,21 +61,18 @@ PagePosition PageWidths::expect(PagePosition at, const std::string& name, double
     // A change of page name starts a page (the break is not in the flow yet).
     ++at.page;
     at.name = name;
-    const style::PageStyle& style = page_style(at.page, name);
-    at.room = style.height - style.margin_top - style.margin_bottom;
+    at.room = content_height_of(styles_.page(at.page, name));
     return at;
 }
 
 std::vector<double> PageWidths::predict_lines(const PagePosition& at, double line_height, int orphans) {
-    constexpr double tolerance = 0.01;
     const double h = std::max(line_height, 1.0);
-    auto lines_in = [&](double room) { return static_cast<int>(std::floor((room + tolerance) / h)); };
+    auto lines_in = [&](double room) { return static_cast<int>(std::floor((room + fit_tolerance) / h)); };
     int here = lines_in(at.room);
     if (here < orphans) here = 0;  // too few to leave behind: the paragraph starts a page on
     std::vector<double> widths(static_cast<std::size_t>(here), page_width(at.page, at.name));
     // A page further on, then the one after it for every later line.
-    const style::PageStyle& style = page_style(at.page + 1, at.name);
-    const int full_page = std::max(lines_in(style.height - style.margin_top - style.margin_bottom), 1);
+    const int full_page = std::max(lines_in(content_height_of(styles_.page(at.page + 1, at.name))), 1);
     widths.insert(widths.end(), static_cast<std::size_t>(full_page), page_width(at.page + 1, at.name));
     widths.push_back(page_width(at.page + 2, at.name));
     return widths;

@@ -74,7 +74,6 @@ private:
         bool narrowed = false;  // oscillates: keeps the narrower width from now on
     };
     std::vector<Known>& known_of(const Box* box, int index);
-    const style::PageStyle& page_style(std::size_t page, const std::string& name);
     // Learns one landing; true when the next pass assumes what this one did.
     static bool settle(Known& k, double assumed, double landed, bool may_narrow);
 

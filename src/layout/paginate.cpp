@@ -28,14 +28,16 @@ double content_width_of(const style::PageStyle& page) {
     return std::max(page.width - page.margin_left - page.margin_right, 1.0);
 }
 
+double content_height_of(const style::PageStyle& page) {
+    return std::max(page.height - page.margin_top - page.margin_bottom, 1.0);
+}
+
 double PageStyles::content_width(const std::string& page_name) {
     return content_width_of(get(page_selector(page_name, false, false, false)));
 }
 
 // Shared by the Planner (which PageTracker exposes) and the drawing: external linkage.
 namespace paginate_detail {
-
-constexpr double tolerance = 0.01;  // pt: rounding never pushes a line to the next page
 
 // Page 1 is a right-hand page, so even indexes are right pages.
 bool is_left_index(std::size_t index) { return index % 2 == 1; }
@@ -56,13 +58,15 @@ style::PageSelector selector_for(std::size_t index, const PagePlan& plan) {
     return page_selector(plan.name, index == 0, is_left_index(index), plan.blank);
 }
 
-double content_height(const style::PageStyle& s) { return std::max(s.height - s.margin_top - s.margin_bottom, 1.0); }
-
 double repeated_height(const std::vector<Slice>& slices) { return flow_height(slices); }
 
 }  // namespace paginate_detail
 
 using namespace paginate_detail;
+
+const style::PageStyle& PageStyles::page(std::size_t index, const std::string& name, bool blank) {
+    return get(page_selector(name, index == 0, is_left_index(index), blank));
+}
 
 // Phase 1: where pages end (PageTracker's too, so not in the anonymous namespace).
 class Planner {
@@ -94,7 +98,7 @@ private:
         if (s.kind == Slice::Kind::Space && !placed_ && !plans_.back().after_forced_break) return i + 1;
 
         const bool breakable = i > plans_.back().begin && placed_ && !s.avoid_break_before && s.kind != Slice::Kind::Close;
-        const bool fits = y_ + s.height + footer_reserve() <= height_ + tolerance;
+        const bool fits = y_ + s.height + footer_reserve() <= height_ + fit_tolerance;
         if (!fits && placed_) {
             std::size_t at = breakable ? i : last_break_;
             // No allowed break on this page: break where it overflows (CSS Fragmentation
@@ -135,7 +139,7 @@ private:
         plans_.push_back(std::move(plan));
         open_at_start_ = open_;
         const auto& style = styles_.get(selector_for(plans_.size() - 1, plans_.back()));
-        height_ = content_height(style);
+        height_ = content_height_of(style);
         y_ = 0;
         for (const std::size_t s : open_) y_ += repeated_height(flow_[s].decoration().repeat_header);
         placed_ = false;
@@ -180,7 +184,7 @@ private:
 
     void reset_page_height() {
         const auto& style = styles_.get(selector_for(plans_.size() - 1, plans_.back()));
-        height_ = content_height(style);
+        height_ = content_height_of(style);
     }
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);

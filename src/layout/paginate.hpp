@@ -26,6 +26,9 @@ class PageStyles {
 public:
     explicit PageStyles(const style::Cascade& cascade) : cascade_(cascade) {}
     const style::PageStyle& get(const style::PageSelector& selector);
+    // The style of page `index` (0-based, not blank) named `name`: page 0 is the :first
+    // page, and page 1 a right page, so odd indexes are :left.
+    const style::PageStyle& page(std::size_t index, const std::string& name, bool blank = false);
     // The content width of a right-hand (non-first) page with this name.
     double content_width(const std::string& page_name);
 
@@ -34,8 +37,12 @@ private:
     std::map<std::tuple<std::string, bool, bool, bool>, std::unique_ptr<style::PageStyle>> cache_;
 };
 
-// The width of a page's content area (at least 1pt).
+// The width and height of a page's content area (at least 1pt).
 double content_width_of(const style::PageStyle& page);
+double content_height_of(const style::PageStyle& page);
+
+// Rounding never pushes a slice to the next page: it fits when it overflows by no more.
+inline constexpr double fit_tolerance = 0.01;  // pt
 
 // What the margin boxes need to know about a page besides its number.
 struct PageContext {
