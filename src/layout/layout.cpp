@@ -68,10 +68,17 @@ Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
     return builder.take();
 }
 
-std::string unsettled_widths_warning(int passes) {
-    return "warning: pages of different widths: after " + std::to_string(passes) +
-           " layout passes some lines still move between pages of different widths; they may be set "
-           "narrower or wider than their page";
+// Names the first part that did not settle: "LINE:COLUMN: " of its element (typeset
+// adds the file), and which of its lines.
+std::string unsettled_widths_warning(int passes, const PageWidths::Part& part) {
+    std::string where;
+    if (part.box && part.box->position.line > 0)
+        where = std::to_string(part.box->position.line) + ":" + std::to_string(part.box->position.column) + ": ";
+    const std::string what = part.index < 0 ? "the block starting here still moves"
+                                            : "line " + std::to_string(part.index + 1) + " of the block starting here still moves";
+    return where + "warning: pages of different widths: after " + std::to_string(passes) + " layout passes " + what +
+           " between pages of different widths (it may not be the only part); such parts may be set narrower or "
+           "wider than their page";
 }
 
 Metadata metadata_of(const document::Document& doc) {
@@ -123,7 +130,7 @@ LaidOutDocument lay_out_boxes(BoxTree tree, Metadata metadata, const style::Casc
         const bool widths_settled = !page_widths.active() || page_widths.learn(paginated.landed_widths);
         numbers = std::move(found);
         if (references_settled && widths_settled) break;
-        if (!widths_settled && pass + 1 == passes) layout_warnings.push_back(unsettled_widths_warning(passes));
+        if (!widths_settled && pass + 1 == passes) layout_warnings.push_back(unsettled_widths_warning(passes, page_widths.unsettled()));
     }
     draw_margin_boxes(paginated, line_breaker);
 

@@ -97,6 +97,7 @@ bool PageWidths::learn(const std::vector<double>& landed_widths) {
     // misses tell oscillation from drift. And a part that oscillates moves everything
     // after it to and fro: only the first one found in a pass is narrowed.
     bool may_narrow = ++passes_ >= 3;
+    unsettled_ = {};
     for (std::size_t t = 0; t < tags_.size(); ++t) {
         const Tag& tag = tags_[t];
         std::vector<Known>& known = known_of(tag.box, tag.index);
@@ -110,7 +111,10 @@ bool PageWidths::learn(const std::vector<double>& landed_widths) {
         const bool line = tag.index >= 0;
         Known& k = known[static_cast<std::size_t>(tag.index + 1)];
         const bool was_narrowed = k.narrowed;
-        if (!settle(k, tag.assumed, landed_widths[t], may_narrow && line)) stable = false;
+        if (!settle(k, tag.assumed, landed_widths[t], may_narrow && line)) {
+            if (stable) unsettled_ = {tag.box, tag.index};
+            stable = false;
+        }
         if (k.narrowed && !was_narrowed) may_narrow = false;
     }
     return stable;

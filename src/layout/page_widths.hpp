@@ -60,6 +60,13 @@ public:
     // Learns where the tagged slices landed (Paginated::landed_widths, by tag - 1).
     // True when the next pass would assume for every tag the width this one did.
     bool learn(const std::vector<double>& landed_widths);
+    // After learn() returned false: the first part that did not settle, a box and its
+    // line (-1: the box's start), for the warning that names it.
+    struct Part {
+        const Box* box = nullptr;
+        int index = -1;
+    };
+    Part unsettled() const { return unsettled_; }
 
 private:
     struct Tag {
@@ -81,6 +88,7 @@ private:
     bool active_ = false;
     int passes_ = 0;  // learn() calls so far
     std::vector<Tag> tags_;
+    Part unsettled_;
     // Per box: [0] its start, [1 + i] its line i.
     std::unordered_map<const Box*, std::vector<Known>> known_;
 };
