@@ -76,7 +76,7 @@ std::string unsettled_widths_warning(int passes, const PageWidths::Part& part) {
         where = std::to_string(part.box->position.line) + ":" + std::to_string(part.box->position.column) + ": ";
     const std::string what = part.index < 0 ? "the block starting here still moves"
                                             : "line " + std::to_string(part.index + 1) + " of the block starting here still moves";
-    return where + "warning: pages of different widths: after " + std::to_string(passes) + " layout passes " + what +
+    return where + "warning: pages of different widths: after " + std::to_string(passes) + (passes == 1 ? " layout pass " : " layout passes ") + what +
            " between pages of different widths (it may not be the only part); such parts may be set narrower or "
            "wider than their page";
 }

@@ -199,3 +199,28 @@ TEST_CASE("page widths: a named landscape page's :left and :right widths apply t
         if (i + 1 < pages.size()) CHECK(widest == Approx(right).margin(0.5));
     }
 }
+
+TEST_CASE("page widths: a part still moving after the last pass is named in the warning", "[layout][page-widths]") {
+    // The second paragraph may not break (widows) and so moves whole onto page 2, 250pt
+    // wide, having been set for page 1, 330pt wide: with one pass it cannot settle.
+    const std::string css =
+        "@page { size: 400pt 300pt; margin: 20pt }"
+        "@page :left { margin-left: 10pt; margin-right: 140pt }"
+        "@page :right { margin-left: 60pt; margin-right: 10pt }"
+        "body { margin: 0; font: 10pt/14pt 'Liberation Serif' } p { margin: 0; widows: 100 }";
+    std::string text;
+    for (int i = 1; i <= 8; ++i) text += lorem(i) + " ";
+    auto r = std::make_unique<Laid>();
+    r->doc = document::parse_string("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>" + css +
+                                        "</style></head><body><p>" + lorem(0) + "</p>\n<p>" + text + "</p></body></html>",
+                                    "page-widths-test.xhtml", QUORUM_TEST_DATA);
+    for (const auto& source : r->doc.style_sources())
+        r->cascade.add_stylesheet(source.text, "page-widths-test.xhtml", source.position.line);
+    layout::LayoutOptions options;
+    options.max_width_passes = 1;
+    r->out = layout::lay_out(r->doc, r->cascade, layout_test::catalogue(), options);
+    REQUIRE(r->out.warnings.size() == 1);
+    INFO(r->out.warnings.front());
+    CHECK(r->out.warnings.front().starts_with("2:1: warning: pages of different widths: after 1 layout pass "));
+    CHECK(r->out.warnings.front().find("the block starting here still moves") != std::string::npos);
+}
