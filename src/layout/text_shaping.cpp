@@ -188,7 +188,6 @@ const SizedChain& FaceChains::lookup_sized(const std::vector<const fonts::Face*>
 namespace {
 
 const SizedFace* face_for(char32_t cp, const SizedChain& chain) {
-    if (!drawable_plane(cp)) return nullptr;
     for (const SizedFace& f : chain)
         if (f.has_glyph(cp)) return &f;
     return nullptr;
@@ -202,7 +201,7 @@ void split_by_face(std::string_view text, const SizedChain& chain, std::vector<F
     for (std::size_t i = 0; i < text.size();) {
         const std::size_t start = i;
         const char32_t cp = next_codepoint(text, i);
-        const SizedFace* face = drawable_plane(cp) && chain.front().has_glyph(cp) ? &chain.front() : face_for(cp, chain);
+        const SizedFace* face = chain.front().has_glyph(cp) ? &chain.front() : face_for(cp, chain);
         if (face != current.sized || start != current.end) {
             if (current.face && current.end > current.begin) out.push_back(current);
             current = {face ? &face->face() : nullptr, face, start, start, 0};

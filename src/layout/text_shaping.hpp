@@ -29,8 +29,8 @@ inline constexpr char32_t no_break_space = 0x00A0;
 
 // Characters beyond the Basic Multilingual Plane (U+10000 up: historic scripts, maths
 // alphanumerics, emoji) cannot be drawn yet: the PDF fonts use 16-bit character codes.
-// Layout treats them as missing from every font, so they are left out with a warning
-// instead of silently vanishing from the PDF while taking space on the line.
+// Layout treats them as missing from every font (SizedFace::has_glyph), so they are left
+// out with a warning instead of silently vanishing from the PDF while taking space on the line.
 inline constexpr bool drawable_plane(char32_t cp) { return cp <= 0xFFFF; }
 
 // Decodes the codepoint at `i` and advances `i`; malformed bytes give U+FFFD (one byte).
@@ -74,7 +74,10 @@ class SizedFace {
 public:
     SizedFace(const fonts::Face& face, double font_size);
     const fonts::Face& face() const { return *face_; }
-    bool has_glyph(char32_t cp) const { return cp < table_size ? has_[cp] : face_->has_glyph(cp); }
+    // False beyond the drawable plane, whatever the font has (drawable_plane()).
+    bool has_glyph(char32_t cp) const {
+        return cp < table_size ? has_[cp] : drawable_plane(cp) && face_->has_glyph(cp);
+    }
     double advance(char32_t cp) const { return cp < table_size ? advance_[cp] : advance_pt(*face_, cp, size_); }
 
 private:
