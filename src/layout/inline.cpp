@@ -97,7 +97,7 @@ LineBox LineAssembler::assemble(std::size_t begin, const kp::Break& brk, bool la
     line.width = width_;
     const std::size_t end = brk.position;
     const bool justify = p_.justify && !(last_line && ps_.is_last_paragraph_fragment);
-    const bool ends_forced = p_.items[end].type == kp::Item::Type::Penalty && p_.items[end].penalty <= -kp::infinite_penalty;
+    const bool ends_forced = kp::is_forced_break(p_.items[end]);
     double ratio = justify && !ends_forced ? std::clamp(brk.ratio, -1.0, 1e3) : 0.0;
     if (justify && ends_forced) ratio = last_line ? last_fragment_line_ratio(begin, end) : 0.0;
     position_items(begin, end, ratio);
@@ -441,7 +441,7 @@ std::vector<LineBox> LineBreaker::break_lines(const std::vector<InlineItem>& con
     std::size_t begin = 0;
     for (std::size_t k = 0; k < breaks.size(); ++k) {
         const kp::Break& brk = breaks[k];
-        const double measure = impl_->widths[std::min(k, impl_->widths.size() - 1)];
+        const double measure = kp::width_of_line(impl_->widths, static_cast<int>(k));
         lines.push_back(assembler.assemble(begin, brk, k + 1 == breaks.size(), measure));
         begin = kp::line_start_after(p.items, brk.position);
     }

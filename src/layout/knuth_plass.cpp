@@ -9,12 +9,6 @@ namespace quorum::layout::kp {
 
 namespace {
 
-// The width of line `line` (0-based): the last given width serves all later lines.
-double width_of_line(const std::vector<double>& widths, int line) {
-    if (widths.empty()) return 0;
-    return widths[std::min<std::size_t>(static_cast<std::size_t>(line), widths.size() - 1)];
-}
-
 constexpr double awful = std::numeric_limits<double>::infinity();
 constexpr double inf_badness = 10000;
 
@@ -140,7 +134,7 @@ private:
         const bool flagged = at.type == Item::Type::Penalty && at.flagged;
         if (flagged && from.flagged) d += params_.flagged_demerits;
         // A word split across the paragraph's last two lines reads badly.
-        if (from.flagged && at.type == Item::Type::Penalty && at.penalty <= -infinite_penalty && &at == &items_.back())
+        if (from.flagged && is_forced_break(at) && &at == &items_.back())
             d += params_.final_hyphen_demerits;
         if (std::abs(fitness - from.fitness) > 1) d += params_.fitness_demerits;
         return d;
@@ -148,7 +142,7 @@ private:
 
     void consider(std::size_t at) {
         const Item& item = items_[at];
-        const bool forced = item.type == Item::Type::Penalty && item.penalty <= -infinite_penalty;
+        const bool forced = is_forced_break(item);
         candidates_.clear();
         bool found_feasible = false;
         std::size_t kept = 0;
@@ -231,8 +225,7 @@ private:
     // (Should a caller leave items after it, they are not set rather than losing the lot.)
     int best_final_node() const {
         std::size_t end = items_.size();
-        while (end > 0 && !(items_[end - 1].type == Item::Type::Penalty && items_[end - 1].penalty <= -infinite_penalty))
-            --end;
+        while (end > 0 && !is_forced_break(items_[end - 1])) --end;
         int best = -1;
         for (std::size_t i = 1; i < nodes_.size(); ++i) {
             if (nodes_[i].position + 1 != end) continue;
@@ -256,9 +249,7 @@ private:
 
 std::size_t line_start_after(const std::vector<Item>& items, std::size_t position) {
     std::size_t i = position + 1;
-    while (i < items.size() && items[i].type != Item::Type::Box &&
-           !(items[i].type == Item::Type::Penalty && items[i].penalty <= -infinite_penalty))
-        ++i;
+    while (i < items.size() && items[i].type != Item::Type::Box && !is_forced_break(items[i])) ++i;
     return i;
 }
 
@@ -267,8 +258,6 @@ std::size_t line_start_after(const std::vector<Item>& items, std::size_t positio
 // ---------------------------------------------------------------------------------------
 
 namespace {
-
-bool is_forced(const Item& item) { return item.type == Item::Type::Penalty && item.penalty <= -infinite_penalty; }
 
 // Widths, stretch and shrink summed from a line's start up to (not including) an item.
 struct LineSums {
@@ -338,7 +327,7 @@ Result first_fit(const std::vector<Item>& items, const std::vector<double>& line
                             item.type == Item::Type::Penalty ? item.penalty : 0};
                 const bool fits = c.length - sums.shrink <= target + 1e-6 * std::max(1.0, std::abs(target));
                 if (fits) fitting.push_back(c);
-                if (fits && is_forced(item)) {
+                if (fits && is_forced_break(item)) {
                     chosen = &fitting.back();
                 } else if (!fits && fitting.empty()) {
                     overflow = c;  // nothing fits: the line overflows to its first break
@@ -371,7 +360,7 @@ int short_lines(const std::vector<Item>& items, const Result& r, const std::vect
                 items[i].type != Item::Type::Penalty)
                 length += items[i].width;
         const double target = width_of_line(line_widths, line);
-        if (!is_forced(items[b.position]) && target - length > max_gap) ++count;
+        if (!is_forced_break(items[b.position]) && target - length > max_gap) ++count;
         start = line_start_after(items, b.position);
         ++line;
     }

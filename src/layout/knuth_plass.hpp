@@ -7,6 +7,7 @@
 // always finds *some* breaks so a paragraph can never fail to set.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -39,6 +40,17 @@ struct Item {
     }
     static Item forced_break() { return penalty_item(0, -infinite_penalty); }
 };
+
+// A penalty that always breaks (a paragraph's end, <br>).
+inline bool is_forced_break(const Item& item) {
+    return item.type == Item::Type::Penalty && item.penalty <= -infinite_penalty;
+}
+
+// The width of line `line` (0-based): the last given width serves all later lines; 0 when none.
+inline double width_of_line(const std::vector<double>& widths, int line) {
+    if (widths.empty()) return 0;
+    return widths[std::min<std::size_t>(static_cast<std::size_t>(line), widths.size() - 1)];
+}
 
 struct Params {
     double line_penalty = 10;           // TeX \linepenalty: prefers fewer lines
