@@ -129,10 +129,6 @@ Value make_generator(std::string function, Iterator::Start start) {
     return Value::object(std::make_shared<Iterator>("generator", std::move(function), std::move(start)));
 }
 
-Value make_generator(std::string function, List items) {
-    return make_generator(std::move(function), [items = std::move(items)]() mutable { return items_in(std::move(items)); });
-}
-
 Value make_iterator(std::string python_type, List items) {
     return Value::object(std::make_shared<Iterator>(std::move(python_type), "",
                                                     [items = std::move(items)]() mutable { return items_in(std::move(items)); }));

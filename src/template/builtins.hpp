@@ -97,7 +97,6 @@ private:
     bool finished_ = false;  // after the end or an error, as a Python generator
 };
 Value make_generator(std::string function, Iterator::Start start);
-Value make_generator(std::string function, List items);  // over items already made
 Value make_iterator(std::string python_type, List items);  // e.g. list_reverseiterator
 
 // Python's iter(v), one item at a time: list/tuple items, dict keys, string characters,
