@@ -10,6 +10,7 @@
 #include "template/pystr.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -872,7 +873,6 @@ std::optional<Value> parse_python_int(std::string_view text, std::int64_t base) 
     if (t.empty() || t.front() == '_' || t.back() == '_') return std::nullopt;
     std::uint64_t value = 0;
     bool beyond_uint64 = false;
-    std::string digits;  // without '_', for GMP when the value is beyond uint64
     char prev = 0;
     for (char c : t) {
         if (c == '_') {
@@ -884,12 +884,13 @@ std::optional<Value> parse_python_int(std::string_view text, std::int64_t base) 
         int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
                     : std::isalpha(static_cast<unsigned char>(c)) ? (c | 0x20) - 'a' + 10 : 99;
         if (digit >= base) return std::nullopt;
-        digits += c;
         if (value > (std::numeric_limits<std::uint64_t>::max() - static_cast<std::uint64_t>(digit)) / static_cast<std::uint64_t>(base))
             beyond_uint64 = true;
         value = value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(digit);
     }
     if (beyond_uint64 || value > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+        std::string digits;  // for GMP, without the '_' separators (copied only on this rare path)
+        std::remove_copy(t.begin(), t.end(), std::back_inserter(digits), '_');
         mpz_class z(digits, static_cast<int>(base));
         return bigint::make(negative ? mpz_class(-z) : z);
     }
