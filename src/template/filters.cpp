@@ -862,10 +862,11 @@ std::optional<Value> parse_python_int(std::string_view text, std::int64_t base) 
         if (has_prefix('x')) base = 16;
         else if (has_prefix('o')) base = 8;
         else if (has_prefix('b')) base = 2;
-        else base = 10;
-        if (base != 10) t.remove_prefix(2);
         else if (t.size() > 1 && t[0] == '0' && t.find_first_not_of("0_") != std::string_view::npos) return std::nullopt;
-    } else if ((base == 16 && has_prefix('x')) || (base == 8 && has_prefix('o')) || (base == 2 && has_prefix('b'))) {
+        else base = 10;
+    }
+    // A prefix matching the base, and one '_' after it ("0x_ff"), as Python allows.
+    if ((base == 16 && has_prefix('x')) || (base == 8 && has_prefix('o')) || (base == 2 && has_prefix('b'))) {
         t.remove_prefix(2);
         if (!t.empty() && t[0] == '_') t.remove_prefix(1);
     }
