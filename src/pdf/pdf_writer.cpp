@@ -21,8 +21,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <string_view>
 #include <unordered_map>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace quorum::pdf {
@@ -192,12 +194,29 @@ void build(HpdfDocument& document, const layout::LaidOutDocument& doc, const Pdf
     throw PdfError{path.string() + ": error: cannot write: " + reason};
 }
 
-// libharu's file writer has no fsync: the finished file is opened again to flush it to disk.
-bool sync_file(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY);
-    if (fd < 0) return false;
-    const bool synced = ::fsync(fd) == 0;
-    return ::close(fd) == 0 && synced;
+// libharu's file writer checks each fwrite but neither fsyncs nor checks the fclose that
+// writes out its last buffer (a disk that fills up just then went unnoticed). So the finished
+// file is opened again: it must end with the "%%EOF" line libharu writes last, and it is
+// flushed to disk. Returns what is wrong, or nothing when the file is whole and on disk.
+std::string check_and_sync(const std::filesystem::path& file) {
+    static constexpr std::string_view trailer = "%%EOF\n";
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::strerror(errno);
+    std::string problem;
+    struct stat info {};
+    char tail[trailer.size()];
+    if (::fstat(fd, &info) != 0) {
+        problem = std::strerror(errno);
+    } else if (info.st_size < static_cast<off_t>(trailer.size()) ||
+               ::pread(fd, tail, trailer.size(), info.st_size - static_cast<off_t>(trailer.size())) !=
+                   static_cast<ssize_t>(trailer.size()) ||
+               std::string_view(tail, trailer.size()) != trailer) {
+        problem = "the PDF was cut short while it was saved (is the disk full?)";
+    } else if (::fsync(fd) != 0) {
+        problem = std::strerror(errno);
+    }
+    if (::close(fd) != 0 && problem.empty()) problem = std::strerror(errno);
+    return problem;
 }
 
 }  // namespace
@@ -217,7 +236,7 @@ void write_pdf(const layout::LaidOutDocument& doc, const std::filesystem::path& 
     errno = 0;
     if (HPDF_SaveToFile(document.get(), temporary.c_str()) != HPDF_OK)
         cannot_write(path, temporary, errno ? std::strerror(errno) : "libharu could not save the PDF");
-    if (!sync_file(temporary)) cannot_write(path, temporary, std::strerror(errno));
+    if (const std::string problem = check_and_sync(temporary); !problem.empty()) cannot_write(path, temporary, problem);
     if (const std::error_code error = io::move_into_place(temporary, path))
         throw PdfError{path.string() + ": error: cannot move the finished PDF into place: " + error.message()};
 }

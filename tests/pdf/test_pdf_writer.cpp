@@ -4,7 +4,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
 #include <cctype>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -310,6 +313,26 @@ TEST_CASE("write_pdf replaces an existing file atomically and reports unwritable
     const std::string message =
         pdf_error_of([] { pdf::write_pdf(sample_document(), "/nonexistent-folder/out.pdf", {fixed_date, true}); });
     CHECK(message.rfind("/nonexistent-folder/out.pdf: error: cannot write", 0) == 0);
+}
+
+TEST_CASE("a PDF cut short as libharu closes the file is an error, and no file is left behind") {
+    // libharu does not check the fclose that writes its last buffer: a file size limit one
+    // byte short of the PDF stands in for a disk that fills up just then.
+    const std::size_t size = pdf::render_pdf(sample_document(), {fixed_date, true}).size();
+    const fs::path path = scratch_folder() / "cut-short.pdf";
+    rlimit previous{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &previous) == 0);
+    rlimit limit = previous;
+    limit.rlim_cur = static_cast<rlim_t>(size - 1);
+    const auto previous_handler = std::signal(SIGXFSZ, SIG_IGN);  // EFBIG instead of a kill
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &limit) == 0);
+    const std::string message = pdf_error_of([&] { pdf::write_pdf(sample_document(), path, {fixed_date, true}); });
+    ::setrlimit(RLIMIT_FSIZE, &previous);
+    std::signal(SIGXFSZ, previous_handler);
+    CHECK(message.rfind(path.string() + ": error: cannot write: ", 0) == 0);
+    CHECK_FALSE(fs::exists(path));
+    for (const auto& entry : fs::directory_iterator(scratch_folder()))
+        CHECK(entry.path().filename().string().rfind("cut-short.pdf.tmp", 0) == std::string::npos);
 }
 
 TEST_CASE("justified words land where layout put them (TJ adjustments from the font's widths)") {
