@@ -92,6 +92,13 @@ struct ParagraphStyle {
     int source_line = 0, source_column = 0;       // where the block starts, for warnings (0: unknown)
 };
 
+// "LINE:COLUMN: ", the start of a layout warning about the source there ("" when the line
+// is unknown, 0); typeset puts the file's name before it.
+inline std::string source_prefix(int line, int column) {
+    if (line <= 0) return {};
+    return std::to_string(line) + ":" + std::to_string(column) + ": ";
+}
+
 class Hyphenator;  // wraps libhyphen dictionaries per language (hyphenate.hpp)
 
 class LineBreaker {

@@ -539,8 +539,7 @@ bool ParagraphBuilder::word_looks_like_url() const {
 
 // "LINE:COLUMN: " of the block being set, the prefix of its warnings ("" when unknown).
 std::string ParagraphBuilder::source_position() const {
-    if (options_.source_line <= 0) return {};
-    return std::to_string(options_.source_line) + ":" + std::to_string(options_.source_column) + ": ";
+    return source_prefix(options_.source_line, options_.source_column);
 }
 
 // Once per document: the first nowrap/pre text wider than its line, which overflows it.

@@ -71,9 +71,7 @@ Flow build_flow(const BoxTree& tree, LayoutContext& ctx) {
 // Names the first part that did not settle: "LINE:COLUMN: " of its element (typeset
 // adds the file), and which of its lines.
 std::string unsettled_widths_warning(int passes, const PageWidths::Part& part) {
-    std::string where;
-    if (part.box && part.box->position.line > 0)
-        where = std::to_string(part.box->position.line) + ":" + std::to_string(part.box->position.column) + ": ";
+    const std::string where = part.box ? source_prefix(part.box->position.line, part.box->position.column) : "";
     const std::string what = part.index < 0 ? "the block starting here still moves"
                                             : "line " + std::to_string(part.index + 1) + " of the block starting here still moves";
     return where + "warning: pages of different widths: after " + std::to_string(passes) + (passes == 1 ? " layout pass " : " layout passes ") + what +

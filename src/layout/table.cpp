@@ -127,15 +127,11 @@ std::vector<double> line_widths_of_columns(const CollapsedBorders& b) {
     return out;
 }
 
-// LINE:COL of the <table>: LayoutContext carries no file name, so unlike the box tree's
-// warnings this one cannot start with the file (layout.cpp could prefix it).
+// At LINE:COL of the <table> (typeset adds the file).
 void warn_squeezed(const Box& table_box, LayoutContext& ctx) {
-    std::string where = "table";
-    if (table_box.position.line > 0)
-        where = std::to_string(table_box.position.line) + ":" + std::to_string(table_box.position.column) +
-                ": warning: table";
-    ctx.warnings.push_back(where + " is wider than the page even at its narrowest; columns squeezed to fit "
-                                   "and their content broken where needed");
+    ctx.warnings.push_back(source_prefix(table_box.position.line, table_box.position.column) +
+                           "warning: table is wider than the page even at its narrowest; columns squeezed to fit "
+                           "and their content broken where needed");
 }
 
 double resolved_margin(const Length& margin, double reference) { return margin.is_auto() ? 0 : margin.resolve(reference); }
