@@ -37,13 +37,18 @@ tmpl::Value load_context(const fs::path& data_file) {
 // Room for the output, reserved up front: it grows by appends, and each regrowth of a
 // multi-megabyte string copies it and touches fresh pages. A generous reservation costs only
 // address space (pages are mapped as they are first written), so take several times the data.
-std::size_t output_reservation(const fs::path& data_file) {
-    std::error_code ec;
-    const std::uintmax_t data_size = fs::file_size(data_file, ec);
+std::size_t output_reservation(std::uintmax_t data_size) {
     constexpr std::size_t kMinimum = std::size_t{1} << 20;
     constexpr std::size_t kMaximum = std::size_t{1} << 30;
-    if (ec) return kMinimum;
     return static_cast<std::size_t>(std::clamp<std::uintmax_t>(4 * data_size, kMinimum, kMaximum));
+}
+
+// The data file's size in bytes; 0 when it has none (a pipe) or cannot be read (the loader
+// then says why).
+std::uintmax_t size_of(const fs::path& data_file) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(data_file, ec);
+    return ec ? 0 : size;
 }
 
 // All or nothing: a failed run never leaves a partial or stale-looking output.
@@ -55,21 +60,26 @@ void write_output(const fs::path& output, const std::string& text) {
 // A large data file becomes tens of megabytes of small allocations, and first touching each
 // fresh 4 KiB page was a fifth of a 5,000-row render. For such files, grow the heap once by
 // about what the run will use and ask for it to be backed by huge pages (where the kernel
-// offers them on request; elsewhere madvise fails and nothing changes). The block is freed
-// straight back to malloc's top chunk and kept there (no trimming), so the data's small
-// allocations are carved from it. Small files keep the ordinary heap: a 2 MiB page would
-// cost more to clear than the few pages they touch.
-void prepare_heap_for(const fs::path& data_file) {
+// offers them on request; elsewhere madvise fails, and all that stays is malloc's raised mmap
+// and trim thresholds). The block is freed straight back to malloc's top chunk and kept there
+// (no trimming), so the data's small allocations are carved from it. This leans on glibc's
+// malloc: a block under the mmap threshold comes from the brk heap, and freeing the topmost
+// block merges it into the top chunk. Measured (5,000 / 15,000 rows, perf stat -r 9): page
+// faults 3,465 -> ~520 / 10,764 -> ~590, task-clock ~37 -> ~31 / ~129 -> ~104 ms, peak RSS
+// 16 -> 20 / 37 -> 45 MB. Small files keep the ordinary heap: a 2 MiB page would cost more
+// to clear than the few pages they touch.
+void prepare_heap_for(std::uintmax_t data_size) {
     constexpr std::uintmax_t kWorthIt = 64 * 1024;  // data bytes (500 rows: 168 KiB, 400 page faults)
     constexpr std::size_t kHugePage = 2 * 1024 * 1024;
-    std::error_code ec;
-    const std::uintmax_t data_size = fs::file_size(data_file, ec);
-    if (ec || data_size < kWorthIt || data_size > (std::uintmax_t{1} << 28)) return;
+    // The mmap threshold is kept within an int; a block at or over it would be mmapped, and
+    // freeing it would unmap it again (data files over ~64 MiB): then leave the heap alone.
+    constexpr std::size_t kMaxMmapThreshold = std::size_t{1} << 30;
+    if (data_size < kWorthIt || data_size > (kMaxMmapThreshold - kHugePage) / 16) return;
     // Measured: the data takes ~9x its JSON, and the output is about as large again. At
     // least two huge pages, so that one aligned 2 MiB range always falls inside the block.
     const auto heap_bytes = std::max<std::size_t>(static_cast<std::size_t>(16 * data_size), 2 * kHugePage);
-    mallopt(M_MMAP_THRESHOLD, static_cast<int>(std::min<std::size_t>(heap_bytes + kHugePage, 1u << 30)));
-    mallopt(M_TRIM_THRESHOLD, static_cast<int>(std::min<std::size_t>(2 * heap_bytes, 1u << 30)));
+    mallopt(M_MMAP_THRESHOLD, static_cast<int>(heap_bytes + kHugePage));
+    mallopt(M_TRIM_THRESHOLD, static_cast<int>(std::min<std::size_t>(2 * heap_bytes, kMaxMmapThreshold)));
     void* block = std::malloc(heap_bytes);
     if (!block) return;
     auto first = (reinterpret_cast<std::uintptr_t>(block) + kHugePage - 1) & ~(kHugePage - 1);
@@ -118,10 +128,11 @@ CLI::App* add_render_template_command(CLI::App& app, RenderTemplateOptions& opti
 
 int run_render_template(const RenderTemplateOptions& options) {
     try {
-        prepare_heap_for(options.data_file);
+        const std::uintmax_t data_size = size_of(options.data_file);
+        prepare_heap_for(data_size);
         tmpl::Value context = load_context(options.data_file);
         tmpl::Environment env(options.template_dirs);
-        std::string text = env.render(options.entry, context, output_reservation(options.data_file));
+        std::string text = env.render(options.entry, context, output_reservation(data_size));
         if (options.output.empty()) {
             std::fwrite(text.data(), 1, text.size(), stdout);
             std::fflush(stdout);
