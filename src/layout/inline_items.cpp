@@ -694,7 +694,6 @@ void ParagraphBuilder::collect_hyphen_points(std::string_view w, const style::Co
 // between any two characters.
 void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url_joints, bool no_auto_hyphens) {
     const style::ComputedStyle& style = *part.style;
-    const double size = style.font_size;
     // Nothing appends to the text buffer while a part is emitted, so the view stays valid.
     const std::string_view w = std::string_view(p_->text).substr(part.begin, part.end - part.begin);
     const bool may_break = wraps(style);
@@ -744,7 +743,8 @@ void ParagraphBuilder::emit_text_part(const Part& part, bool emergency, bool url
                   whole ? span.width : width_of(w.substr(segment_begin, i - segment_begin), *span.sized));
         segment_begin = i;
         if (!inner.possible()) continue;
-        const double hyphen_width = inner.hyphen_face ? shaping::advance_pt(*inner.hyphen_face, '-', size) : 0;
+        // break_after() draws the hyphen in the span's own face: its tabled advance.
+        const double hyphen_width = inner.hyphen_face ? span.sized->advance('-') : 0;
         // Inside an over-long word, lines should run full: little stretch, except at a
         // URL's joints, where ending a line somewhat short reads better than "gov.u|k".
         // So at its hyphenation points: "c-" alone in a narrow column is no better than "Flo".
