@@ -347,10 +347,7 @@ std::vector<double> line_pages(const Box& box, LayoutContext& ctx, const FlowBui
     const PagePosition at = expected_position(ctx, out);
     const ComputedStyle& s = *box.style;
     std::vector<double> pages = ctx.page_widths->predict_lines(at, s.line_height(), std::max(1, s.orphans));
-    // Lines that missed their prediction before keep what they learnt, however many.
-    pages.resize(std::max(pages.size(), ctx.page_widths->known_lines(&box)), pages.back());
-    for (std::size_t i = 0; i < pages.size(); ++i)
-        pages[i] = ctx.page_widths->assume(&box, static_cast<int>(i), pages[i]);
+    ctx.page_widths->assume_lines(&box, pages);
     return pages;
 }
 

@@ -46,9 +46,13 @@ double PageWidths::assume(const Box* box, int index, double predicted) const {
     return predicted;
 }
 
-std::size_t PageWidths::known_lines(const Box* box) const {
+void PageWidths::assume_lines(const Box* box, std::vector<double>& pages) const {
     auto it = known_.find(box);
-    return it == known_.end() || it->second.empty() ? 0 : it->second.size() - 1;
+    if (it == known_.end() || pages.empty()) return;
+    const std::vector<Known>& known = it->second;  // [1 + i]: line i
+    if (known.size() > 1) pages.resize(std::max(pages.size(), known.size() - 1), pages.back());
+    for (std::size_t i = 0; i + 1 < known.size(); ++i)
+        if (known[i + 1].learned) pages[i] = known[i + 1].width;
 }
 
 double PageWidths::page_width(std::size_t page, const std::string& name) {

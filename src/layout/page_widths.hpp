@@ -41,8 +41,10 @@ public:
     // The page width the start of `box` (index -1) or its line `index` is set for: where
     // it landed when it missed a prediction before, else `predicted`.
     double assume(const Box* box, int index, double predicted) const;
-    // How many lines of `box` have been seen in any pass.
-    std::size_t known_lines(const Box* box) const;
+    // The widths lines 0, 1... of `box` are set for, given the widths `pages` predicted for
+    // them (lines past its end take the last entry): assume() for each line, in one lookup;
+    // lines that missed a prediction before keep what they learnt, however many.
+    void assume_lines(const Box* box, std::vector<double>& pages) const;
     // The content width of page `page` (0-based) named `name`.
     double page_width(std::size_t page, const std::string& name);
     // Where content named `name` is expected to go, the flow so far ending at `at` and a
