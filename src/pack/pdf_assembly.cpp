@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 
@@ -63,16 +64,17 @@ const Module& module() {
 }
 
 // Calls a module function with a last `char** message` argument and turns its status into
-// the exception pdf_assembly.hpp promises.
+// the exception it stood for inside the module: PdfAssemblyError (the user's), std::bad_alloc
+// or an internal error, so the CLI reports each as it would had qpdf been linked in.
 template <class Function, class... Args>
 void call(Function function, Args... args) {
     char* message = nullptr;
     const int status = function(args..., &message);
     if (status == quorum_pdf_ok) return;
     const std::unique_ptr<char, decltype(&std::free)> owned(message, &std::free);
-    const std::string text = message ? message : "out of memory";
-    if (status == quorum_pdf_user_error) throw PdfAssemblyError{text};
-    throw std::runtime_error(text);
+    if (status == quorum_pdf_out_of_memory || !message) throw std::bad_alloc();
+    if (status == quorum_pdf_user_error) throw PdfAssemblyError{message};
+    throw std::runtime_error(message);
 }
 
 }  // namespace

@@ -22,9 +22,16 @@ struct quorum_pdf_range {
     const char* out_pdf;
 };
 
-// Every function returns one of these; on an error *message is set to a malloc'd text
-// (the caller frees it): the PdfAssemblyError message, or what went wrong inside.
-enum quorum_pdf_status { quorum_pdf_ok = 0, quorum_pdf_user_error = 1, quorum_pdf_internal_error = 2 };
+// Every function returns one of these; on a user or internal error *message is set to a
+// malloc'd text (the caller frees it): the PdfAssemblyError message, or what went wrong
+// inside. Out of memory has no message (making one could fail too): the caller throws
+// std::bad_alloc again, so the CLI says "out of memory" as it does for its own allocations.
+enum quorum_pdf_status {
+    quorum_pdf_ok = 0,
+    quorum_pdf_user_error = 1,
+    quorum_pdf_internal_error = 2,
+    quorum_pdf_out_of_memory = 3
+};
 
 // The module is built with hidden visibility: these are all it exports.
 #define QUORUM_PDF_EXPORT __attribute__((visibility("default")))

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <new>
 #include <set>
 #include <system_error>
 
@@ -309,13 +310,15 @@ int guarded(char** message, Body&& body) noexcept {
         return quorum_pdf_ok;
     } catch (const PdfAssemblyError& e) {
         *message = malloc_copy(e.message);
-        return quorum_pdf_user_error;
+        return *message ? quorum_pdf_user_error : quorum_pdf_out_of_memory;
+    } catch (const std::bad_alloc&) {
+        return quorum_pdf_out_of_memory;
     } catch (const std::exception& e) {
         *message = malloc_copy(e.what());
     } catch (...) {
         *message = malloc_copy("unknown exception in the qpdf module");
     }
-    return quorum_pdf_internal_error;
+    return *message ? quorum_pdf_internal_error : quorum_pdf_out_of_memory;
 }
 
 }  // namespace
