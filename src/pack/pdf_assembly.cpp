@@ -36,7 +36,9 @@ fs::path module_path() {
 template <class Function>
 void bind(void* handle, const fs::path& path, const char* name, Function& into) {
     into = reinterpret_cast<Function>(dlsym(handle, name));
-    if (!into) throw std::runtime_error(path.string() + ": the PDF assembly module lacks " + name);
+    if (!into)
+        throw std::runtime_error(path.string() + ": the PDF assembly module lacks " + name +
+                                 " (it is from another build of quorum: rebuild both, or copy the one built with it)");
 }
 
 Module open_module() {
@@ -46,8 +48,10 @@ Module open_module() {
     if (!handle) {
         std::string reason = dlerror();  // "PATH: what", or just "what"
         if (reason.starts_with(path.string() + ": ")) reason.erase(0, path.string().size() + 2);
-        throw std::runtime_error("cannot load the PDF assembly module " + path.string() +
-                                 " (it is built next to the quorum executable): " + reason);
+        throw std::runtime_error("cannot load the PDF assembly module " + path.string() + ": " + reason +
+                                 " (quorum reads and writes existing PDFs through it, and looks for it beside its"
+                                 " executable: build the quorum_pdf_assembly target, or copy " QUORUM_PDF_ASSEMBLY_MODULE
+                                 " from the build folder next to quorum)");
     }
     Module module{};
     bind(handle, path, "quorum_pdf_page_count", module.page_count);
@@ -57,7 +61,8 @@ Module open_module() {
     return module;
 }
 
-// Loaded once; a failure is rethrown to every caller (an internal error: the build is incomplete).
+// Loaded on first use. A failure (an internal error: the installation is incomplete) is not
+// remembered: C++ runs the initialiser again on the next call, which reports it again.
 const Module& module() {
     static const Module loaded = open_module();
     return loaded;
