@@ -88,11 +88,14 @@ void underlay(QPDF& pack, QPDFPageObjectHelper target, QPDFPageObjectHelper appe
     target.addPageContents(QPDFObjectHandle::newStream(&pack, "q\n" + drawing + "\nQ\n"), true);
 }
 
-QPDFObjectHandle destination_array(QPDFObjectHandle dest);
+// A destination's array: itself, or an action's /D.
+QPDFObjectHandle destination_array(QPDFObjectHandle dest) {
+    return dest.isDictionary() && dest.hasKey("/D") ? dest.getKey("/D") : dest;
+}
 
 // The page a link or outline destination points to, if it names one directly.
 QPDFObjectHandle destination_page(QPDFObjectHandle dest) {
-    dest = destination_array(dest);  // an action's /D
+    dest = destination_array(dest);
     if (dest.isArray() && dest.getArrayNItems() > 0) return dest.getArrayItem(0);
     return QPDFObjectHandle::newNull();
 }
@@ -106,10 +109,6 @@ QPDFObjectHandle link_destination(QPDFObjectHandle annotation) {
 }
 
 bool is_internal_link(QPDFObjectHandle annotation) { return !link_destination(annotation).isNull(); }
-
-QPDFObjectHandle destination_array(QPDFObjectHandle dest) {
-    return dest.isDictionary() && dest.hasKey("/D") ? dest.getKey("/D") : dest;
-}
 
 // Points the copied links of `copy` at the copied pages, and drops those whose target is
 // not in the extract: a reader would offer a link that goes nowhere. (qpdf cannot do this
