@@ -162,6 +162,13 @@ Iterator::Source items_of(const Value& v) {
 
 Iterator* as_iterator(const Value& v) { return v.is_object() ? dynamic_cast<Iterator*>(&v.as_object()) : nullptr; }
 
+std::int64_t index_value(const Value& v) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+    if (v.is_int() || v.is_bool()) return v.as_int();
+    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
+    fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
+}
+
 Value make_group_tuple(Value grouper, List items) {
     Value list = Value::list(std::move(items));
     auto fields = std::make_shared<GroupFields>(grouper, list);

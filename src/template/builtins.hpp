@@ -125,6 +125,10 @@ private:
 const Range* as_range(const Value& v);  // nullptr unless v is one
 Iterator* as_iterator(const Value& v);  // nullptr unless v is one
 
+// Python's operator.index(v), as range(), slicing counts and index arguments take an int: an
+// int or bool; raises for an undefined value, a BigInt (too large for an index) and the rest.
+std::int64_t index_value(const Value& v);
+
 // Filters written as (named) tuples with attributes, e.g. groupby's (grouper, list).
 Value make_group_tuple(Value grouper, List items);
 

@@ -44,14 +44,6 @@ std::string arg_for(const Value& s, const Value& arg) {
     return to_str(arg);
 }
 
-std::int64_t to_index(const Value& v, std::string_view what = "") {
-    require_defined(v);
-    if (v.is_int() || v.is_bool()) return v.as_int();
-    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
-    (void)what;
-    fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
-}
-
 // Python's ignore_case postprocess: str values compare lower-cased.
 Value ignore_case(const Value& v) {
     if (v.is_string()) return same_kind(v, py::lower(v.as_string()));
@@ -271,7 +263,7 @@ Value f_center(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
     Bound b(args, "do_replace", {"old", "new", "count"}, 2, 2);
-    long long count = b.has(2) && !b.get(2)->is_none() ? to_index(*b.get(2)) : -1;
+    long long count = b.has(2) && !b.get(2)->is_none() ? index_value(*b.get(2)) : -1;
     const Value& old_v = *b.get(0);
     const Value& new_v = *b.get(1);
     if (!env.autoescape) return Value(py::replace(to_str(in), to_str(old_v), to_str(new_v), count));
@@ -285,7 +277,7 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
     std::int64_t length = b.int_or(0, 255);
     bool killwords = b.bool_or(1, false);
     std::string end = b.str_or(2, "...");
-    std::int64_t leeway = b.has(3) && !b.get(3)->is_none() ? to_index(*b.get(3)) : 5;
+    std::int64_t leeway = b.has(3) && !b.get(3)->is_none() ? index_value(*b.get(3)) : 5;
     auto end_len = static_cast<std::int64_t>(py::length(end));
     if (length < end_len) fail("expected length >= " + std::to_string(end_len) + ", got " + std::to_string(length));
     if (leeway < 0) fail("expected leeway >= 0, got " + std::to_string(leeway));
@@ -1057,7 +1049,7 @@ Value f_batch(const FilterEnv&, const Value& in, const Arguments& args) {
     std::optional<Value> fill;
     if (b.has(1) && !b.get(1)->is_none()) fill = *b.get(1);
     return make_generator("do_batch", [in, linecount, fill]() -> Iterator::Source {
-        std::int64_t size = to_index(linecount);
+        std::int64_t size = index_value(linecount);
         // do_batch's loop: a batch is yielded when the item after it arrives (or at the end).
         return [items = items_of(in), size, fill, batch = List{}, done = false]() mutable -> std::optional<Value> {
             if (done) return std::nullopt;
@@ -1078,7 +1070,7 @@ Value f_batch(const FilterEnv&, const Value& in, const Arguments& args) {
 
 // sync_do_slice's body: the input listed, cut into `slices_arg` columns.
 List slice_columns(const Value& in, const Value& slices_arg, const std::optional<Value>& fill) {
-    std::int64_t slices = to_index(slices_arg);
+    std::int64_t slices = index_value(slices_arg);
     List seq = iterate(in);
     if (slices == 0) fail("integer division or modulo by zero");
     auto length = static_cast<std::int64_t>(seq.size());
@@ -1493,7 +1485,7 @@ std::string python_json_dumps(const Value& v, const Value* indent) {
     const std::string* indent_ptr = nullptr;
     if (indent && !indent->is_none()) {
         if (indent->is_string()) indent_text = indent->as_string();
-        else indent_text = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, to_index(*indent))), ' ');
+        else indent_text = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, index_value(*indent))), ' ');
         indent_ptr = &indent_text;
     }
     std::string out;

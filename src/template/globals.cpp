@@ -14,13 +14,6 @@ namespace {
 
 constexpr std::int64_t max_range_items = 1'000'000;
 
-std::int64_t range_arg(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
-    if (v.is_int() || v.is_bool()) return v.as_int();
-    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
-    fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
-}
-
 // jinja2.utils.Namespace: attributes assignable with {% set ns.attr = ... %}.
 class Namespace : public Object {
 public:
@@ -76,11 +69,11 @@ Value global_range(const Arguments& args) {
     if (p.size() > 3) fail("range expected at most 3 arguments, got " + std::to_string(p.size()));
     std::int64_t start = 0, stop = 0, step = 1;
     if (p.size() == 1) {
-        stop = range_arg(p[0]);
+        stop = index_value(p[0]);
     } else {
-        start = range_arg(p[0]);
-        stop = range_arg(p[1]);
-        if (p.size() == 3) step = range_arg(p[2]);
+        start = index_value(p[0]);
+        stop = index_value(p[1]);
+        if (p.size() == 3) step = index_value(p[2]);
     }
     if (step == 0) fail("range() arg 3 must not be zero");
     // Count in unsigned arithmetic: stop - start can exceed int64 without overflowing here.

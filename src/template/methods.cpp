@@ -50,13 +50,6 @@ const std::string& str_arg(const Value& v, std::string_view what) {
     return v.as_string();
 }
 
-std::int64_t int_arg(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
-    if (v.is_int() || v.is_bool()) return v.as_int();
-    if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
-    fail("'" + type_name(v) + "' object cannot be interpreted as an integer");
-}
-
 Value like(const Value& self, std::string s) { return self.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s)); }
 
 // An argument as a Markup method sees it: plain str escaped.
@@ -83,7 +76,7 @@ Value str_split(const Value& self, const Arguments& args, bool from_right) {
         sep = b.get(0)->as_string();  // Markup.split does not escape its separator
         sep_ptr = &sep;
     }
-    long long maxsplit = b.has(1) ? int_arg(*b.get(1)) : -1;
+    long long maxsplit = b.has(1) ? index_value(*b.get(1)) : -1;
     const auto& s = self.as_string();
     return list_of(self, from_right ? py::rsplit(s, sep_ptr, maxsplit) : py::split(s, sep_ptr, maxsplit));
 }
@@ -133,7 +126,7 @@ Value str_format_method(const Value& self, const Arguments& args) {
 std::pair<std::string, long long> search_window(const std::string& s, const Arguments& args) {
     auto bound = [&](std::size_t i) -> std::optional<long long> {
         if (args.positional.size() <= i || args.positional[i].is_none()) return std::nullopt;
-        return int_arg(args.positional[i]);
+        return index_value(args.positional[i]);
     };
     auto start = bound(1), end = bound(2);
     if (!start && !end) return {s, 0};
@@ -175,7 +168,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "splitlines") return arity(args, name, 0, 0, &self), list_of(self, py::splitlines(s));
     if (name == "replace") {
         arity(args, name, 2, 3);
-        long long count = args.positional.size() == 3 ? int_arg(args.positional[2]) : -1;
+        long long count = args.positional.size() == 3 ? index_value(args.positional[2]) : -1;
         return like(self, py::replace(s, markup_arg(self, args.positional[0], "replace() argument 1"),
                                       markup_arg(self, args.positional[1], "replace() argument 2"), count));
     }
@@ -209,7 +202,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "center") {
         arity(args, name, 1, 2);
         std::string fill = args.positional.size() == 2 ? str_arg(args.positional[1], "fill character") : " ";
-        return like(self, py::center(s, int_arg(args.positional[0]), fill));
+        return like(self, py::center(s, index_value(args.positional[0]), fill));
     }
     fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
 }
