@@ -34,6 +34,16 @@ std::string describe(FT_Error error) {
 
 namespace {
 
+// The counterpart of start_freetype: FT_Done_FreeType also frees the FT_Memory that
+// FT_Init_FreeType allocated, which FT_Done_Library alone would leak once per face.
+void stop_freetype(FT_Library library) {
+#if QUORUM_FREETYPE_STATIC
+    FT_Done_Library(library);  // the FT_Memory is start_freetype's static one
+#else
+    FT_Done_FreeType(library);
+#endif
+}
+
 // FreeType is needed only while a face is read: what layout asks later is in our own tables,
 // so the library, the face and its memory-mapped font file are released at the end of the
 // constructor instead of living (and counting in the process's memory) until the end of the run.
@@ -42,7 +52,7 @@ struct FreeTypeHandles {
     FT_Face face = nullptr;
     ~FreeTypeHandles() {
         if (face) FT_Done_Face(face);
-        if (library) FT_Done_Library(library);  // FT_Done_FreeType, whichever way it was started
+        if (library) stop_freetype(library);
     }
 };
 
