@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -470,8 +471,16 @@ Value parse_json_data(std::string_view text, const std::string& file_name) {
 }
 
 Value load_json_data(const std::filesystem::path& path) {
+    auto unreadable = [&](const std::string& why) {
+        return RenderError(RenderError::Kind::Data, "cannot read the data file: " + why, SourceLocation{path.string(), 1, 1});
+    };
+    // A folder opens as a stream but has no contents to read (and seeking to its end reports a
+    // size of 2^63, which asked for that much memory).
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw unreadable("it is a folder, not a file");
+    errno = 0;
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw RenderError(RenderError::Kind::Data, "cannot read the data file", SourceLocation{path.string(), 1, 1});
+    if (!in) throw unreadable(errno ? std::strerror(errno) : "it cannot be opened");
     // One read into a buffer of the file's size, not zero-filled first: a stringstream would
     // copy the whole file twice. (A pipe has no size: then read it as a stream.)
     in.seekg(0, std::ios::end);

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 
 using namespace quorum::tmpl;
@@ -64,4 +65,22 @@ TEST_CASE("Malformed JSON is reported by nlohmann, at the offending place", "[js
     CHECK(error_of("\"\xED\xA0\x80\"").find("invalid JSON:") != std::string::npos);  // encoded surrogate
     CHECK(error_of("\"a\tb\"").find("invalid JSON:") != std::string::npos);        // raw control character
     CHECK(error_of("").find("invalid JSON:") != std::string::npos);
+}
+
+TEST_CASE("A data file that cannot be read says why, naming the file", "[json]") {
+    auto error_loading = [](const std::filesystem::path& path) -> std::string {
+        try {
+            load_json_data(path);
+        } catch (const RenderError& e) {
+            CHECK(e.kind() == RenderError::Kind::Data);
+            return e.where().file + ":" + std::to_string(e.where().line) + ":" + std::to_string(e.where().column) + ": " +
+                   e.message();
+        }
+        return "no error";
+    };
+    const std::filesystem::path folder = std::filesystem::temp_directory_path();
+    // A folder was read as a file of 2^63 bytes: "out of memory", blamed on the template.
+    CHECK(error_loading(folder) == folder.string() + ":1:1: cannot read the data file: it is a folder, not a file");
+    const std::filesystem::path missing = folder / "quorum-test-no-such-data.json";
+    CHECK(error_loading(missing) == missing.string() + ":1:1: cannot read the data file: No such file or directory");
 }
