@@ -628,14 +628,24 @@ TEST_CASE("unknown languages warn once and do not hyphenate; missing glyphs warn
     CHECK(glyph_warnings == 1);
 }
 
-TEST_CASE("a missing glyph's warning names the line and column of its block", "[inline]") {
-    layout::LineBreaker breaker(catalogue(), &hyphenator());
-    const auto block = block_style();
+namespace {
+
+// A 200 pt paragraph whose block starts at LINE:COLUMN of its document (for warnings).
+layout::ParagraphStyle paragraph_at(const ComputedStyle& block, int line, int column) {
     layout::ParagraphStyle ps;
     ps.block = &block;
     ps.available_width = 200;
-    ps.source_line = 42;
-    ps.source_column = 7;
+    ps.source_line = line;
+    ps.source_column = column;
+    return ps;
+}
+
+}  // namespace
+
+TEST_CASE("a missing glyph's warning names the line and column of its block", "[inline]") {
+    layout::LineBreaker breaker(catalogue(), &hyphenator());
+    const auto block = block_style();
+    const layout::ParagraphStyle ps = paragraph_at(block, 42, 7);
     breaker.break_lines({text("Risk \u4E2D rising", &block)}, ps);
     REQUIRE(breaker.warnings().size() == 1);
     CHECK(breaker.warnings()[0].rfind("42:7: warning: no font has the character U+4E2D", 0) == 0);
@@ -645,11 +655,7 @@ TEST_CASE("a character beyond U+FFFF is left out with a warning, even when a fon
     // DejaVu Sans (the fallback face) has U+10300, but the PDF fonts use 16-bit codes.
     layout::LineBreaker breaker(catalogue(), &hyphenator());
     const auto block = block_style();
-    layout::ParagraphStyle ps;
-    ps.block = &block;
-    ps.available_width = 200;
-    ps.source_line = 3;
-    ps.source_column = 1;
+    const layout::ParagraphStyle ps = paragraph_at(block, 3, 1);
     const auto with = breaker.break_lines({text("Old Italic\U00010300here", &block)}, ps);
     REQUIRE(breaker.warnings().size() == 1);
     CHECK(breaker.warnings()[0] ==
