@@ -715,28 +715,31 @@ void json_dump(std::string& out, const Value& v, const std::string* indent, int 
         return;
     }
     if (v.is_dict()) {
-        const auto& entries = v.as_dict().entries();
+        const auto entries = v.as_dict().entries();
         if (entries.empty()) {
             out += "{}";
             return;
         }
-        std::vector<const std::pair<Value, Value>*> sorted;
-        for (const auto& e : entries) sorted.push_back(&e);
-        std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return compare(a->first, b->first, "<") < 0; });
+        std::vector<std::size_t> sorted(entries.size());
+        for (std::size_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+        std::stable_sort(sorted.begin(), sorted.end(), [&](std::size_t a, std::size_t b) {
+            return compare(entries[a].first, entries[b].first, "<") < 0;
+        });
         out += '{';
         bool first = true;
-        for (const auto* e : sorted) {
+        for (std::size_t i : sorted) {
+            const Dict::Entry e = entries[i];
             if (!first) out += item_sep;
             first = false;
             newline(level + 1);
-            const Value& k = e->first;
+            const Value& k = e.first;
             if (k.is_string()) json_string(out, k.as_string());
             else if (k.is_bool()) out += k.as_bool() ? "\"true\"" : "\"false\"";
             else if (k.is_none()) out += "\"null\"";
             else if (k.is_number()) out += "\"" + to_str(k) + "\"";
             else fail("keys must be str, int, float, bool or None, not " + type_name(k));
             out += ": ";
-            json_dump(out, e->second, indent, level + 1);
+            json_dump(out, e.second, indent, level + 1);
         }
         newline(level);
         out += '}';

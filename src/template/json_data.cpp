@@ -172,7 +172,8 @@ void check_json_depth(std::string_view text, const std::string& file) {
 class FastJsonParser {
 public:
     explicit FastJsonParser(std::string_view text)
-        : text_(text), object_scratch_(kMaxJsonDepth + 2), array_scratch_(kMaxJsonDepth + 2), previous_keys_(kMaxJsonDepth + 2) {}
+        : text_(text), object_scratch_(kMaxJsonDepth + 2), array_scratch_(kMaxJsonDepth + 2), previous_keys_(kMaxJsonDepth + 2),
+          recent_shapes_(kMaxJsonDepth + 2), column_strings_(kMaxJsonDepth + 2) {}
 
     // nullopt when the text is not valid JSON (or uses something we leave to nlohmann).
     std::optional<Value> parse() {
@@ -195,6 +196,27 @@ private:
     std::vector<std::vector<std::pair<Value, Value>>> object_scratch_;
     std::vector<List> array_scratch_;
     std::vector<std::vector<Value>> previous_keys_;  // per depth: the last object's keys, in order
+    // Per depth, a few recent objects with distinct key lists: a new object with the same keys
+    // as one of them shares its key list (Dict's key sharing). A few, not one, because tables
+    // often have optional fields, so rows alternate between two or three key lists.
+    static constexpr std::size_t shapes_per_depth = 4;
+    struct RecentShapes {
+        std::array<Value, shapes_per_depth> dicts;
+        std::size_t next = 0;  // the slot a new key list replaces (round robin)
+    };
+    std::vector<RecentShapes> recent_shapes_;
+    // Per depth and member position, the last few distinct strings read there: a table's
+    // columns (service, status, RAG rating) repeat a handful of values, and a repeat shares
+    // the earlier string's storage (Value::same_text_as) instead of allocating its own. Fewer
+    // strings to allocate and to pull through the cache when rows are compared.
+    static constexpr std::size_t strings_per_column = 8;
+    static constexpr std::size_t max_shared_string = 64;  // longer text is rarely repeated
+    struct ColumnStrings {
+        std::array<Value, strings_per_column> recent;
+        std::size_t next = 0;  // the slot a new string replaces (round robin)
+    };
+    std::vector<std::vector<ColumnStrings>> column_strings_;
+    std::string string_scratch_;
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return text_[pos_]; }
@@ -249,15 +271,33 @@ private:
             if (at_end() || peek() != ':') return std::nullopt;
             ++pos_;
             skip_whitespace();
-            std::optional<Value> v = parse_value(depth);
+            std::optional<Value> v = peek() == '"' ? parse_column_string(static_cast<std::size_t>(depth), entries.size())
+                                                   : parse_value(depth);
             if (!v) return std::nullopt;
             entries.emplace_back(object_key(static_cast<std::size_t>(depth), entries.size(), key), std::move(*v));
             skip_whitespace();
             if (at_end()) return std::nullopt;
             char c = text_[pos_++];
-            if (c == '}') return Value::dict(dict_of(entries));
+            if (c == '}') return dict_of(static_cast<std::size_t>(depth), entries);
             if (c != ',') return std::nullopt;
         }
+    }
+
+    // The string value of the position-th member of an object at `depth` (the reader is at its
+    // opening quote), sharing the text of an equal recent string in the same column.
+    std::optional<Value> parse_column_string(std::size_t depth, std::size_t position) {
+        string_scratch_.clear();
+        if (!parse_string(string_scratch_)) return std::nullopt;
+        if (string_scratch_.size() > max_shared_string) return Value(string_scratch_);
+        std::vector<ColumnStrings>& columns = column_strings_[depth];
+        if (position >= columns.size()) columns.resize(position + 1);
+        ColumnStrings& column = columns[position];
+        for (const Value& seen : column.recent)
+            if (seen.is_string() && seen.as_string() == string_scratch_) return Value::same_text_as(seen);
+        Value made(string_scratch_);
+        column.recent[column.next] = made;
+        column.next = (column.next + 1) % strings_per_column;
+        return made;
     }
 
     // The key Value for `key`, the position-th key of an object at `depth`. Rows of a table
@@ -275,12 +315,37 @@ private:
         return interned;
     }
 
-    // A finished object's entries, in a Dict sized once (the duplicate-key rule is Dict::set's).
-    static Dict dict_of(std::vector<std::pair<Value, Value>>& entries) {
+    // A finished object's entries as a dict: with the key list of a recent object at this depth
+    // when the keys are the same, else in a Dict of its own (the duplicate-key rule is Dict::set's).
+    Value dict_of(std::size_t depth, std::vector<std::pair<Value, Value>>& entries) {
+        RecentShapes& shapes = recent_shapes_[depth];
+        for (const Value& shape : shapes.dicts) {
+            if (!shape.is_dict() || !has_keys(shape.as_dict(), entries)) continue;
+            std::vector<Value> values;
+            values.reserve(entries.size());
+            for (auto& entry : entries) values.push_back(std::move(entry.second));
+            entries.clear();
+            return Value::dict(Dict(shape.as_dict(), std::move(values)));
+        }
         Dict dict;
         dict.set_all(entries);
         entries.clear();
-        return dict;
+        Value made = Value::dict(std::move(dict));
+        shapes.dicts[shapes.next] = made;
+        shapes.next = (shapes.next + 1) % shapes_per_depth;
+        return made;
+    }
+
+    // Whether `entries` has exactly `dict`'s keys in its order. Interned keys are equal only
+    // when they are the same object, so addresses decide; other keys never match (and so never
+    // share a key list).
+    static bool has_keys(const Dict& dict, const std::vector<std::pair<Value, Value>>& entries) {
+        if (dict.size() != entries.size() || entries.empty()) return false;
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const Value& key = entries[i].first;
+            if (!key.is_interned() || key.storage() != dict.key_at(i).storage()) return false;
+        }
+        return true;
     }
 
     std::optional<Value> parse_array(int depth) {

@@ -87,7 +87,7 @@ bool t_sameas(const FilterEnv&, const Value& v, const Arguments& a) {
         case Value::Kind::Int: return v.as_int() == other.as_int() && v.as_int() >= -5 && v.as_int() <= 256;
         case Value::Kind::Undefined:
         case Value::Kind::Float: return false;
-        default: return v.identity() && v.identity() == other.identity();
+        default: return v.same_object(other);
     }
 }
 

@@ -55,86 +55,109 @@ bool same_string_key(const std::string& k, std::string_view key) {
 }
 }  // namespace
 
-void Dict::index_strings() {
-    string_index_.clear();
-    for (std::size_t i = 0; i < entries_.size(); ++i)
-        if (entries_[i].first.is_string()) string_index_.emplace(entries_[i].first.as_string(), i);
+void Dict::Keys::index_strings() {
+    string_index.clear();
+    for (std::size_t i = 0; i < list.size(); ++i)
+        if (list[i].is_string()) string_index.emplace(list[i].as_string(), i);
+}
+
+void Dict::Keys::push_back(Value key) {
+    all_interned = all_interned && key.is_interned();
+    list.push_back(std::move(key));
+    if (list.size() == index_threshold) index_strings();
+    else if (list.size() > index_threshold && list.back().is_string())
+        string_index.emplace(list.back().as_string(), list.size() - 1);
+}
+
+void Dict::Keys::erase(std::size_t i) {
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+    // Positions after the erased key moved: rebuild the index.
+    if (list.size() >= index_threshold) index_strings();
+    else string_index.clear();
+}
+
+Dict::Dict(const Dict& same_keys_as, std::vector<Value> values)
+    : keys_(same_keys_as.keys_), values_(std::move(values)) {}
+
+Dict::Keys& Dict::own_keys() {
+    if (!keys_) keys_ = std::make_shared<Keys>();
+    else if (keys_.use_count() > 1) keys_ = std::make_shared<Keys>(*keys_);
+    return *keys_;
 }
 
 const Value* Dict::find(std::string_view key) const {
-    if (entries_.size() < index_threshold) {
-        for (const auto& [k, v] : entries_)
-            if (k.is_string() && same_string_key(k.as_string(), key)) return &v;
+    if (!keys_) return nullptr;
+    const std::vector<Value>& keys = keys_->list;
+    if (keys.size() < index_threshold) {
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i].is_string() && same_string_key(keys[i].as_string(), key)) return &values_[i];
         return nullptr;
     }
-    auto it = string_index_.find(key);
-    return it == string_index_.end() ? nullptr : &entries_[it->second].second;
+    auto it = keys_->string_index.find(key);
+    return it == keys_->string_index.end() ? nullptr : &values_[it->second];
 }
 
 const Value* Dict::find(const Value& key) const {
-    if (key.is_interned() && entries_.size() < index_threshold) {
+    if (!keys_) return nullptr;
+    const std::vector<Value>& keys = keys_->list;
+    if (key.is_interned() && keys.size() < index_threshold) {
         // Data rows' keys and template attribute names are interned: one address per key.
         const void* id = key.storage();
-        for (const auto& [k, v] : entries_)
-            if (k.storage() == id) return &v;
-        if (all_keys_interned_) return nullptr;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i].storage() == id) return &values_[i];
+        if (keys_->all_interned) return nullptr;
     }
     if (key.is_string()) return find(std::string_view(key.as_string()));
-    for (const auto& [k, v] : entries_)
-        if (!k.is_string() && same_key(k, key)) return &v;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (!keys[i].is_string() && same_key(keys[i], key)) return &values_[i];
     return nullptr;
 }
 
 void Dict::set(Value key, Value value) {
-    if (key.is_string()) {
-        if (const Value* existing = find(key)) {
-            const_cast<Value&>(*existing) = std::move(value);
-            return;
-        }
-        append(std::move(key), std::move(value));
+    if (const Value* existing = find(key)) {
+        const_cast<Value&>(*existing) = std::move(value);
         return;
-    }
-    for (auto& entry : entries_) {
-        if (!entry.first.is_string() && same_key(entry.first, key)) {
-            entry.second = std::move(value);
-            return;
-        }
     }
     append(std::move(key), std::move(value));
 }
 
 void Dict::set_all(std::vector<std::pair<Value, Value>>& entries) {
     // The usual JSON object: a few interned keys, all distinct (by address) - taken whole.
-    bool simple = entries_.empty() && entries.size() < index_threshold;
+    bool simple = values_.empty() && entries.size() < index_threshold;
     for (std::size_t i = 0; simple && i < entries.size(); ++i) {
         simple = entries[i].first.is_interned();
         for (std::size_t j = 0; simple && j < i; ++j) simple = entries[j].first.storage() != entries[i].first.storage();
     }
     if (!simple) {
-        reserve(entries_.size() + entries.size());
+        reserve(values_.size() + entries.size());
         for (auto& [key, value] : entries) set(std::move(key), std::move(value));
         return;
     }
-    entries_.assign(std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
+    Keys& keys = own_keys();
+    keys.list.reserve(entries.size());
+    values_.reserve(entries.size());
+    for (auto& [key, value] : entries) {
+        keys.list.push_back(std::move(key));
+        values_.push_back(std::move(value));
+    }
+}
+
+void Dict::reserve(std::size_t n) {
+    own_keys().list.reserve(n);
+    values_.reserve(n);
 }
 
 void Dict::append(Value key, Value value) {
-    all_keys_interned_ = all_keys_interned_ && key.is_interned();
-    entries_.emplace_back(std::move(key), std::move(value));
-    if (entries_.size() == index_threshold) index_strings();
-    else if (entries_.size() > index_threshold && entries_.back().first.is_string())
-        string_index_.emplace(entries_.back().first.as_string(), entries_.size() - 1);
+    own_keys().push_back(std::move(key));
+    values_.push_back(std::move(value));
 }
 
 bool Dict::erase(const Value& key) {
-    auto it = std::find_if(entries_.begin(), entries_.end(), [&](const auto& e) {
-        return e.first.is_string() == key.is_string() && same_key(e.first, key);
-    });
-    if (it == entries_.end()) return false;
-    entries_.erase(it);
-    // Positions after the erased entry moved: rebuild the index.
-    if (entries_.size() >= index_threshold) index_strings();
-    else string_index_.clear();
+    const Value* found = find(key);
+    if (!found) return false;
+    auto i = static_cast<std::size_t>(found - values_.data());
+    own_keys().erase(i);
+    values_.erase(values_.begin() + static_cast<std::ptrdiff_t>(i));
     return true;
 }
 
@@ -175,6 +198,15 @@ Value::Value(bool b) : kind_(Kind::Bool), int_(0) { bool_ = b; }
 Value::Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
 Value::Value(double d) : kind_(Kind::Float), float_(d) {}
 Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
+
+Value Value::same_text_as(const Value& text) {
+    // Wraps after 2^32 strings; two cells then compare `is`-equal only if they also share text.
+    thread_local std::uint32_t serial = 0;
+    Value v = text;
+    v.interned_ = false;
+    v.object_serial_ = ++serial == 0 ? ++serial : serial;
+    return v;
+}
 
 Value Value::interned(std::string_view s) {
     // Lives as long as the thread and never shrinks: it holds each distinct JSON object key of
@@ -553,7 +585,7 @@ bool equals(const Value& a, const Value& b) {
         if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
         return a.as_int() == b.as_int();
     }
-    if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
+    if (a.is_string() && b.is_string()) return a.storage() == b.storage() || a.as_string() == b.as_string();
     if (a.kind() != b.kind()) return false;
     if (a.view_type() || b.view_type()) return equal_views(a, b);
     switch (a.kind()) {
@@ -577,7 +609,7 @@ bool equals(const Value& a, const Value& b) {
             }
             return true;
         }
-        default: return a.identity() == b.identity();
+        default: return a.same_object(b);
     }
 }
 

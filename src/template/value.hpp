@@ -28,8 +28,27 @@ class Interpreter;  // the renderer (runtime.hpp); builtins receive it to call b
 using List = std::vector<Value>;
 
 // Insertion-ordered dict. Keys are Values (usually strings); string keys are indexed.
+//
+// The keys live apart from the values, in a key list that dicts with the same keys in the
+// same order share: every row of a JSON table points at one list. A lookup then scans
+// keys that stay in the cache whichever row asks, and touches the row only for the value
+// (a 5,000-row table's lookups were mostly cache misses on per-row key copies). A dict
+// copies its key list before it adds or removes a key (copy on write).
 class Dict {
 public:
+    // One entry, as entries() gives it: references to the key and the value.
+    struct Entry {
+        const Value& first;
+        const Value& second;
+    };
+    // The entries in order; `for (const auto& [k, v] : d.entries())`, size(), [i].
+    class Entries;
+
+    Dict() = default;
+    // A dict with `same_keys_as`'s keys (shared, not copied) and these values, one per key in
+    // the same order: how the JSON reader makes the rows of a table.
+    Dict(const Dict& same_keys_as, std::vector<Value> values);
+
     const Value* find(const Value& key) const;
     const Value* find(std::string_view key) const;
     // [additive] string keys without the Value/string_view ambiguity: find("name").
@@ -40,25 +59,22 @@ public:
     void set_all(std::vector<std::pair<Value, Value>>& entries);
     bool erase(const Value& key);
     void reserve(std::size_t n);
-    std::size_t size() const;
-    const std::vector<std::pair<Value, Value>>& entries() const { return entries_; }
+    std::size_t size() const { return values_.size(); }
+    Entries entries() const;
+    // Whether `other` shares this dict's key list (so has the same keys in the same order).
+    bool shares_keys_with(const Dict& other) const { return keys_ && keys_ == other.keys_; }
+    const Value& key_at(std::size_t i) const;  // precondition: i < size()
 
 private:
-    // Transparent hashing: find(string_view) looks up without building a std::string.
-    struct StringHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-    };
-    // Below this many entries a linear scan beats hashing (and saves an index per data row).
+    // Below this many entries a linear scan beats hashing (and saves an index per key list).
     static constexpr std::size_t index_threshold = 12;
 
-    std::vector<std::pair<Value, Value>> entries_;
-    // While every key is an interned str, an interned key absent by address is absent.
-    bool all_keys_interned_ = true;
-    // Built only once a dict outgrows a linear scan.
-    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> string_index_;
+    struct Keys;  // defined after Value (it holds Values)
+    std::shared_ptr<Keys> keys_;  // null while the dict is empty
+    std::vector<Value> values_;   // values_[i] belongs to keys_->list[i]
+
+    Keys& own_keys();  // keys_, copied first if another dict shares it
     void append(Value key, Value value);
-    void index_strings();
 };
 
 // Arguments of a call: positional then keyword, as written at the call site.
@@ -119,6 +135,10 @@ public:
     // A str whose storage every equal interned string on this thread shares: JSON object keys
     // and template attribute names, so a Dict lookup compares pointers, not bytes.
     static Value interned(std::string_view s);
+    // Another str object with the same text as `text` (a str): it shares text's storage, so
+    // equal-text data cells cost one string, but `is sameas` tells it apart from `text`, as
+    // two str objects json.loads made are distinct in Python.  [json_data.cpp's column strings]
+    static Value same_text_as(const Value& text);
     static Value markup(std::string s);  // str already safe for HTML (Markup)
     static Value list(List items);
     static Value tuple(List items);
@@ -176,9 +196,13 @@ public:
     const std::string& undefined_hint() const;  // precondition: is_undefined
     const Object* tuple_fields() const;  // named_tuple's field names, else nullptr  [additive]
     const char* view_type() const;       // "dict_items", "dict_keys", "dict_values", else nullptr
-    // The shared container/string behind the value (Python's `is` for the sameas test);
-    // nullptr for scalars.  [additive]
+    // The shared container/string behind the value; nullptr for scalars.  [additive]
     const void* identity() const;
+    // Python's `a is b` for values with an identity (str, containers, callables, objects):
+    // the same storage and, for strings sharing text (same_text_as), the same object.
+    bool same_object(const Value& other) const {
+        return identity() && identity() == other.identity() && object_serial_ == other.object_serial_;
+    }
 
 private:
     // 32 bytes: a kind, a scalar, and one shared pointer to the heap part (a std::string for
@@ -187,6 +211,9 @@ private:
     struct Sequence;
     Kind kind_;
     bool interned_ = false;  // a str from Value::interned (fits in the padding after kind_)
+    // Tells apart str objects that share storage (same_text_as); 0 for all others. Also in
+    // the padding: a Value stays 32 bytes.
+    std::uint32_t object_serial_ = 0;
     union {
         bool bool_;
         std::int64_t int_;
@@ -195,10 +222,50 @@ private:
     std::shared_ptr<void> ptr_;
 };
 
-// Defined here, not in Dict: they instantiate std::pair<Value, Value>, which needs Value
-// complete (GCC defers that to the end of the file; clang does not).
-inline void Dict::reserve(std::size_t n) { entries_.reserve(n); }
-inline std::size_t Dict::size() const { return entries_.size(); }
+// Defined here, not in Dict: they hold Values, which must be complete first.
+struct Dict::Keys {
+    // Transparent hashing: find(string_view) looks up without building a std::string.
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::vector<Value> list;
+    // While every key is an interned str, an interned key absent by address is absent.
+    bool all_interned = true;
+    // Built only once the list outgrows a linear scan; shared with the list.
+    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> string_index;
+
+    void push_back(Value key);
+    void erase(std::size_t i);
+    void index_strings();
+};
+
+class Dict::Entries {
+public:
+    class iterator {
+    public:
+        using difference_type = std::ptrdiff_t;
+        using value_type = Entry;
+        iterator(const Dict* d, std::size_t i) : dict_(d), i_(i) {}
+        Entry operator*() const { return {dict_->keys_->list[i_], dict_->values_[i_]}; }
+        iterator& operator++() { ++i_; return *this; }
+        bool operator==(const iterator& o) const { return i_ == o.i_; }
+    private:
+        const Dict* dict_;
+        std::size_t i_;
+    };
+    explicit Entries(const Dict& d) : dict_(&d) {}
+    iterator begin() const { return {dict_, 0}; }
+    iterator end() const { return {dict_, dict_->size()}; }
+    std::size_t size() const { return dict_->size(); }
+    bool empty() const { return dict_->size() == 0; }
+    Entry operator[](std::size_t i) const { return {dict_->keys_->list[i], dict_->values_[i]}; }
+private:
+    const Dict* dict_;
+};
+
+inline Dict::Entries Dict::entries() const { return Entries(*this); }
+inline const Value& Dict::key_at(std::size_t i) const { return keys_->list[i]; }
 
 // Raised by value operations and builtins; the interpreter adds file, line and column.
 // `message` is Jinja2's wording where Jinja2 has one, e.g. "'foo' is undefined".

@@ -41,6 +41,30 @@ TEST_CASE("JSON strings: escapes, surrogate pairs and UTF-8 pass through", "[jso
     CHECK(parse("\"Cllr Sarah O\xE2\x80\x99Neill\"").as_string() == "Cllr Sarah O\xE2\x80\x99Neill");
 }
 
+TEST_CASE("JSON rows with the same keys share one key list", "[json]") {
+    Value rows = parse(R"([{"ref": "a", "rag": "G"}, {"ref": "b"}, {"ref": "c", "rag": "R"},
+                           {"rag": "R", "ref": "d"}, {"ref": "e", "rag": "G", "rag": "A"}])");
+    const List& list = rows.as_list();
+    CHECK(list[2].as_dict().shares_keys_with(list[0].as_dict()));   // same keys, rows apart
+    CHECK_FALSE(list[1].as_dict().shares_keys_with(list[0].as_dict()));  // fewer keys
+    CHECK_FALSE(list[3].as_dict().shares_keys_with(list[0].as_dict()));  // other order
+    CHECK_FALSE(list[4].as_dict().shares_keys_with(list[0].as_dict()));  // a duplicate key
+    CHECK(repr(rows) == "[{'ref': 'a', 'rag': 'G'}, {'ref': 'b'}, {'ref': 'c', 'rag': 'R'}, "
+                        "{'rag': 'R', 'ref': 'd'}, {'ref': 'e', 'rag': 'A'}]");
+}
+
+TEST_CASE("JSON strings repeated in a column share text but stay distinct objects", "[json]") {
+    Value rows = parse(R"([{"rag": "GA"}, {"rag": "GA"}, {"rag": "R"}])");
+    const Value& first = *rows.as_list()[0].as_dict().find("rag");
+    const Value& second = *rows.as_list()[1].as_dict().find("rag");
+    CHECK(first.storage() == second.storage());  // one string for both cells
+    CHECK(equals(first, second));
+    CHECK_FALSE(first.same_object(second));  // as two str objects from json.loads
+    Value copy = second;
+    CHECK(copy.same_object(second));
+    CHECK(to_str(*rows.as_list()[2].as_dict().find("rag")) == "R");
+}
+
 TEST_CASE("JSON duplicate keys: the last value wins in the first key's place", "[json]") {
     CHECK(repr(parse(R"({"a": 1, "b": 2, "a": 3})")) == "{'a': 3, 'b': 2}");
 }

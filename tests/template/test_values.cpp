@@ -75,6 +75,46 @@ TEST_CASE("Dict: insertion order, in-place replace, 1 == 1.0 == True as keys", "
     CHECK(d.find("b") == nullptr);
 }
 
+TEST_CASE("Dict: dicts sharing a key list copy it before changing their keys", "[values]") {
+    Dict first;
+    first.set(Value::interned("ref"), Value("CES/S1"));
+    first.set(Value::interned("rag"), Value("G"));
+    Dict second(first, {Value("CES/S2"), Value("R")});
+    REQUIRE(second.shares_keys_with(first));
+    CHECK(to_str(*second.find(Value::interned("rag"))) == "R");
+    CHECK(to_str(*second.find("ref")) == "CES/S2");
+
+    second.set(Value::interned("rag"), Value("A"));  // a value: the key list stays shared
+    CHECK(second.shares_keys_with(first));
+    second.set(Value("owner"), Value("Chris Munday"));  // a new key: second copies the list
+    CHECK_FALSE(second.shares_keys_with(first));
+    CHECK(to_str(Value::dict(first)) == "{'ref': 'CES/S1', 'rag': 'G'}");
+    CHECK(to_str(Value::dict(second)) == "{'ref': 'CES/S2', 'rag': 'A', 'owner': 'Chris Munday'}");
+
+    Dict third(first, {Value("CES/S3"), Value("GA")});
+    CHECK(third.erase(Value("ref")));
+    CHECK(to_str(Value::dict(third)) == "{'rag': 'GA'}");
+    CHECK(to_str(Value::dict(first)) == "{'ref': 'CES/S1', 'rag': 'G'}");
+    CHECK(first.find("ref") != nullptr);
+}
+
+TEST_CASE("Dict: a shared key list past the index threshold is found by hash", "[values]") {
+    Dict first;
+    std::vector<Value> values;
+    for (int i = 0; i < 20; ++i) {
+        std::string key = "k";
+        key += std::to_string(i);
+        first.set(Value(key), Value(i));
+        values.emplace_back(100 + i);
+    }
+    Dict second(first, values);
+    CHECK(to_str(*second.find("k17")) == "117");
+    CHECK(second.find("k20") == nullptr);
+    CHECK(second.erase(Value("k3")));
+    CHECK(to_str(*second.find("k17")) == "117");
+    CHECK(to_str(*first.find("k3")) == "3");
+}
+
 TEST_CASE("truthiness, equality and ordering", "[values]") {
     CHECK_FALSE(truthy(Value("")));
     CHECK(truthy(Value(" ")));
