@@ -9,6 +9,9 @@
 #include <cstdlib>
 #include <cerrno>
 #include <cstring>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -214,9 +217,14 @@ private:
     struct ColumnStrings {
         std::array<Value, strings_per_column> recent;
         std::size_t next = 0;  // the slot a new string replaces (round robin)
+        // A column of distinct text (references, titles) stops being searched: after
+        // `trial` strings, it is searched on only if at least a quarter of them repeated.
+        static constexpr std::size_t trial = 64;
+        std::size_t seen = 0, repeated = 0;
+        bool worth_searching() const { return seen < trial || repeated * 4 >= seen; }
     };
     std::vector<std::vector<ColumnStrings>> column_strings_;
-    std::string string_scratch_;
+    std::string string_scratch_, key_scratch_;  // strings with escapes, decoded
 
     bool at_end() const { return pos_ >= text_.size(); }
     char peek() const { return text_[pos_]; }
@@ -241,9 +249,9 @@ private:
         case '{': return parse_object(depth + 1);
         case '[': return parse_array(depth + 1);
         case '"': {
-            std::string s;
-            if (!parse_string(s)) return std::nullopt;
-            return Value(std::move(s));
+            std::optional<std::string_view> s = read_string(string_scratch_);
+            if (!s) return std::nullopt;
+            return Value(std::string(*s));
         }
         case 't': if (consume_literal("true")) return Value(true); return std::nullopt;
         case 'f': if (consume_literal("false")) return Value(false); return std::nullopt;
@@ -262,11 +270,13 @@ private:
         }
         auto& entries = object_scratch_[static_cast<std::size_t>(depth)];
         entries.clear();
-        std::string key;
         for (;;) {
             skip_whitespace();
-            key.clear();
-            if (at_end() || peek() != '"' || !parse_string(key)) return std::nullopt;
+            if (at_end() || peek() != '"') return std::nullopt;
+            std::optional<std::string_view> key_text = read_string(key_scratch_);
+            if (!key_text) return std::nullopt;
+            // Made before the value is read: key_text may be in key_scratch_, which a nested object reuses.
+            Value key = object_key(static_cast<std::size_t>(depth), entries.size(), *key_text);
             skip_whitespace();
             if (at_end() || peek() != ':') return std::nullopt;
             ++pos_;
@@ -274,7 +284,7 @@ private:
             std::optional<Value> v = peek() == '"' ? parse_column_string(static_cast<std::size_t>(depth), entries.size())
                                                    : parse_value(depth);
             if (!v) return std::nullopt;
-            entries.emplace_back(object_key(static_cast<std::size_t>(depth), entries.size(), key), std::move(*v));
+            entries.emplace_back(std::move(key), std::move(*v));
             skip_whitespace();
             if (at_end()) return std::nullopt;
             char c = text_[pos_++];
@@ -286,15 +296,21 @@ private:
     // The string value of the position-th member of an object at `depth` (the reader is at its
     // opening quote), sharing the text of an equal recent string in the same column.
     std::optional<Value> parse_column_string(std::size_t depth, std::size_t position) {
-        string_scratch_.clear();
-        if (!parse_string(string_scratch_)) return std::nullopt;
-        if (string_scratch_.size() > max_shared_string) return Value(string_scratch_);
+        std::optional<std::string_view> text = read_string(string_scratch_);
+        if (!text) return std::nullopt;
+        if (text->size() > max_shared_string) return Value(std::string(*text));
         std::vector<ColumnStrings>& columns = column_strings_[depth];
         if (position >= columns.size()) columns.resize(position + 1);
         ColumnStrings& column = columns[position];
-        for (const Value& seen : column.recent)
-            if (seen.is_string() && seen.as_string() == string_scratch_) return Value::same_text_as(seen);
-        Value made(string_scratch_);
+        if (!column.worth_searching()) return Value(std::string(*text));
+        ++column.seen;
+        for (const Value& earlier : column.recent) {
+            if (earlier.is_string() && earlier.as_string() == *text) {
+                ++column.repeated;
+                return Value::same_text_as(earlier);
+            }
+        }
+        Value made{std::string(*text)};
         column.recent[column.next] = made;
         column.next = (column.next + 1) % strings_per_column;
         return made;
@@ -304,8 +320,8 @@ private:
     // repeat their keys in one order, so the key at the same position of the previous object
     // at this depth is usually this one: comparing its bytes is cheaper than the intern pool's
     // hash lookup (a quarter of the parse's time went to interning).
-    Value object_key(std::size_t depth, std::size_t position, const std::string& key) {
-        if (key.size() > max_interned_key) return Value(key);
+    Value object_key(std::size_t depth, std::size_t position, std::string_view key) {
+        if (key.size() > max_interned_key) return Value(std::string(key));
         std::vector<Value>& previous = previous_keys_[depth];
         if (position < previous.size() && previous[position].is_string() && previous[position].as_string() == key)
             return previous[position];
@@ -381,11 +397,42 @@ private:
         return stops;
     }();
 
+    // The end of the run of plain string bytes from `from`: 16 bytes at a time where SSE2 is
+    // there (every x86-64), the table for the rest.
+    std::size_t plain_run_end(std::size_t from) const {
+#ifdef __SSE2__
+        const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), space = _mm_set1_epi8(0x20);
+        while (from + 16 <= text_.size()) {
+            __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text_.data() + from));
+            // Signed bytes: below 0x20 are the control characters and, negative, all of 0x80-0xFF.
+            __m128i stops = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, quote), _mm_cmpeq_epi8(chunk, backslash)),
+                                         _mm_cmplt_epi8(chunk, space));
+            if (int mask = _mm_movemask_epi8(stops)) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+            from += 16;
+        }
+#endif
+        while (from < text_.size() && !string_run_stops[static_cast<unsigned char>(text_[from])]) ++from;
+        return from;
+    }
+
+    // The string at the reader (its opening quote). A plain string, the usual case, is a view
+    // of the text itself; one with escapes or non-ASCII is decoded into `scratch`.
+    std::optional<std::string_view> read_string(std::string& scratch) {
+        std::size_t start = pos_ + 1;
+        std::size_t end = plain_run_end(start);
+        if (end < text_.size() && text_[end] == '"') {
+            pos_ = end + 1;
+            return text_.substr(start, end - start);
+        }
+        scratch.clear();
+        if (!parse_string(scratch)) return std::nullopt;
+        return std::string_view(scratch);
+    }
+
     bool parse_string(std::string& out) {
         ++pos_;  // opening quote
         for (;;) {
-            std::size_t run = pos_;
-            while (run < text_.size() && !string_run_stops[static_cast<unsigned char>(text_[run])]) ++run;
+            std::size_t run = plain_run_end(pos_);
             out.append(text_.data() + pos_, run - pos_);
             pos_ = run;
             if (at_end()) return false;

@@ -13,10 +13,14 @@
 #include "template/pystr.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace quorum::tmpl {
 
@@ -27,11 +31,6 @@ namespace {
 
 void require_defined(const Value& v) {
     if (v.is_undefined()) fail(v.undefined_hint());
-}
-
-const std::string& empty_string() {
-    static const std::string empty;
-    return empty;
 }
 
 // Python's hash equality for dict keys: 1, 1.0 and True are the same key.
@@ -173,13 +172,6 @@ const Value* Arguments::keyword_arg(std::string_view name) const {
 
 // ---------------------------------------------------------------- Value
 
-// What a list or tuple points to: the items, and a named tuple's field names.
-struct Value::Sequence {
-    List items;
-    std::shared_ptr<Object> fields;
-    const char* view = nullptr;  // a dict view's type name
-};
-
 Value::Value() : kind_(Kind::Undefined), int_(0) {}
 
 Value Value::undefined(std::string hint) {
@@ -283,21 +275,7 @@ Value Value::object(std::shared_ptr<Object> o) {
     return v;
 }
 
-bool Value::as_bool() const { return bool_; }
-std::int64_t Value::as_int() const { return kind_ == Kind::Bool ? (bool_ ? 1 : 0) : int_; }
-double Value::as_float() const {
-    if (kind_ == Kind::Float) return float_;
-    if (kind_ == Kind::BigInt) return bigint::to_double(*this);
-    return static_cast<double>(as_int());
-}
-const BigInt& Value::as_big_int() const { return *static_cast<const BigInt*>(ptr_.get()); }
-const std::string& Value::as_string() const {
-    return ptr_ && (is_string() || is_undefined()) ? *static_cast<const std::string*>(ptr_.get()) : empty_string();
-}
-const List& Value::as_list() const { return static_cast<const Sequence*>(ptr_.get())->items; }
-List& Value::mutable_list() { return static_cast<Sequence*>(ptr_.get())->items; }
-const Dict& Value::as_dict() const { return *static_cast<const Dict*>(ptr_.get()); }
-Dict& Value::mutable_dict() { return *static_cast<Dict*>(ptr_.get()); }
+double Value::float_of_big_int() const { return bigint::to_double(*this); }
 // The void pointers were converted from Callable*/Object* (not from the derived types), so
 // converting back to the same base is exact.
 const Callable& Value::as_callable() const { return *static_cast<const Callable*>(ptr_.get()); }
@@ -912,40 +890,48 @@ bool contains(const Value& container, const Value& item) {
 // ---------------------------------------------------------------- escaping, iteration
 
 namespace {
-// Whether any byte of `word` is one of & < > " ' (SWAR: a zero byte in word ^ c marks c).
-bool has_html_special(std::uint64_t word) {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    auto has_byte = [&](unsigned char c) {
-        std::uint64_t x = word ^ (ones * c);
-        return ((x - ones) & ~x & highs) != 0;
-    };
-    return has_byte('&') || has_byte('<') || has_byte('>') || has_byte('"') || has_byte('\'');
+// Bytes HTML escaping replaces: & < > " '.
+constexpr std::array<bool, 256> html_specials = [] {
+    std::array<bool, 256> specials{};
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) specials[c] = true;
+    return specials;
+}();
+
+// The position of the first byte of `s` from `from` that HTML escaping replaces, or s.size():
+// 16 bytes at a time where SSE2 is there (every x86-64); the table for the rest.
+std::size_t next_html_special(std::string_view s, std::size_t from) {
+#ifdef __SSE2__
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>');
+    const __m128i quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
+    for (; from + 16 <= s.size(); from += 16) {
+        __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + from));
+        __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, amp), _mm_cmpeq_epi8(chunk, lt)),
+                                    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, gt), _mm_cmpeq_epi8(chunk, quot)),
+                                                 _mm_cmpeq_epi8(chunk, apos)));
+        if (int mask = _mm_movemask_epi8(hits)) return from + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (from < s.size() && !html_specials[static_cast<unsigned char>(s[from])]) ++from;
+    return from;
+}
+
+std::string_view html_entity(char c) {
+    switch (c) {
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        case '"': return "&#34;";
+        default: return "&#39;";
+    }
 }
 }  // namespace
 
 void append_html_escaped(std::string& out, std::string_view s) {
-    // Text is mostly plain: copy runs between special characters in one append each, and
-    // skip over plain text eight bytes at a time.
+    // Text is mostly plain: copy the runs between special characters in one append each.
     std::size_t run_start = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        while (i + 8 <= s.size()) {
-            std::uint64_t word;
-            std::memcpy(&word, s.data() + i, 8);
-            if (has_html_special(word)) break;
-            i += 8;
-        }
-        if (i >= s.size()) break;
-        std::string_view entity;
-        switch (s[i]) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&#34;"; break;
-            case '\'': entity = "&#39;"; break;
-            default: continue;
-        }
+    for (std::size_t i = next_html_special(s, 0); i < s.size(); i = next_html_special(s, i + 1)) {
         out.append(s.data() + run_start, i - run_start);
-        out.append(entity);
+        out.append(html_entity(s[i]));
         run_start = i + 1;
     }
     out.append(s.data() + run_start, s.size() - run_start);

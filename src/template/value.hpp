@@ -182,15 +182,16 @@ public:
     const void* storage() const { return ptr_.get(); }
     bool is_object() const { return kind_ == Kind::Object; }
 
-    bool as_bool() const;                  // precondition: is_bool
-    std::int64_t as_int() const;           // precondition: is_int or is_bool
+    // The accessors are inline (defined below): they are on every hot path of the renderer.
+    bool as_bool() const { return bool_; }  // precondition: is_bool
+    std::int64_t as_int() const { return kind_ == Kind::Bool ? (bool_ ? 1 : 0) : int_; }  // precondition: is_int or is_bool
     double as_float() const;               // any number (a BigInt too large for a float raises)
-    const BigInt& as_big_int() const;      // precondition: is_big_int
-    const std::string& as_string() const;  // precondition: is_string
+    const BigInt& as_big_int() const { return *static_cast<const BigInt*>(ptr_.get()); }  // precondition: is_big_int
+    const std::string& as_string() const;  // precondition: is_string (an undefined value: its hint)
     const List& as_list() const;           // precondition: is_sequence
     List& mutable_list();                  // precondition: is_sequence (copy-on-write not needed: lists are built, then read)
-    const Dict& as_dict() const;
-    Dict& mutable_dict();
+    const Dict& as_dict() const { return *static_cast<const Dict*>(ptr_.get()); }
+    Dict& mutable_dict() { return *static_cast<Dict*>(ptr_.get()); }
     const Callable& as_callable() const;
     Object& as_object() const;
     const std::string& undefined_hint() const;  // precondition: is_undefined
@@ -209,6 +210,7 @@ private:
     // str/Markup/undefined hints, a Sequence for list/tuple, a Dict, a Callable or an Object).
     // Copying a Value is one reference-count increment.
     struct Sequence;
+    double float_of_big_int() const;  // bigint.cpp's conversion, out of line
     Kind kind_;
     bool interned_ = false;  // a str from Value::interned (fits in the padding after kind_)
     // Tells apart str objects that share storage (same_text_as); 0 for all others. Also in
@@ -223,6 +225,26 @@ private:
 };
 
 // Defined here, not in Dict: they hold Values, which must be complete first.
+// What a list or tuple points to: the items, and a named tuple's field names.
+struct Value::Sequence {
+    List items;
+    std::shared_ptr<Object> fields;
+    const char* view = nullptr;  // a dict view's type name
+};
+
+inline double Value::as_float() const {
+    if (kind_ == Kind::Float) return float_;
+    if (kind_ == Kind::BigInt) return float_of_big_int();
+    return static_cast<double>(as_int());
+}
+// Constant-initialised (no guard on each as_string call): what an undefined value without a hint reads as.
+inline const std::string no_string;
+inline const std::string& Value::as_string() const {
+    return ptr_ && (is_string() || is_undefined()) ? *static_cast<const std::string*>(ptr_.get()) : no_string;
+}
+inline const List& Value::as_list() const { return static_cast<const Sequence*>(ptr_.get())->items; }
+inline List& Value::mutable_list() { return static_cast<Sequence*>(ptr_.get())->items; }
+
 struct Dict::Keys {
     // Transparent hashing: find(string_view) looks up without building a std::string.
     struct StringHash {

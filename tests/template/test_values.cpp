@@ -189,6 +189,16 @@ TEST_CASE("contains, iterate, escape", "[values]") {
     CHECK(to_str(Value::list(iterate(Value("h\xC3\xA9!")))) == "['h', '\xC3\xA9', '!']");
     CHECK(error_of([] { iterate(Value(1)); }) == "'int' object is not iterable");
     CHECK(html_escape("<a href='x'>&\"</a>") == "&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;");
+    // Specials on either side of the 16-byte blocks the scan reads, among UTF-8 bytes.
+    for (std::size_t at : {0u, 1u, 14u, 15u, 16u, 17u, 31u, 32u, 40u}) {
+        std::string text(41, 'x'), expected;
+        text.replace(3, 2, "\xC2\xA3");  // £
+        text[at] = at % 2 ? '<' : '\'';
+        for (char c : text) expected += c == '<' ? "&lt;" : c == '\'' ? "&#39;" : std::string(1, c);
+        CHECK(html_escape(text) == expected);
+    }
+    CHECK(html_escape("") == "");
+    CHECK(html_escape("plain text of more than sixteen bytes") == "plain text of more than sixteen bytes");
     CHECK(repr(escape(Value::markup("<b>"))) == "Markup('<b>')");
     CHECK(repr(escape(Value::none())) == "Markup('None')");
 }
