@@ -70,6 +70,7 @@ void Dict::Keys::push_back(Value key) {
 
 void Dict::Keys::erase(std::size_t i) {
     list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+    recent_hits = {};  // positions moved
     // Positions after the erased key moved: rebuild the index.
     if (list.size() >= index_threshold) index_strings();
     else string_index.clear();
@@ -102,8 +103,14 @@ const Value* Dict::find(const Value& key) const {
     if (key.is_interned() && keys.size() < index_threshold) {
         // Data rows' keys and template attribute names are interned: one address per key.
         const void* id = key.storage();
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (keys[i].storage() == id) return &values_[i];
+        Keys::Hit& hit = const_cast<Keys::Hit&>(keys_->hit_slot(id));
+        if (hit.key == id) return &values_[hit.index];
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (keys[i].storage() == id) {
+                hit = {id, i};
+                return &values_[i];
+            }
+        }
         if (keys_->all_interned) return nullptr;
     }
     if (key.is_string()) return find(std::string_view(key.as_string()));

@@ -7,6 +7,7 @@
 // (loop, namespace, undefined). Values are cheap to copy: containers are shared.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -256,6 +257,14 @@ struct Dict::Keys {
     bool all_interned = true;
     // Built only once the list outgrows a linear scan; shared with the list.
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> string_index;
+    // Where recently asked interned keys were found, by their address: every row of a table
+    // asks this one list, so a template's few attribute names are answered without a scan.
+    struct Hit {
+        const void* key = nullptr;
+        std::size_t index = 0;
+    };
+    mutable std::array<Hit, 8> recent_hits;
+    const Hit& hit_slot(const void* key) const { return recent_hits[(reinterpret_cast<std::uintptr_t>(key) >> 5) % recent_hits.size()]; }
 
     void push_back(Value key);
     void erase(std::size_t i);
