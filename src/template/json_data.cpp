@@ -529,10 +529,14 @@ private:
     // inf or 0.0, as Python's json (float('1e400')) makes them.
     std::optional<Value> parse_number() {
         std::size_t start = pos_;
-        if (!at_end() && peek() == '-') ++pos_;
+        bool negative = !at_end() && peek() == '-';
+        if (negative) ++pos_;
         if (at_end() || !is_digit(peek())) return std::nullopt;
+        std::uint64_t magnitude = 0;  // the integer part; read as a number when it has at most 18 digits
+        std::size_t integer_start = pos_;
         if (peek() == '0') ++pos_;
-        else skip_digits();
+        else
+            for (; !at_end() && is_digit(peek()); ++pos_) magnitude = magnitude * 10 + (peek() - '0');
         bool integral = true;
         if (!at_end() && peek() == '.') {
             integral = false;
@@ -549,6 +553,11 @@ private:
         }
         std::string_view digits = text_.substr(start, pos_ - start);
         const char* last = digits.data() + digits.size();
+        // Up to 18 digits cannot overflow int64: the common integer needs no second reading.
+        if (integral && pos_ - integer_start <= 18) {
+            auto value = static_cast<std::int64_t>(magnitude);
+            return Value(negative ? -value : value);
+        }
         if (integral) {
             std::int64_t i = 0;
             auto [end, ec] = std::from_chars(digits.data(), last, i);

@@ -70,6 +70,9 @@ TEST_CASE("JSON duplicate keys: the last value wins in the first key's place", "
 }
 
 TEST_CASE("JSON numbers outside int64 and double are Python's", "[json]") {
+    CHECK(parse("999999999999999999").as_int() == 999999999999999999);     // 18 digits: read as they are scanned
+    CHECK(parse("-999999999999999999").as_int() == -999999999999999999);
+    CHECK(parse("1000000000000000000").as_int() == 1000000000000000000);   // 19 digits: the careful path
     CHECK(parse("9223372036854775807").as_int() == INT64_MAX);
     CHECK(parse("-9223372036854775808").as_int() == INT64_MIN);
     CHECK(parse("9223372036854775808").is_big_int());  // exact, as Python's json
