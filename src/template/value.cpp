@@ -179,23 +179,13 @@ const Value* Arguments::keyword_arg(std::string_view name) const {
 
 // ---------------------------------------------------------------- Value
 
-Value::Value() : kind_(Kind::Undefined), int_(0) {}
-
 Value Value::undefined(std::string hint) {
     Value v;
     v.ptr_ = std::make_shared<std::string>(std::move(hint));
     return v;
 }
 
-Value Value::none() {
-    Value v;
-    v.kind_ = Kind::None;
-    return v;
-}
 
-Value::Value(bool b) : kind_(Kind::Bool), int_(0) { bool_ = b; }
-Value::Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
-Value::Value(double d) : kind_(Kind::Float), float_(d) {}
 Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
 
 Value Value::same_text_as(const Value& text) {

@@ -124,13 +124,17 @@ public:
         BigInt  // a Python int outside int64's range (smaller results are always Int)
     };
 
-    Value();  // Undefined with an empty hint
+    Value() : kind_(Kind::Undefined), int_(0) {}  // Undefined with an empty hint
     static Value undefined(std::string hint);
-    static Value none();
-    Value(bool b);
-    Value(std::int64_t i);
+    static Value none() {
+        Value v;
+        v.kind_ = Kind::None;
+        return v;
+    }
+    Value(bool b) : kind_(Kind::Bool), int_(0) { bool_ = b; }
+    Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
     Value(int i) : Value(static_cast<std::int64_t>(i)) {}
-    Value(double d);
+    Value(double d) : kind_(Kind::Float), float_(d) {}
     Value(std::string s);              // str
     Value(const char* s) : Value(std::string(s)) {}
     // A str whose storage every equal interned string on this thread shares: JSON object keys
