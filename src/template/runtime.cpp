@@ -994,6 +994,8 @@ Value Interpreter::getattr(const Value& obj, std::string_view name) const {
         if (auto method = method_of(obj, name)) return *method;
         if (const Value* v = obj.as_dict().find(name)) return *v;
     }
+    if (obj.is_object())  // loop.index, m.macro: what py::getattr would ask first, without copying the answer
+        if (std::optional<Value> v = obj.as_object().attribute(name)) return std::move(*v);
     return py::getattr(obj, name);
 }
 
@@ -1006,20 +1008,26 @@ const Value* Interpreter::lookup_in_place(const NameExpr& name) {
 }
 
 const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
-    if (expr.kind == ExprKind::Const) return &static_cast<const ConstExpr&>(expr).value;  // the AST outlives the render
-    if (expr.kind == ExprKind::Name) {
-        if (const Value* v = lookup_in_place(static_cast<const NameExpr&>(expr))) return v;
-    } else if (expr.kind == ExprKind::Getattr) {
-        const auto& g = static_cast<const GetattrExpr&>(expr);
-        Value object_scratch;
-        const Value* obj = eval_in_place(*g.object, object_scratch);
-        if (obj != &object_scratch && obj->is_dict() && !g.may_be_method)
-            if (const Value* v = obj->as_dict().find(g.key)) return v;  // owned by the stored dict
-        require_defined(*obj);
-        scratch = getattr(*obj, g.key.as_string());
-        return &scratch;
+    switch (expr.kind) {
+        case ExprKind::Const: return &static_cast<const ConstExpr&>(expr).value;  // the AST outlives the render
+        case ExprKind::Name:
+            if (const Value* v = lookup_in_place(static_cast<const NameExpr&>(expr))) return v;
+            break;
+        case ExprKind::Getattr: return getattr_in_place(static_cast<const GetattrExpr&>(expr), scratch);
+        default: break;
     }
     scratch = eval(expr);
+    return &scratch;
+}
+
+const Value* Interpreter::getattr_in_place(const GetattrExpr& g, Value& scratch) {
+    // The object may land in scratch, which then keeps it (and the field found in it) alive.
+    const Value* obj = eval_in_place(*g.object, scratch);
+    if (obj->is_dict() && !g.may_be_method)
+        if (const Value* v = obj->as_dict().find(g.key)) return v;
+    require_defined(*obj);
+    Value attribute = getattr(*obj, g.key.as_string());
+    scratch = std::move(attribute);  // only now: obj may be scratch
     return &scratch;
 }
 

@@ -168,6 +168,7 @@ private:
     // the frames or the data, valid while the caller uses it (expressions cannot assign);
     // anything else is evaluated into `scratch`.
     const Value* eval_in_place(const Expr& expr, Value& scratch);
+    const Value* getattr_in_place(const GetattrExpr& g, Value& scratch);
     const Value* lookup_in_place(const NameExpr& name);  // nullptr: not a stored variable
     Value lookup(const NameExpr& name);
     Value eval_call(const CallExpr& call);
