@@ -1016,6 +1016,11 @@ const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
             if (const Value* v = lookup_in_place(static_cast<const NameExpr&>(expr))) return v;
             break;
         case ExprKind::Getattr: return getattr_in_place(static_cast<const GetattrExpr&>(expr), scratch);
+        case ExprKind::CondExpr: {  // {{ "%" if unit == "%" }}: the chosen operand in place too
+            const auto& c = static_cast<const CondExpr&>(expr);
+            if (eval_truth(*c.test)) return eval_in_place(*c.then, scratch);
+            return c.otherwise ? eval_in_place(*c.otherwise, scratch) : &c.if_false;
+        }
         default: break;
     }
     scratch = eval(expr);
@@ -1084,7 +1089,7 @@ Value Interpreter::eval(const Expr& expr) {
         case ExprKind::Call: return eval_call(static_cast<const CallExpr&>(expr));
         case ExprKind::Filter: return eval_filter(static_cast<const FilterExpr&>(expr), nullptr);
         case ExprKind::Test: return Value(eval_test(static_cast<const TestExpr&>(expr)));
-        case ExprKind::Not: return Value(!truthy(eval(*static_cast<const UnaryExpr&>(expr).operand)));
+        case ExprKind::Not: return Value(eval_truth(expr));
         case ExprKind::Neg: return negate(eval(*static_cast<const UnaryExpr&>(expr).operand));
         case ExprKind::Pos: return positive(eval(*static_cast<const UnaryExpr&>(expr).operand));
         case ExprKind::Binary: {
@@ -1111,7 +1116,7 @@ Value Interpreter::eval(const Expr& expr) {
         case ExprKind::Compare: return Value(compare_holds(static_cast<const CompareExpr&>(expr)));
         case ExprKind::CondExpr: {
             const auto& c = static_cast<const CondExpr&>(expr);
-            if (truthy(eval(*c.test))) return eval(*c.then);
+            if (eval_truth(*c.test)) return eval(*c.then);
             if (c.otherwise) return eval(*c.otherwise);
             return c.if_false;
         }
