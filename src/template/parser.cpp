@@ -553,7 +553,7 @@ private:
             node->then = std::move(expr1);
             node->test = std::move(expr2);
             node->otherwise = std::move(expr3);
-            if (!node->otherwise) node->if_false = lenient_undefined(line);
+            if (!node->otherwise) node->if_false = lenient_undefined(line, name_);
             expr1 = std::move(node);
             line = current().line;
         }

@@ -226,9 +226,9 @@ bool is_lenient_undefined(const Value& v) {
     return v.is_undefined() && v.undefined_hint().rfind(kLenientHintPrefix, 0) == 0;
 }
 
-Value lenient_undefined(int line) {
-    return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(line) +
-                            " evaluated to false and no else section was defined.");
+Value lenient_undefined(int line, const std::string& template_name) {
+    return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(line) + " in " +
+                            repr(Value(template_name)) + " evaluated to false and no else section was defined.");
 }
 
 // Counts nesting of macro calls, includes, imports and blocks; refuses runaway recursion.
