@@ -450,7 +450,15 @@ Value Interpreter::import_module(const Expr& name_expr, bool with_context, const
 // ------------------------------------------------------------------ statements
 
 void Interpreter::exec(const Body& body) {
-    for (const StmtPtr& stmt : body) exec_stmt(*stmt);
+    for (const StmtPtr& stmt : body) {
+        // Text, the commonest statement, without exec_stmt's error handling: it cannot fail.
+        if (stmt->kind == StmtKind::Text) write_text(static_cast<const TextStmt&>(*stmt));
+        else exec_stmt(*stmt);
+    }
+}
+
+void Interpreter::write_text(const TextStmt& text) {
+    if (!(act_.root && act_.state->parent)) out_->append(text.text);  // after {% extends %}: not output
 }
 
 void Interpreter::exec_stmt(const Stmt& stmt) {
@@ -458,9 +466,7 @@ void Interpreter::exec_stmt(const Stmt& stmt) {
     act_.column = stmt.column;
     try {
         switch (stmt.kind) {
-            case StmtKind::Text:
-                if (!(act_.root && act_.state->parent)) out_->append(static_cast<const TextStmt&>(stmt).text);
-                break;
+            case StmtKind::Text: write_text(static_cast<const TextStmt&>(stmt)); break;
             case StmtKind::Print: exec_print(static_cast<const PrintStmt&>(stmt)); break;
             case StmtKind::If: exec_if(static_cast<const IfStmt&>(stmt)); break;
             case StmtKind::For: exec_for(static_cast<const ForStmt&>(stmt)); break;
@@ -1029,7 +1035,9 @@ const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
 
 const Value* Interpreter::getattr_in_place(const GetattrExpr& g, Value& scratch) {
     // The object may land in scratch, which then keeps it (and the field found in it) alive.
-    const Value* obj = eval_in_place(*g.object, scratch);
+    // row.field, the common case, looks the row up directly.
+    const Value* obj = g.object->kind == ExprKind::Name ? lookup_in_place(static_cast<const NameExpr&>(*g.object)) : nullptr;
+    if (!obj) obj = eval_in_place(*g.object, scratch);
     if (obj->is_dict() && !g.may_be_method)
         if (const Value* v = obj->as_dict().find(g.key)) return v;
     require_defined(*obj);

@@ -141,6 +141,7 @@ private:
     // statements
     void exec(const Body& body);
     void exec_stmt(const Stmt& stmt);
+    void write_text(const TextStmt& text);
     void exec_print(const PrintStmt& stmt);
     void exec_if(const IfStmt& stmt);
     void exec_for(const ForStmt& stmt);
