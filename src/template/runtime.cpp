@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <typeinfo>
 
 namespace quorum::tmpl {
 
@@ -152,7 +153,7 @@ private:
 };
 
 // A macro (or a call block's caller) as a value.
-class MacroCallable : public Callable {
+class MacroCallable final : public Callable {
 public:
     explicit MacroCallable(Interpreter::MacroBinding binding) : binding_(std::move(binding)) {}
     Value call(Interpreter& interp, Arguments args) const override { return interp.call_macro(binding_, args); }
@@ -527,8 +528,8 @@ void Interpreter::exec_print(const PrintStmt& stmt) {
         Arguments& args = lease.take();
         Value callee_value = prepare_call(static_cast<const CallExpr&>(*stmt.expr), args);
         const Callable& callee = callee_value.as_callable();
-        if (const auto* macro = dynamic_cast<const MacroCallable*>(&callee)) {
-            call_macro(macro->binding(), args, out_);
+        if (typeid(callee) == typeid(MacroCallable)) {  // final: cheaper than dynamic_cast's search
+            call_macro(static_cast<const MacroCallable&>(callee).binding(), args, out_);
             return;
         }
         write_value(callee.call(*this, std::move(args)));
