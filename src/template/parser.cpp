@@ -841,6 +841,16 @@ private:
         }
     }
 
+    // "{:,}".format: a string literal's method, bound once here rather than on every evaluation
+    // (getattr would bind the same method of the same str each time). Null when not a method.
+    static ExprPtr literal_method(const Expr& object, std::string_view name, int line, int column) {
+        if (object.kind != ExprKind::Const) return nullptr;
+        const Value& literal = static_cast<const ConstExpr&>(object).value;
+        if (!literal.is_string()) return nullptr;
+        std::optional<Value> method = method_of(literal, name);
+        return method ? std::make_unique<ConstExpr>(line, column, std::move(*method)) : nullptr;
+    }
+
     ExprPtr parse_subscript(ExprPtr node) {
         DepthGuard guard(*this);
         const Token& token = next();
@@ -848,6 +858,7 @@ private:
         if (token.type == TokenType::Dot) {
             const Token& attr = next();
             if (attr.type == TokenType::Name) {
+                if (ExprPtr method = literal_method(*node, attr.text, token.line, column)) return method;
                 auto get = std::make_unique<GetattrExpr>(token.line, column);
                 get->object = std::move(node);
                 get->key = Value::interned(attr.text);
