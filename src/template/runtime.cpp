@@ -946,6 +946,16 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments& args, std::s
     std::string buffer;
     Frame frame;
     frame.parent = macro.closure.get();
+    // The variable list reuses the previous call's room (handed back, emptied, on the way out).
+    struct ReuseRoom {
+        std::vector<std::pair<Symbol, Value>>& spare;
+        Frame& frame;
+        ~ReuseRoom() {
+            frame.vars.clear();
+            if (spare.capacity() == 0) spare.swap(frame.vars);
+        }
+    } reuse{spare_frame_vars_, frame};
+    frame.vars.swap(spare_frame_vars_);
     frame.vars.reserve(count + 3);  // the parameters, and caller, kwargs and varargs
     // Moved, not copied: half the reference counting per call. Nothing from here to the try
     // can throw, so act_ is never left moved-from.

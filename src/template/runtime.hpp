@@ -124,6 +124,7 @@ private:
     // may call a filter too): reused, so a call allocates nothing once they have grown.
     std::vector<std::unique_ptr<Arguments>> spare_args_;
     std::size_t spare_args_lent_ = 0;
+    std::vector<std::pair<Symbol, Value>> spare_frame_vars_;  // a macro call's frame's room, for the next call
     class ArgsLease;
     // Every context this render created: macros stored in a context point back at it,
     // so the destructor empties them to free the cycle.
