@@ -474,7 +474,7 @@ private:
             {"|", TokenType::Pipe}, {",", TokenType::Comma}, {";", TokenType::Semicolon},
         };
         for (const Op& op : ops) {
-            if (!starts_with(pos_, op.text)) continue;
+            if (op.text[0] != src_[pos_] || !starts_with(pos_, op.text)) continue;  // the first byte rules out most
             track_balance(op);
             push(op.type, pos_);
             advance(pos_ + op.text.size());

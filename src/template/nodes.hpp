@@ -97,6 +97,9 @@ struct CallArgs {
     std::vector<std::pair<std::string, ExprPtr>> keyword;
     ExprPtr dyn_args;    // *xs
     ExprPtr dyn_kwargs;  // **d
+    // Every argument a literal (and no *xs / **d): the arguments built once by the parser,
+    // which a filter or test then receives with nothing evaluated or allocated per call.
+    std::optional<Arguments> constant;
 };
 
 struct CallExpr : Expr {
@@ -149,6 +152,9 @@ struct CompareExpr : Expr {
 struct CondExpr : Expr {
     CondExpr(int l, int c) : Expr(ExprKind::CondExpr, l, c) {}
     ExprPtr test, then, otherwise;  // otherwise may be null
+    // Without otherwise: the lenient undefined a false test gives (see is_lenient_undefined),
+    // made once by the parser rather than its message formatted on every false test.
+    Value if_false;
 };
 
 // ---------------------------------------------------------------- statements
@@ -230,6 +236,7 @@ struct MacroDef {
     std::vector<ExprPtr> defaults;  // for the last defaults.size() params
     Body body;
     bool uses_caller = false, uses_varargs = false, uses_kwargs = false;  // the body reads these names
+    bool explicit_caller = false;  // one of params is named caller
     bool anonymous = false;  // a call block's caller, which Jinja2 names None
     int line = 1, column = 1;
 };

@@ -3,7 +3,9 @@
 #include "template/bigint.hpp"
 #include "template/error.hpp"
 #include "template/lexer.hpp"
+#include "template/runtime.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 
 namespace quorum::tmpl {
@@ -318,6 +320,7 @@ private:
                 fail_here("non-default argument follows default argument");
             }
             def.params.emplace_back(name.text, symbols_.intern(name.text));
+            if (name.text == "caller") def.explicit_caller = true;
         }
         expect(TokenType::RParen);
     }
@@ -550,6 +553,7 @@ private:
             node->then = std::move(expr1);
             node->test = std::move(expr2);
             node->otherwise = std::move(expr3);
+            if (!node->otherwise) node->if_false = lenient_undefined(line, name_);
             expr1 = std::move(node);
             line = current().line;
         }
@@ -837,6 +841,16 @@ private:
         }
     }
 
+    // "{:,}".format: a string literal's method, bound once here rather than on every evaluation
+    // (getattr would bind the same method of the same str each time). Null when not a method.
+    static ExprPtr literal_method(const Expr& object, std::string_view name, int line, int column) {
+        if (object.kind != ExprKind::Const) return nullptr;
+        const Value& literal = static_cast<const ConstExpr&>(object).value;
+        if (!literal.is_string()) return nullptr;
+        std::optional<Value> method = method_of(literal, name);
+        return method ? std::make_unique<ConstExpr>(line, column, std::move(*method)) : nullptr;
+    }
+
     ExprPtr parse_subscript(ExprPtr node) {
         DepthGuard guard(*this);
         const Token& token = next();
@@ -844,6 +858,7 @@ private:
         if (token.type == TokenType::Dot) {
             const Token& attr = next();
             if (attr.type == TokenType::Name) {
+                if (ExprPtr method = literal_method(*node, attr.text, token.line, column)) return method;
                 auto get = std::make_unique<GetattrExpr>(token.line, column);
                 get->object = std::move(node);
                 get->key = Value::interned(attr.text);
@@ -899,6 +914,18 @@ private:
         return slice;
     }
 
+    // Fills args.constant when every argument is a literal.
+    static void bind_constant_args(CallArgs& args) {
+        auto literal = [](const ExprPtr& e) { return e->kind == ExprKind::Const; };
+        if (args.dyn_args || args.dyn_kwargs || !std::all_of(args.positional.begin(), args.positional.end(), literal) ||
+            !std::all_of(args.keyword.begin(), args.keyword.end(), [&](const auto& kw) { return literal(kw.second); }))
+            return;
+        Arguments& constant = args.constant.emplace();
+        for (const ExprPtr& e : args.positional) constant.positional.push_back(static_cast<const ConstExpr&>(*e).value);
+        for (const auto& [name, e] : args.keyword)
+            constant.keyword.emplace_back(name, static_cast<const ConstExpr&>(*e).value);
+    }
+
     CallArgs parse_call_args() {
         const Token& open = expect(TokenType::LParen);
         CallArgs args;
@@ -932,6 +959,7 @@ private:
             require_comma = true;
         }
         expect(TokenType::RParen);
+        bind_constant_args(args);
         return args;
     }
 
@@ -989,6 +1017,7 @@ private:
             arg = parse_postfix(std::move(arg));
             test->args.positional.push_back(std::move(arg));
         }
+        bind_constant_args(test->args);
         test->input = std::move(node);
         if (!negated) return test;
         auto negation = std::make_unique<UnaryExpr>(ExprKind::Not, is.line, test->column);

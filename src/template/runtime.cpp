@@ -5,6 +5,8 @@
 #include "template/pystr.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <typeinfo>
 
 namespace quorum::tmpl {
 
@@ -24,10 +26,6 @@ void require_defined(const Value& v) {
 // call block's caller.
 std::string macro_display_name(const MacroDef& def, std::string_view anonymous = "None") {
     return def.anonymous ? std::string(anonymous) : "'" + def.name + "'";
-}
-
-bool has_caller_parameter(const MacroDef& def) {
-    return std::any_of(def.params.begin(), def.params.end(), [](const auto& p) { return p.first == "caller"; });
 }
 
 // Jinja2's LoopContext for one for-loop. Over a list (or anything with a length) it indexes
@@ -155,10 +153,10 @@ private:
 };
 
 // A macro (or a call block's caller) as a value.
-class MacroCallable : public Callable {
+class MacroCallable final : public Callable {
 public:
     explicit MacroCallable(Interpreter::MacroBinding binding) : binding_(std::move(binding)) {}
-    Value call(Interpreter& interp, Arguments args) const override { return interp.call_macro(binding_, std::move(args)); }
+    Value call(Interpreter& interp, Arguments args) const override { return interp.call_macro(binding_, args); }
     const Interpreter::MacroBinding& binding() const { return binding_; }
     std::string name() const override { return "<Macro " + macro_display_name(*binding_.def, "anonymous") + ">"; }
     std::string python_type() const override { return "jinja2.runtime.Macro"; }
@@ -174,7 +172,7 @@ public:
         if (name == "catch_kwargs") return Value(def.uses_kwargs);
         if (name == "catch_varargs") return Value(def.uses_varargs);
         if (name == "caller") return Value(def.uses_caller);
-        if (name == "explicit_caller") return Value(has_caller_parameter(def));
+        if (name == "explicit_caller") return Value(def.explicit_caller);
         return std::nullopt;
     }
 
@@ -229,6 +227,11 @@ bool is_lenient_undefined(const Value& v) {
     return v.is_undefined() && v.undefined_hint().rfind(kLenientHintPrefix, 0) == 0;
 }
 
+Value lenient_undefined(int line, const std::string& template_name) {
+    return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(line) + " in " +
+                            repr(Value(template_name)) + " evaluated to false and no else section was defined.");
+}
+
 // Counts nesting of macro calls, includes, imports and blocks; refuses runaway recursion.
 struct CallGuard {
     Interpreter& interp;
@@ -241,6 +244,31 @@ struct CallGuard {
         interp.check_stack();
     }
     ~CallGuard() { --interp.depth_; }
+};
+
+// Lends one of the interpreter's spare argument lists for the length of a call; empties it
+// (its values released, its room kept) when the call ends. Leases nest like the calls.
+class Interpreter::ArgsLease {
+public:
+    explicit ArgsLease(Interpreter& interp) : interp_(interp) {}
+    ArgsLease(const ArgsLease&) = delete;
+    ArgsLease& operator=(const ArgsLease&) = delete;
+    ~ArgsLease() {
+        if (!args_) return;
+        args_->positional.clear();
+        args_->keyword.clear();
+        --interp_.spare_args_lent_;
+    }
+    Arguments& take() {
+        auto& spares = interp_.spare_args_;
+        if (interp_.spare_args_lent_ == spares.size()) spares.push_back(std::make_unique<Arguments>());
+        args_ = spares[interp_.spare_args_lent_++].get();
+        return *args_;
+    }
+
+private:
+    Interpreter& interp_;
+    Arguments* args_ = nullptr;
 };
 
 Interpreter::Interpreter(Environment& env)
@@ -423,7 +451,15 @@ Value Interpreter::import_module(const Expr& name_expr, bool with_context, const
 // ------------------------------------------------------------------ statements
 
 void Interpreter::exec(const Body& body) {
-    for (const StmtPtr& stmt : body) exec_stmt(*stmt);
+    for (const StmtPtr& stmt : body) {
+        // Text, the commonest statement, without exec_stmt's error handling: it cannot fail.
+        if (stmt->kind == StmtKind::Text) write_text(static_cast<const TextStmt&>(*stmt));
+        else exec_stmt(*stmt);
+    }
+}
+
+void Interpreter::write_text(const TextStmt& text) {
+    if (!(act_.root && act_.state->parent)) out_->append(text.text);  // after {% extends %}: not output
 }
 
 void Interpreter::exec_stmt(const Stmt& stmt) {
@@ -431,9 +467,7 @@ void Interpreter::exec_stmt(const Stmt& stmt) {
     act_.column = stmt.column;
     try {
         switch (stmt.kind) {
-            case StmtKind::Text:
-                if (!(act_.root && act_.state->parent)) out_->append(static_cast<const TextStmt&>(stmt).text);
-                break;
+            case StmtKind::Text: write_text(static_cast<const TextStmt&>(stmt)); break;
             case StmtKind::Print: exec_print(static_cast<const PrintStmt&>(stmt)); break;
             case StmtKind::If: exec_if(static_cast<const IfStmt&>(stmt)); break;
             case StmtKind::For: exec_for(static_cast<const ForStmt&>(stmt)); break;
@@ -461,7 +495,17 @@ void Interpreter::write_value(const Value& v) {
             if (autoescape()) append_html_escaped(*out_, v.as_string());
             else out_->append(v.as_string());
             return;
-        case Value::Kind::Int: out_->append(std::to_string(v.as_int())); return;
+        case Value::Kind::Int: {
+            char digits[24];
+            out_->append(digits, std::to_chars(digits, digits + sizeof digits, v.as_int()).ptr);
+            return;
+        }
+        case Value::Kind::Float:
+        case Value::Kind::BigInt:
+        case Value::Kind::Bool:
+        case Value::Kind::None:  // their text has nothing to escape: escape(v) would only copy it
+            out_->append(to_str(v));
+            return;
         case Value::Kind::Undefined:
             if (is_lenient_undefined(v)) return;
             raise(v.undefined_hint());
@@ -480,13 +524,15 @@ void Interpreter::exec_print(const PrintStmt& stmt) {
     if (stmt.expr->kind == ExprKind::Call) {
         // {{ m(...) }}: a macro's result prints verbatim (Markup when this template autoescapes,
         // str when it does not), so the macro renders straight into our output, no copy.
-        PreparedCall prepared = prepare_call(static_cast<const CallExpr&>(*stmt.expr));
-        const Callable& callee = prepared.callee.as_callable();
-        if (const auto* macro = dynamic_cast<const MacroCallable*>(&callee)) {
-            call_macro(macro->binding(), std::move(prepared.args), out_);
+        ArgsLease lease(*this);
+        Arguments& args = lease.take();
+        Value callee_value = prepare_call(static_cast<const CallExpr&>(*stmt.expr), args);
+        const Callable& callee = callee_value.as_callable();
+        if (typeid(callee) == typeid(MacroCallable)) {  // final: cheaper than dynamic_cast's search
+            call_macro(static_cast<const MacroCallable&>(callee).binding(), args, out_);
             return;
         }
-        write_value(callee.call(*this, std::move(prepared.args)));
+        write_value(callee.call(*this, std::move(args)));
         return;
     }
     if (print_escaped(*stmt.expr)) return;
@@ -516,7 +562,7 @@ void Interpreter::exec_if(const IfStmt& stmt) {
     for (const IfBranch& branch : stmt.branches) {
         act_.line = branch.line;
         act_.column = branch.column;
-        if (truthy(eval(*branch.test))) {
+        if (eval_truth(*branch.test)) {
             exec(branch.body);
             return;
         }
@@ -583,7 +629,7 @@ Iterator::Source Interpreter::loop_source(const ForStmt& stmt, const Value& iter
             while (std::optional<Value> item = items()) {
                 filter_frame.vars.clear();
                 assign(stmt.target, *item);
-                if (truthy(eval(*stmt.filter))) {
+                if (eval_truth(*stmt.filter)) {
                     kept = std::move(item);
                     break;
                 }
@@ -837,7 +883,7 @@ void Interpreter::exec_with(const WithStmt& stmt) {
 
 // ------------------------------------------------------------------ macros
 
-Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::string* into) {
+Value Interpreter::call_macro(const MacroBinding& macro, Arguments& args, std::string* into) {
     const MacroDef& def = *macro.def;
     const std::size_t count = def.params.size();
     const std::size_t taken = std::min(count, args.positional.size());
@@ -855,7 +901,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::st
         return std::nullopt;
     };
 
-    const bool explicit_caller = has_caller_parameter(def);
+    const bool explicit_caller = def.explicit_caller;
     bool found_caller = false;
     if (taken != count) {
         bound.reserve(count);
@@ -896,12 +942,24 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments args, std::st
     const TemplateAst* caller_tmpl = act_.tmpl;
     // Jinja2 marks a macro's result safe when the *calling* template autoescapes.
     const bool result_is_markup = autoescape();
-    Activation saved = act_;
     std::string* saved_out = out_;
     std::string buffer;
     Frame frame;
     frame.parent = macro.closure.get();
+    // The variable list reuses the previous call's room (handed back, emptied, on the way out).
+    struct ReuseRoom {
+        std::vector<std::pair<Symbol, Value>>& spare;
+        Frame& frame;
+        ~ReuseRoom() {
+            frame.vars.clear();
+            if (spare.capacity() == 0) spare.swap(frame.vars);
+        }
+    } reuse{spare_frame_vars_, frame};
+    frame.vars.swap(spare_frame_vars_);
     frame.vars.reserve(count + 3);  // the parameters, and caller, kwargs and varargs
+    // Moved, not copied: half the reference counting per call. Nothing from here to the try
+    // can throw, so act_ is never left moved-from.
+    Activation saved = std::move(act_);
     act_.tmpl = macro.tmpl.get();
     act_.tmpl_owner = macro.tmpl;
     act_.ctx = macro.ctx;
@@ -955,6 +1013,8 @@ Value Interpreter::getattr(const Value& obj, std::string_view name) const {
         if (auto method = method_of(obj, name)) return *method;
         if (const Value* v = obj.as_dict().find(name)) return *v;
     }
+    if (obj.is_object())  // loop.index, m.macro: what py::getattr would ask first, without copying the answer
+        if (std::optional<Value> v = obj.as_object().attribute(name)) return std::move(*v);
     return py::getattr(obj, name);
 }
 
@@ -967,20 +1027,33 @@ const Value* Interpreter::lookup_in_place(const NameExpr& name) {
 }
 
 const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
-    if (expr.kind == ExprKind::Const) return &static_cast<const ConstExpr&>(expr).value;  // the AST outlives the render
-    if (expr.kind == ExprKind::Name) {
-        if (const Value* v = lookup_in_place(static_cast<const NameExpr&>(expr))) return v;
-    } else if (expr.kind == ExprKind::Getattr) {
-        const auto& g = static_cast<const GetattrExpr&>(expr);
-        Value object_scratch;
-        const Value* obj = eval_in_place(*g.object, object_scratch);
-        if (obj != &object_scratch && obj->is_dict() && !g.may_be_method)
-            if (const Value* v = obj->as_dict().find(g.key)) return v;  // owned by the stored dict
-        require_defined(*obj);
-        scratch = getattr(*obj, g.key.as_string());
-        return &scratch;
+    switch (expr.kind) {
+        case ExprKind::Const: return &static_cast<const ConstExpr&>(expr).value;  // the AST outlives the render
+        case ExprKind::Name:
+            if (const Value* v = lookup_in_place(static_cast<const NameExpr&>(expr))) return v;
+            break;
+        case ExprKind::Getattr: return getattr_in_place(static_cast<const GetattrExpr&>(expr), scratch);
+        case ExprKind::CondExpr: {  // {{ "%" if unit == "%" }}: the chosen operand in place too
+            const auto& c = static_cast<const CondExpr&>(expr);
+            if (eval_truth(*c.test)) return eval_in_place(*c.then, scratch);
+            return c.otherwise ? eval_in_place(*c.otherwise, scratch) : &c.if_false;
+        }
+        default: break;
     }
     scratch = eval(expr);
+    return &scratch;
+}
+
+const Value* Interpreter::getattr_in_place(const GetattrExpr& g, Value& scratch) {
+    // The object may land in scratch, which then keeps it (and the field found in it) alive.
+    // row.field, the common case, looks the row up directly.
+    const Value* obj = g.object->kind == ExprKind::Name ? lookup_in_place(static_cast<const NameExpr&>(*g.object)) : nullptr;
+    if (!obj) obj = eval_in_place(*g.object, scratch);
+    if (obj->is_dict() && !g.may_be_method)
+        if (const Value* v = obj->as_dict().find(g.key)) return v;
+    require_defined(*obj);
+    Value attribute = getattr(*obj, g.key.as_string());
+    scratch = std::move(attribute);  // only now: obj may be scratch
     return &scratch;
 }
 
@@ -1035,7 +1108,7 @@ Value Interpreter::eval(const Expr& expr) {
         case ExprKind::Call: return eval_call(static_cast<const CallExpr&>(expr));
         case ExprKind::Filter: return eval_filter(static_cast<const FilterExpr&>(expr), nullptr);
         case ExprKind::Test: return Value(eval_test(static_cast<const TestExpr&>(expr)));
-        case ExprKind::Not: return Value(!truthy(eval(*static_cast<const UnaryExpr&>(expr).operand)));
+        case ExprKind::Not: return Value(eval_truth(expr));
         case ExprKind::Neg: return negate(eval(*static_cast<const UnaryExpr&>(expr).operand));
         case ExprKind::Pos: return positive(eval(*static_cast<const UnaryExpr&>(expr).operand));
         case ExprKind::Binary: {
@@ -1059,13 +1132,12 @@ Value Interpreter::eval(const Expr& expr) {
             return eval(*b.right);
         }
         case ExprKind::Concat: return eval_concat(static_cast<const ConcatExpr&>(expr));
-        case ExprKind::Compare: return eval_compare(static_cast<const CompareExpr&>(expr));
+        case ExprKind::Compare: return Value(compare_holds(static_cast<const CompareExpr&>(expr)));
         case ExprKind::CondExpr: {
             const auto& c = static_cast<const CondExpr&>(expr);
-            if (truthy(eval(*c.test))) return eval(*c.then);
+            if (eval_truth(*c.test)) return eval(*c.then);
             if (c.otherwise) return eval(*c.otherwise);
-            return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(c.line) +
-                                    " evaluated to false and no else section was defined.");
+            return c.if_false;
         }
     }
     raise("internal error: unknown expression");
@@ -1098,7 +1170,19 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
 
 Arguments Interpreter::eval_args(const CallArgs& args) {
     Arguments out;
-    if (!args.positional.empty()) out.positional.reserve(args.positional.size());
+    eval_args_into(args, out);
+    return out;
+}
+
+const Arguments& Interpreter::filter_args(const CallArgs& args, ArgsLease& lease) {
+    if (args.constant) return *args.constant;
+    Arguments& out = lease.take();
+    eval_args_into(args, out);
+    return out;
+}
+
+void Interpreter::eval_args_into(const CallArgs& args, Arguments& out) {
+    out.positional.reserve(args.positional.size());
     for (const auto& a : args.positional) out.positional.push_back(eval(*a));
     if (args.dyn_args) {
         Value extra = eval(*args.dyn_args);
@@ -1112,21 +1196,21 @@ Arguments Interpreter::eval_args(const CallArgs& args) {
         if (!extra.is_dict()) raise("argument after ** must be a mapping, not " + type_name(extra));
         for (const auto& [k, v] : extra.as_dict().entries()) out.keyword.emplace_back(to_str(k), v);
     }
-    return out;
 }
 
-Interpreter::PreparedCall Interpreter::prepare_call(const CallExpr& call) {
+Value Interpreter::prepare_call(const CallExpr& call, Arguments& args) {
     Value callee = eval(*call.callee);
     require_defined(callee);
-    Arguments args = eval_args(call.args);
+    eval_args_into(call.args, args);
     if (!callee.is_callable()) raise("'" + type_name(callee) + "' object is not callable");
     check_stack();
-    return {std::move(callee), std::move(args)};
+    return callee;
 }
 
 Value Interpreter::eval_call(const CallExpr& call) {
-    PreparedCall prepared = prepare_call(call);
-    return prepared.callee.as_callable().call(*this, std::move(prepared.args));
+    Arguments args;
+    Value callee = prepare_call(call, args);
+    return callee.as_callable().call(*this, std::move(args));
 }
 
 Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_input) {
@@ -1138,7 +1222,8 @@ Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_inpu
     } else if (block_input) {
         input = block_input;
     }
-    Arguments args = eval_args(filter.args);
+    ArgsLease lease(*this);
+    const Arguments& args = filter_args(filter.args, lease);
     CallContext ctx{*this, autoescape(), library_};
     Value result = (*filter.fn)(ctx, *input, args);
     if (Iterator* generator = as_iterator(result)) {
@@ -1153,15 +1238,43 @@ Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_inpu
 bool Interpreter::eval_test(const TestExpr& test) {
     Value scratch;
     const Value* input = eval_in_place(*test.input, scratch);
-    Arguments args = eval_args(test.args);
+    ArgsLease lease(*this);
+    const Arguments& args = filter_args(test.args, lease);
     CallContext ctx{*this, autoescape(), library_};
     return (*test.fn)(ctx, *input, args);
 }
 
-Value Interpreter::eval_compare(const CompareExpr& cmp) {
-    Value left = eval(*cmp.first);
+bool Interpreter::eval_truth(const Expr& expr) {
+    switch (expr.kind) {
+        case ExprKind::Test: return eval_test(static_cast<const TestExpr&>(expr));
+        case ExprKind::Compare: return compare_holds(static_cast<const CompareExpr&>(expr));
+        case ExprKind::Not: return !eval_truth(*static_cast<const UnaryExpr&>(expr).operand);
+        // bool(a and b) is bool(a) and bool(b), bool being pure; likewise for or.
+        case ExprKind::And: {
+            const auto& b = static_cast<const BinaryExpr&>(expr);
+            return eval_truth(*b.left) && eval_truth(*b.right);
+        }
+        case ExprKind::Or: {
+            const auto& b = static_cast<const BinaryExpr&>(expr);
+            return eval_truth(*b.left) || eval_truth(*b.right);
+        }
+        default: {
+            Value scratch;
+            return truthy(*eval_in_place(expr, scratch));
+        }
+    }
+}
+
+bool Interpreter::compare_holds(const CompareExpr& cmp) {
+    // Operands in place; a chain's middle operand is both a right and the next left, so
+    // the two scratch values alternate.
+    Value scratch[2];
+    std::size_t free_scratch = 1;
+    const Value* left_ptr = eval_in_place(*cmp.first, scratch[0]);
     for (const auto& [op, operand] : cmp.rest) {
-        Value right = eval(*operand);
+        const Value* right_ptr = eval_in_place(*operand, scratch[free_scratch]);
+        const Value& left = *left_ptr;
+        const Value& right = *right_ptr;
         require_defined(left);
         require_defined(right);
         bool ok = false;
@@ -1175,10 +1288,11 @@ Value Interpreter::eval_compare(const CompareExpr& cmp) {
             case CompareOp::In: ok = contains(right, left); break;
             case CompareOp::NotIn: ok = !contains(right, left); break;
         }
-        if (!ok) return Value(false);
-        left = std::move(right);
+        if (!ok) return false;
+        left_ptr = right_ptr;
+        free_scratch ^= 1;
     }
-    return Value(true);
+    return true;
 }
 
 Value Interpreter::eval_concat(const ConcatExpr& concat) {

@@ -88,7 +88,8 @@ public:
     struct MacroBinding;
     // Renders the macro into `into` when given (its output then prints verbatim, see
     // exec_print), else returns it as a Markup/str value.
-    Value call_macro(const MacroBinding& macro, Arguments args, std::string* into = nullptr);
+    // `args` is consumed (its values are moved into the macro's frame).
+    Value call_macro(const MacroBinding& macro, Arguments& args, std::string* into = nullptr);
     Value render_block(const std::shared_ptr<RenderState>& state, const std::string& name, std::size_t index);
 
     static constexpr int kMaxCallDepth = 100;  // macro / include / import / extends / block nesting
@@ -119,6 +120,12 @@ private:
     int depth_ = 0;
     const char* stack_base_ = nullptr;
     std::unordered_map<std::string, Value> module_cache_;  // imports without context
+    // Argument lists lent to filter, test and macro calls, one per nesting level (an argument
+    // may call a filter too): reused, so a call allocates nothing once they have grown.
+    std::vector<std::unique_ptr<Arguments>> spare_args_;
+    std::size_t spare_args_lent_ = 0;
+    std::vector<std::pair<Symbol, Value>> spare_frame_vars_;  // a macro call's frame's room, for the next call
+    class ArgsLease;
     // Every context this render created: macros stored in a context point back at it,
     // so the destructor empties them to free the cycle.
     std::vector<std::shared_ptr<Context>> contexts_;
@@ -135,6 +142,7 @@ private:
     // statements
     void exec(const Body& body);
     void exec_stmt(const Stmt& stmt);
+    void write_text(const TextStmt& text);
     void exec_print(const PrintStmt& stmt);
     void exec_if(const IfStmt& stmt);
     void exec_for(const ForStmt& stmt);
@@ -162,18 +170,21 @@ private:
     // the frames or the data, valid while the caller uses it (expressions cannot assign);
     // anything else is evaluated into `scratch`.
     const Value* eval_in_place(const Expr& expr, Value& scratch);
+    const Value* getattr_in_place(const GetattrExpr& g, Value& scratch);
     const Value* lookup_in_place(const NameExpr& name);  // nullptr: not a stored variable
     Value lookup(const NameExpr& name);
     Value eval_call(const CallExpr& call);
-    struct PreparedCall {
-        Value callee;  // callable (checked)
-        Arguments args;
-    };
-    PreparedCall prepare_call(const CallExpr& call);
+    // Evaluates the callee (returned, checked callable) and the arguments (into `args`).
+    Value prepare_call(const CallExpr& call, Arguments& args);
     Arguments eval_args(const CallArgs& args);
+    void eval_args_into(const CallArgs& args, Arguments& out);
+    // What a filter or test receives: the parser's constant arguments, else `lease`'s list
+    // with the arguments evaluated into it.
+    const Arguments& filter_args(const CallArgs& args, ArgsLease& lease);
     Value eval_filter(const FilterExpr& filter, const Value* block_input);
     bool eval_test(const TestExpr& test);
-    Value eval_compare(const CompareExpr& cmp);
+    bool eval_truth(const Expr& expr);  // truthy(eval(expr)), without a Value for tests and comparisons
+    bool compare_holds(const CompareExpr& cmp);
     Value eval_concat(const ConcatExpr& concat);
     Value eval_slice(const Value& obj, const SliceExpr& slice);
     void write_value(const Value& v);
@@ -199,5 +210,7 @@ struct Interpreter::MacroBinding {
 // True for the undefined value of an inline `x if cond` without else that was false:
 // Jinja2 makes it a lenient Undefined (prints as empty) even under StrictUndefined.
 bool is_lenient_undefined(const Value& v);
+// That value, for the inline if on line `line` of template `template_name` (Jinja2 names both).
+Value lenient_undefined(int line, const std::string& template_name);
 
 }  // namespace quorum::tmpl

@@ -13,6 +13,8 @@ TEST_CASE("errors: undefined values are reported where they are used", "[errors]
     CHECK(render_error("{% if x %}{% endif %}").message() == "'x' is undefined");
     CHECK(render_error("{{ x == 1 }}").message() == "'x' is undefined");
     CHECK(render_error("{{ x + 1 }}").message() == "'x' is undefined");
+    CHECK(render_error("\n{{ ('x' if false).y }}").message() ==
+          "the inline if-expression on line 2 in 'main.txt' evaluated to false and no else section was defined.");
     CHECK(render_error("{% for i in x %}{% endfor %}").message() == "'x' is undefined");
     CHECK(render_error("a\n{% for x in [1] %}\n{{ x.nope.deeper }}\n{% endfor %}").where().line == 3);
 }
