@@ -180,10 +180,11 @@ public:
 
     // nullopt when the text is not valid JSON (or uses something we leave to nlohmann).
     std::optional<Value> parse() {
+        Value v;
         skip_whitespace();
-        std::optional<Value> v = parse_value(0);
+        if (!parse_value(0, v)) return std::nullopt;
         skip_whitespace();
-        if (!v || pos_ != text_.size()) return std::nullopt;
+        if (pos_ != text_.size()) return std::nullopt;
         return v;
     }
 
@@ -195,10 +196,21 @@ private:
     std::size_t pos_ = 0;
     // Per nesting depth, the members of the object or array being read: each container is
     // then allocated once at its final size, not regrown item by item (and the freed
-    // intermediate buffers no longer scatter the data rows over the heap).
-    std::vector<std::vector<std::pair<Value, Value>>> object_scratch_;
+    // intermediate buffers no longer scatter the data rows over the heap). An object's keys
+    // and values are kept apart, so that a row with a recent object's keys takes its values alone.
+    struct Members {
+        std::vector<Value> keys, values;
+    };
+    std::vector<Members> object_scratch_;
     std::vector<List> array_scratch_;
-    std::vector<std::vector<Value>> previous_keys_;  // per depth: the last object's keys, in order
+    std::vector<std::pair<Value, Value>> entries_scratch_;  // an object with keys of its own, for Dict::set_all
+    // Per depth, the last object's keys in order, and whether each is plain text (no escapes
+    // needed: no quote, backslash or control character), so found by comparing raw bytes.
+    struct KnownKey {
+        Value key;
+        bool plain = false;
+    };
+    std::vector<std::vector<KnownKey>> previous_keys_;
     // Per depth, a few recent objects with distinct key lists: a new object with the same keys
     // as one of them shares its key list (Dict's key sharing). A few, not one, because tables
     // often have optional fields, so rows alternate between two or three key lists.
@@ -232,7 +244,7 @@ private:
     void skip_whitespace() {
         while (!at_end()) {
             char c = peek();
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return;
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) return;
             ++pos_;
         }
     }
@@ -243,147 +255,190 @@ private:
         return true;
     }
 
-    std::optional<Value> parse_value(int depth) {
-        if (at_end()) return std::nullopt;
+    bool parse_literal(std::string_view word, Value value, Value& out) {
+        if (!consume_literal(word)) return false;
+        out = std::move(value);
+        return true;
+    }
+
+    // The parse functions read one JSON value into `out`; false when the text is not JSON.
+    bool parse_value(int depth, Value& out) {
+        if (at_end()) return false;
         switch (peek()) {
-        case '{': return parse_object(depth + 1);
-        case '[': return parse_array(depth + 1);
+        case '{': return parse_object(depth + 1, out);
+        case '[': return parse_array(depth + 1, out);
         case '"': {
             std::optional<std::string_view> s = read_string(string_scratch_);
-            if (!s) return std::nullopt;
-            return Value(std::string(*s));
+            if (!s) return false;
+            out = Value(std::string(*s));
+            return true;
         }
-        case 't': if (consume_literal("true")) return Value(true); return std::nullopt;
-        case 'f': if (consume_literal("false")) return Value(false); return std::nullopt;
-        case 'n': if (consume_literal("null")) return Value::none(); return std::nullopt;
-        default: return parse_number();
+        case 't': return parse_literal("true", Value(true), out);
+        case 'f': return parse_literal("false", Value(false), out);
+        case 'n': return parse_literal("null", Value::none(), out);
+        default: return parse_number(out);
         }
     }
 
-    std::optional<Value> parse_object(int depth) {
-        if (depth > kMaxJsonDepth) return std::nullopt;  // too_deep_at then says where
+    bool parse_object(int depth, Value& out) {
+        if (depth > kMaxJsonDepth) return false;  // too_deep_at then says where
         ++pos_;  // '{'
         skip_whitespace();
         if (!at_end() && peek() == '}') {
             ++pos_;
-            return Value::dict(Dict{});
+            out = Value::dict(Dict{});
+            return true;
         }
-        auto& entries = object_scratch_[static_cast<std::size_t>(depth)];
-        entries.clear();
+        const auto level = static_cast<std::size_t>(depth);
+        Members& members = object_scratch_[level];
+        members.keys.clear();
+        members.values.clear();
         for (;;) {
             skip_whitespace();
-            if (at_end() || peek() != '"') return std::nullopt;
-            std::optional<std::string_view> key_text = read_string(key_scratch_);
-            if (!key_text) return std::nullopt;
-            // Made before the value is read: key_text may be in key_scratch_, which a nested object reuses.
-            Value key = object_key(static_cast<std::size_t>(depth), entries.size(), *key_text);
+            if (at_end() || peek() != '"') return false;
+            const std::size_t position = members.keys.size();
+            if (!read_key(level, position, members.keys.emplace_back())) return false;
             skip_whitespace();
-            if (at_end() || peek() != ':') return std::nullopt;
+            if (at_end() || peek() != ':') return false;
             ++pos_;
             skip_whitespace();
-            std::optional<Value> v = peek() == '"' ? parse_column_string(static_cast<std::size_t>(depth), entries.size())
-                                                   : parse_value(depth);
-            if (!v) return std::nullopt;
-            entries.emplace_back(std::move(key), std::move(*v));
+            Value& value = members.values.emplace_back();  // nested values use the next level's scratch
+            bool read = !at_end() && peek() == '"' ? parse_column_string(level, position, value) : parse_value(depth, value);
+            if (!read) return false;
             skip_whitespace();
-            if (at_end()) return std::nullopt;
+            if (at_end()) return false;
             char c = text_[pos_++];
-            if (c == '}') return dict_of(static_cast<std::size_t>(depth), entries);
-            if (c != ',') return std::nullopt;
+            if (c == '}') {
+                out = dict_of(level, members);
+                return true;
+            }
+            if (c != ',') return false;
         }
     }
 
-    // The string value of the position-th member of an object at `depth` (the reader is at its
+    // The position-th key of an object at `level` (the reader is at its opening quote). Rows of
+    // a table repeat their keys in one order, so it is usually the previous object's key at that
+    // position: a plain one is recognised by its bytes, without reading the string.
+    bool read_key(std::size_t level, std::size_t position, Value& key) {
+        const std::vector<KnownKey>& previous = previous_keys_[level];
+        if (position < previous.size() && previous[position].plain) {
+            const std::string& expected = previous[position].key.as_string();
+            const std::size_t close = pos_ + 1 + expected.size();
+            if (close < text_.size() && text_[close] == '"' && text_.compare(pos_ + 1, expected.size(), expected) == 0) {
+                pos_ = close + 1;
+                key = previous[position].key;
+                return true;
+            }
+        }
+        std::optional<std::string_view> text = read_string(key_scratch_);
+        if (!text) return false;
+        key = object_key(level, position, *text);
+        return true;
+    }
+
+    // The string value of the position-th member of an object at `level` (the reader is at its
     // opening quote), sharing the text of an equal recent string in the same column.
-    std::optional<Value> parse_column_string(std::size_t depth, std::size_t position) {
+    bool parse_column_string(std::size_t level, std::size_t position, Value& out) {
         std::optional<std::string_view> text = read_string(string_scratch_);
-        if (!text) return std::nullopt;
-        if (text->size() > max_shared_string) return Value(std::string(*text));
-        std::vector<ColumnStrings>& columns = column_strings_[depth];
+        if (!text) return false;
+        out = column_string(level, position, *text);
+        return true;
+    }
+
+    Value column_string(std::size_t level, std::size_t position, std::string_view text) {
+        if (text.size() > max_shared_string) return Value(std::string(text));
+        std::vector<ColumnStrings>& columns = column_strings_[level];
         if (position >= columns.size()) columns.resize(position + 1);
         ColumnStrings& column = columns[position];
-        if (!column.worth_searching()) return Value(std::string(*text));
+        if (!column.worth_searching()) return Value(std::string(text));
         ++column.seen;
         for (const Value& earlier : column.recent) {
-            if (earlier.is_string() && earlier.as_string() == *text) {
+            if (earlier.is_string() && earlier.as_string() == text) {
                 ++column.repeated;
                 return Value::same_text_as(earlier);
             }
         }
-        Value made{std::string(*text)};
+        Value made{std::string(text)};
         column.recent[column.next] = made;
         column.next = (column.next + 1) % strings_per_column;
         return made;
     }
 
-    // The key Value for `key`, the position-th key of an object at `depth`. Rows of a table
-    // repeat their keys in one order, so the key at the same position of the previous object
-    // at this depth is usually this one: comparing its bytes is cheaper than the intern pool's
-    // hash lookup (a quarter of the parse's time went to interning).
-    Value object_key(std::size_t depth, std::size_t position, std::string_view key) {
+    // The key Value for `key`, the position-th key of an object at `level`: the previous
+    // object's key at that position when equal (cheaper than the intern pool's hash lookup,
+    // which was a quarter of the parse), else interned and remembered for the next object.
+    Value object_key(std::size_t level, std::size_t position, std::string_view key) {
         if (key.size() > max_interned_key) return Value(std::string(key));
-        std::vector<Value>& previous = previous_keys_[depth];
-        if (position < previous.size() && previous[position].is_string() && previous[position].as_string() == key)
-            return previous[position];
-        Value interned = Value::interned(key);
-        if (position < previous.size()) previous[position] = interned;
-        else if (position == previous.size()) previous.push_back(interned);
-        return interned;
+        std::vector<KnownKey>& previous = previous_keys_[level];
+        if (position < previous.size() && previous[position].key.as_string() == key) return previous[position].key;
+        KnownKey known{Value::interned(key), is_plain_text(key)};
+        if (position < previous.size()) previous[position] = known;
+        else if (position == previous.size()) previous.push_back(known);
+        return known.key;
     }
 
-    // A finished object's entries as a dict: with the key list of a recent object at this depth
-    // when the keys are the same, else in a Dict of its own (the duplicate-key rule is Dict::set's).
-    Value dict_of(std::size_t depth, std::vector<std::pair<Value, Value>>& entries) {
-        RecentShapes& shapes = recent_shapes_[depth];
-        for (const Value& shape : shapes.dicts) {
-            if (!shape.is_dict() || !has_keys(shape.as_dict(), entries)) continue;
-            std::vector<Value> values;
-            values.reserve(entries.size());
-            for (auto& entry : entries) values.push_back(std::move(entry.second));
-            entries.clear();
-            return Value::dict(Dict(shape.as_dict(), std::move(values)));
-        }
+    // Whether `text` in quotes is a JSON string meaning `text` (no byte needs an escape).
+    static bool is_plain_text(std::string_view text) {
+        return std::none_of(text.begin(), text.end(), [](char c) { return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20; });
+    }
+
+    // A finished object as a dict: with the key list of a recent object at this level when the
+    // keys are the same, else in a Dict of its own (the duplicate-key rule is Dict::set's).
+    Value dict_of(std::size_t level, Members& members) {
+        RecentShapes& shapes = recent_shapes_[level];
+        for (const Value& shape : shapes.dicts)
+            if (shape.is_dict() && has_keys(shape.as_dict(), members.keys))
+                return Value::dict(Dict(shape.as_dict(), take_all(members.values)));
+        entries_scratch_.clear();
+        for (std::size_t i = 0; i < members.keys.size(); ++i)
+            entries_scratch_.emplace_back(std::move(members.keys[i]), std::move(members.values[i]));
         Dict dict;
-        dict.set_all(entries);
-        entries.clear();
+        dict.set_all(entries_scratch_);
         Value made = Value::dict(std::move(dict));
         shapes.dicts[shapes.next] = made;
         shapes.next = (shapes.next + 1) % shapes_per_depth;
         return made;
     }
 
-    // Whether `entries` has exactly `dict`'s keys in its order. Interned keys are equal only
-    // when they are the same object, so addresses decide; other keys never match (and so never
+    // Whether `keys` are exactly `dict`'s keys in its order. Interned keys are equal only when
+    // they are the same object, so addresses decide; other keys never match (and so never
     // share a key list).
-    static bool has_keys(const Dict& dict, const std::vector<std::pair<Value, Value>>& entries) {
-        if (dict.size() != entries.size() || entries.empty()) return false;
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const Value& key = entries[i].first;
-            if (!key.is_interned() || key.storage() != dict.key_at(i).storage()) return false;
-        }
+    static bool has_keys(const Dict& dict, const std::vector<Value>& keys) {
+        if (dict.size() != keys.size() || keys.empty()) return false;
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (!keys[i].is_interned() || keys[i].storage() != dict.key_at(i).storage()) return false;
         return true;
     }
 
-    std::optional<Value> parse_array(int depth) {
-        if (depth > kMaxJsonDepth) return std::nullopt;
+    // The items, moved into a vector of their exact size; `items` keeps its capacity for reuse.
+    static std::vector<Value> take_all(std::vector<Value>& items) {
+        std::vector<Value> taken(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+        items.clear();
+        return taken;
+    }
+
+    bool parse_array(int depth, Value& out) {
+        if (depth > kMaxJsonDepth) return false;
         ++pos_;  // '['
         skip_whitespace();
         if (!at_end() && peek() == ']') {
             ++pos_;
-            return Value::list(List{});
+            out = Value::list(List{});
+            return true;
         }
         List& items = array_scratch_[static_cast<std::size_t>(depth)];
         items.clear();
         for (;;) {
             skip_whitespace();
-            std::optional<Value> v = parse_value(depth);
-            if (!v) return std::nullopt;
-            items.push_back(std::move(*v));
+            if (!parse_value(depth, items.emplace_back())) return false;  // nested values use the next level's scratch
             skip_whitespace();
-            if (at_end()) return std::nullopt;
+            if (at_end()) return false;
             char c = text_[pos_++];
-            if (c == ']') return Value::list(List(std::make_move_iterator(items.begin()), std::make_move_iterator(items.end())));
-            if (c != ',') return std::nullopt;
+            if (c == ']') {
+                out = Value::list(take_all(items));
+                return true;
+            }
+            if (c != ',') return false;
         }
     }
 
@@ -527,11 +582,11 @@ private:
     // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  Integers stay int (beyond int64 a
     // BigInt), reals become the nearest double, and reals beyond a double's range become
     // inf or 0.0, as Python's json (float('1e400')) makes them.
-    std::optional<Value> parse_number() {
+    bool parse_number(Value& out) {
         std::size_t start = pos_;
         bool negative = !at_end() && peek() == '-';
         if (negative) ++pos_;
-        if (at_end() || !is_digit(peek())) return std::nullopt;
+        if (at_end() || !is_digit(peek())) return false;
         std::uint64_t magnitude = 0;  // the integer part; read as a number when it has at most 18 digits
         std::size_t integer_start = pos_;
         if (peek() == '0') ++pos_;
@@ -541,14 +596,14 @@ private:
         if (!at_end() && peek() == '.') {
             integral = false;
             ++pos_;
-            if (at_end() || !is_digit(peek())) return std::nullopt;
+            if (at_end() || !is_digit(peek())) return false;
             skip_digits();
         }
         if (!at_end() && (peek() == 'e' || peek() == 'E')) {
             integral = false;
             ++pos_;
             if (!at_end() && (peek() == '+' || peek() == '-')) ++pos_;
-            if (at_end() || !is_digit(peek())) return std::nullopt;
+            if (at_end() || !is_digit(peek())) return false;
             skip_digits();
         }
         std::string_view digits = text_.substr(start, pos_ - start);
@@ -556,19 +611,27 @@ private:
         // Up to 18 digits cannot overflow int64: the common integer needs no second reading.
         if (integral && pos_ - integer_start <= 18) {
             auto value = static_cast<std::int64_t>(magnitude);
-            return Value(negative ? -value : value);
+            out = Value(negative ? -value : value);
+            return true;
         }
         if (integral) {
             std::int64_t i = 0;
             auto [end, ec] = std::from_chars(digits.data(), last, i);
-            if (ec == std::errc() && end == last) return Value(i);
-            return bigint::from_decimal(digits);
+            if (ec == std::errc() && end == last) {
+                out = Value(i);
+                return true;
+            }
+            std::optional<Value> big = bigint::from_decimal(digits);
+            if (!big) return false;
+            out = std::move(*big);
+            return true;
         }
         double d = 0;  // correctly rounded, as nlohmann's and Python's
         auto [end, ec] = std::from_chars(digits.data(), last, d);
-        if (ec == std::errc() && end == last) return Value(d);
-        if (ec == std::errc::result_out_of_range) return Value(std::strtod(std::string(digits).c_str(), nullptr));
-        return std::nullopt;
+        if (ec == std::errc() && end == last) out = Value(d);
+        else if (ec == std::errc::result_out_of_range) out = Value(std::strtod(std::string(digits).c_str(), nullptr));
+        else return false;
+        return true;
     }
 
     static bool is_digit(char c) { return c >= '0' && c <= '9'; }
