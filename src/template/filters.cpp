@@ -16,6 +16,7 @@
 #include <limits>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 namespace quorum::tmpl {
 
@@ -522,6 +523,14 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
     Value s = soft_str(in);
     if (!args.positional.empty() && !args.keyword.empty())
         fail("can't handle positional and keyword arguments at the same time");
+    if (args.keyword.empty() && args.positional.size() == 1) {
+        // s % (x,) formats as s % x, without making the tuple, unless x is one of the values
+        // % treats apart: a tuple (its items are the arguments), a mapping-like dict or list
+        // (never "not all arguments converted") or undefined (which raises first).
+        const Value& only = args.positional[0];
+        if (!only.is_sequence() && !only.is_dict() && !only.is_undefined())
+            return same_kind(s, py::percent_format(s.as_string(), only, s.is_markup()));
+    }
     Value operand;
     if (!args.keyword.empty()) {
         Dict d;
@@ -1216,18 +1225,52 @@ Value f_sum(const FilterEnv&, const Value& in, const Arguments& args) {
     return total;
 }
 
-Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1, 2);
-    bool case_sensitive = b.bool_or(2, false);
-    const Value* dflt = b.has(1) ? b.get(1) : nullptr;
-    AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
-    AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
-    List storage;
-    const List& items = items_or_listed(in, storage);
+// groupby's groups when every key is a str (the usual case): one bucket per key, the buckets
+// then put in key order. That gives the groups, members and order of a stable sort by key
+// followed by itertools.groupby, in linear time: str keys are totally ordered (UTF-8 byte order
+// is code point order) and compare without raising, so which comparisons a sort would make is
+// unobservable.
+class StringKeyGroups {
+public:
+    struct Group {
+        Value key;  // the (folded) key of its first member, as itertools.groupby yields it
+        List members;
+    };
+
+    explicit StringKeyGroups(bool case_sensitive) : case_sensitive_(case_sensitive) {}
+    // precondition: raw_key.is_string()
+    void add(const Value& raw_key, const Value& item) { groups_[group_for(raw_key)].members.push_back(item); }
+    std::vector<Group> take_sorted() {
+        std::sort(groups_.begin(), groups_.end(),
+                  [](const Group& a, const Group& b) { return a.key.as_string() < b.key.as_string(); });
+        return std::move(groups_);
+    }
+
+private:
+    // Keys repeat down a column: a raw text seen before finds its group without folding.
+    std::size_t group_for(const Value& raw_key) {
+        if (auto seen = group_of_raw_.find(raw_key.as_string()); seen != group_of_raw_.end()) return seen->second;
+        const Value& kept = raw_keys_.emplace_back(raw_key);
+        Value folded = case_sensitive_ ? kept : ignore_case(kept);
+        auto [at, added] = group_of_folded_.try_emplace(folded.as_string(), groups_.size());
+        if (added) groups_.push_back({std::move(folded), {}});
+        group_of_raw_.emplace(kept.as_string(), at->second);
+        return at->second;
+    }
+
+    bool case_sensitive_;
+    std::vector<Group> groups_;
+    List raw_keys_;  // owns the texts group_of_raw_ views (string storage does not move with a Value)
+    // Views of raw_keys_ and of the groups' keys: a (folded) text to its group's index.
+    std::unordered_map<std::string_view, std::size_t> group_of_raw_, group_of_folded_;
+};
+
+// The general groupby: sort by key (stable), then group runs of equal keys, as
+// itertools.groupby. Keys of mixed types compare (and raise) as Python's would.
+List groups_by_sorting(const List& items, const AttrGetter& key_of, const AttrGetter& output_of, bool case_sensitive) {
     List keys;
     keys.reserve(items.size());
     for (const auto& item : items) keys.push_back(key_of(item));
-    // Sort by key (stable), then group runs of equal keys, as itertools.groupby.
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return value_less(keys[x], keys[y]); });
@@ -1242,7 +1285,36 @@ Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
         out.push_back(make_group_tuple(std::move(grouper), std::move(group)));
         i = j;
     }
-    return Value::list(std::move(out));
+    return out;
+}
+
+// groupby over str keys, or nullopt as soon as a key is something else.
+std::optional<List> groups_by_string_key(const List& items, const AttrGetter& output_of, bool case_sensitive) {
+    StringKeyGroups groups(case_sensitive);
+    for (const auto& item : items) {
+        Value scratch;
+        const Value& key = output_of.lookup(item, scratch);
+        if (!key.is_string()) return std::nullopt;
+        groups.add(key, item);
+    }
+    List out;
+    for (auto& group : groups.take_sorted()) {
+        Value grouper = case_sensitive ? std::move(group.key) : output_of(group.members.front());
+        out.push_back(make_group_tuple(std::move(grouper), std::move(group.members)));
+    }
+    return out;
+}
+
+Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1, 2);
+    bool case_sensitive = b.bool_or(2, false);
+    const Value* dflt = b.has(1) ? b.get(1) : nullptr;
+    AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
+    List storage;
+    const List& items = items_or_listed(in, storage);
+    if (auto groups = groups_by_string_key(items, output_of, case_sensitive)) return Value::list(std::move(*groups));
+    AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
+    return Value::list(groups_by_sorting(items, key_of, output_of, case_sensitive));
 }
 
 Value f_default(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1310,18 +1382,28 @@ struct Selector {
     std::shared_ptr<Arguments> rest;  // the test's own arguments; null: no test (truthiness)
     std::string test;
     const TestFn* library_test = nullptr;  // looked up once for the whole sequence
+    std::optional<BoundTest> bound_test;   // a builtin with `rest` bound once (points into it)
 
     bool operator()(const Value& item) const {
         Value scratch;
         const Value& subject = lookup_attr ? transform.lookup(item, scratch) : item;
         if (!rest) return truthy(subject);
+        if (bound_test) return (*bound_test)(subject);
         return library_test ? (*library_test)(*call->env.call, subject, *rest) : call->env.call_test(test, subject, *rest);
     }
 };
 
+// The builtin test a name stands for in this environment, if it is one (a Library may
+// register its own under a builtin's name).
+PureTest builtin_test_named(const FilterEnv& env, const std::string& name, const TestFn* library_test) {
+    if (!env.call || !env.library) return builtin_test(name);
+    const auto* builtin = library_test ? library_test->target<BuiltinTestCall>() : nullptr;
+    return builtin ? builtin->test : nullptr;
+}
+
 Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
     const Arguments& args = call->args;
-    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr};
+    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr, std::nullopt};
     std::size_t off = 0;
     if (lookup_attr) {
         if (args.positional.empty()) fail("Missing parameter for attribute name");
@@ -1334,6 +1416,8 @@ Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lo
     selector.rest->keyword = args.keyword;
     selector.test = to_str(args.positional[off]);
     if (call->env.call && call->env.library) selector.library_test = call->env.library->test(selector.test);
+    if (PureTest builtin = builtin_test_named(call->env, selector.test, selector.library_test))
+        selector.bound_test = bind_test(builtin, *selector.rest);
     return selector;
 }
 

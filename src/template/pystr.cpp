@@ -6,6 +6,7 @@
 #include "template/library.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -214,20 +215,27 @@ std::string map_chars(std::string_view s, Fn fn) {
     return out;
 }
 
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
+// ASCII text (the usual case: no decoding) with the letters in [first, last] moved by `shift`.
+std::string ascii_cased(std::string_view s, char first, char last, int shift) {
+    std::string out(s);
+    for (char& ch : out)
+        if (ch >= first && ch <= last) ch = static_cast<char>(ch + shift);
+    return out;
+}
+
 }  // namespace
 
 std::string upper(std::string_view s) {
+    if (is_ascii(s)) return ascii_cased(s, 'a', 'z', 'A' - 'a');
     return map_chars(s, [](std::string& out, char32_t c) { append_upper(out, c); });
 }
 
 std::string lower(std::string_view s) {
-    bool plain = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    if (plain) {  // ASCII (the usual case): no decoding needed
-        std::string out(s);
-        for (char& ch : out)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        return out;
-    }
+    if (is_ascii(s)) return ascii_cased(s, 'A', 'Z', 'a' - 'A');
     // Special cases: 'İ' -> 'i̇' (two code points); final sigma 'Σ' -> 'ς' at the end of a word
     // (preceded by a cased letter, not followed by one), as CPython's lower().
     auto u = to_u32(s);
@@ -260,6 +268,11 @@ std::string title(std::string_view s) {
 }
 
 std::string capitalize(std::string_view s) {
+    if (is_ascii(s)) {  // an ASCII letter's title case is its upper case
+        std::string out = ascii_cased(s, 'A', 'Z', 'a' - 'A');
+        if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+        return out;
+    }
     bool first = true;
     return map_chars(s, [&](std::string& out, char32_t c) {
         if (first)
@@ -547,6 +560,13 @@ std::string repr_string(std::string_view s) {
 std::string format_fixed(double d, int precision) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    // At most 309 integer digits, a point and the decimals: the usual precisions fit on the stack.
+    constexpr int stack_precision = 32;
+    if (precision <= stack_precision) {
+        std::array<char, 320 + stack_precision> buf;
+        auto res = std::to_chars(buf.data(), buf.data() + buf.size(), d, std::chars_format::fixed, precision);
+        return std::string(buf.data(), res.ptr);
+    }
     std::string buf(static_cast<std::size_t>(precision) + 340, '\0');
     auto res = std::to_chars(buf.data(), buf.data() + buf.size(), d, std::chars_format::fixed, precision);
     buf.resize(static_cast<std::size_t>(res.ptr - buf.data()));
@@ -650,33 +670,32 @@ struct Spec {
     long long precision = -1;
 };
 
-// Pads a formatted number, putting zero padding between the sign/prefix and the digits.
-std::string pad_number(std::string sign, std::string prefix, std::string body, const Spec& spec) {
+// Appends a formatted number padded to the width, zero padding between the sign/prefix and the digits.
+void append_padded_number(std::string& out, std::string_view sign, std::string_view prefix, std::string_view body,
+                          const Spec& spec) {
     long long len = static_cast<long long>(sign.size() + prefix.size() + length(body));
-    if (spec.width > len) {
-        auto fill = static_cast<std::size_t>(spec.width - len);
-        if (spec.left) return sign + prefix + body + std::string(fill, ' ');
-        if (spec.zero) return sign + prefix + std::string(fill, '0') + body;
-        return std::string(fill, ' ') + sign + prefix + body;
-    }
-    return sign + prefix + body;
+    auto fill = static_cast<std::size_t>(spec.width > len ? spec.width - len : 0);
+    if (fill && !spec.left && !spec.zero) out.append(fill, ' ');
+    out += sign;
+    out += prefix;
+    if (fill && !spec.left && spec.zero) out.append(fill, '0');
+    out += body;
+    if (fill && spec.left) out.append(fill, ' ');
 }
 
-std::string pad_text(const std::string& body, const Spec& spec) {
-    long long len = static_cast<long long>(length(body));
-    if (spec.width <= len) return body;
-    auto fill = std::string(static_cast<std::size_t>(spec.width - len), ' ');
-    return spec.left ? body + fill : fill + body;
+void append_padded_text(std::string& out, std::string_view body, const Spec& spec) {
+    append_padded_number(out, "", "", body, Spec{spec.left, false, false, false, false, spec.width, -1});
 }
 
-std::string sign_of(bool negative, const Spec& spec) {
+std::string_view sign_of(bool negative, const Spec& spec) {
     if (negative) return "-";
     if (spec.plus) return "+";
     if (spec.space) return " ";
     return "";
 }
 
-std::string percent_one(char conv, const Value& arg, const Spec& spec, bool markup) {
+// Appends one conversion (%s, %d, %.2f ...) of `arg` to `out`.
+void append_percent_one(std::string& out, char conv, const Value& arg, const Spec& spec, bool markup) {
     switch (conv) {
         case 's':
         case 'r':
@@ -684,7 +703,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             std::string text = conv == 's' ? to_str(arg) : repr(arg);
             if (markup && !(conv == 's' && arg.is_markup())) text = html_escape(text);
             if (spec.precision >= 0) text = text.substr(0, byte_offset(text, static_cast<std::size_t>(spec.precision)));
-            return pad_text(text, spec);
+            append_padded_text(out, text, spec);
+            return;
         }
         case 'd':
         case 'i':
@@ -701,7 +721,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             std::string digits = integral_digits(v, 10, false);
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
-            return pad_number(sign_of(bigint::is_negative(v), spec), "", digits, spec);
+            append_padded_number(out, sign_of(bigint::is_negative(v), spec), "", digits, spec);
+            return;
         }
         case 'x':
         case 'X':
@@ -712,7 +733,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
             std::string prefix = spec.alt ? (conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X") : "";
-            return pad_number(sign_of(bigint::is_negative(arg), spec), prefix, digits, spec);
+            append_padded_number(out, sign_of(bigint::is_negative(arg), spec), prefix, digits, spec);
+            return;
         }
         case 'e':
         case 'E':
@@ -732,7 +754,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             bool negative = std::signbit(d) && !std::isnan(d);
             Spec s = spec;
             if (!std::isfinite(d)) s.zero = false;
-            return pad_number(sign_of(negative, s), "", text, s);
+            append_padded_number(out, sign_of(negative, s), "", text, s);
+            return;
         }
         case 'c': {
             std::string ch;
@@ -745,9 +768,10 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             } else {
                 fail("%c requires int or char");
             }
-            return pad_text(ch, spec);
+            append_padded_text(out, ch, spec);
+            return;
         }
-        default: return {};
+        default: return;
     }
 }
 
@@ -845,7 +869,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
         }
         const Value& arg = keyed ? *keyed : take_arg();
         if (arg.is_undefined()) fail(arg.undefined_hint());
-        out += percent_one(conv, arg, spec, markup);
+        append_percent_one(out, conv, arg, spec, markup);
         i = p + 1;
     }
     bool leftover = tuple ? next_arg < tuple->size() : (!used_single && !mapping_like);
