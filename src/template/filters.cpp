@@ -309,41 +309,59 @@ struct Span {
     std::size_t start = 0, size = 0;
 };
 
-bool is_wrap_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_wrap_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
 
 // textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
 // letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
+// Chunking's view of a character: most are word characters, and only spaces and hyphens end a run.
+enum class WrapClass : std::uint8_t { Word, Space, Hyphen };
+
+WrapClass wrap_class(char32_t c) {
+    static constexpr auto ascii_classes = [] {
+        std::array<WrapClass, 128> classes{};
+        for (char space : {' ', '\t', '\n', '\v', '\f', '\r'}) classes[static_cast<std::size_t>(space)] = WrapClass::Space;
+        classes['-'] = WrapClass::Hyphen;
+        return classes;
+    }();
+    return c < 128 ? ascii_classes[c] : WrapClass::Word;
+}
+
+// Whether the hyphen at text[h] ends a chunk: wordsep_re's letters before and after it.
 template <typename Text>
-std::vector<Span> wrap_chunks(const Text& text, bool break_on_hyphens) {
-    auto letter = [](char32_t c) { return py::is_alpha(c); };
-    std::vector<Span> chunks;
-    chunks.reserve(text.size() / 4 + 2);  // about a word and a space per five characters: grows rarely
+bool breaks_after_hyphen(const Text& text, std::size_t h) {
+    auto letter = [&](std::size_t at) { return py::is_alpha(static_cast<char32_t>(text[at])); };
+    bool before = (h >= 2 && letter(h - 1) && letter(h - 2)) || (h >= 3 && letter(h - 1) && text[h - 2] == '-' && letter(h - 3));
+    bool after = h + 1 < text.size() && letter(h + 1) &&
+                 ((h + 2 < text.size() && letter(h + 2)) || (h + 3 < text.size() && text[h + 2] == '-' && letter(h + 3)));
+    return before && after;
+}
+
+// textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
+// letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
+// Fills `chunks` (cleared first).
+template <typename Text>
+void wrap_chunks(const Text& text, bool break_on_hyphens, std::vector<Span>& chunks) {
+    chunks.clear();
+    const std::size_t n = text.size();
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < n) {
         std::size_t start = i;
-        if (is_wrap_space(text[i])) {
-            while (i < text.size() && is_wrap_space(text[i])) ++i;
+        if (wrap_class(text[i]) == WrapClass::Space) {
+            while (i < n && wrap_class(text[i]) == WrapClass::Space) ++i;
             chunks.push_back({start, i - start});
             continue;
         }
-        while (i < text.size() && !is_wrap_space(text[i])) {
-            char32_t c = static_cast<char32_t>(text[i++]);
-            if (!break_on_hyphens || c != '-') continue;
-            std::size_t h = i - 1;  // the hyphen
-            bool before = (h >= 2 && letter(text[h - 1]) && letter(text[h - 2])) ||
-                          (h >= 3 && letter(text[h - 1]) && text[h - 2] == '-' && letter(text[h - 3]));
-            bool after = h + 1 < text.size() && letter(text[h + 1]) &&
-                         ((h + 2 < text.size() && letter(text[h + 2])) ||
-                          (h + 3 < text.size() && text[h + 2] == '-' && letter(text[h + 3])));
+        for (; i < n; ++i) {
+            WrapClass kind = wrap_class(text[i]);
+            if (kind == WrapClass::Space) break;
             // The piece before the hyphen must itself be more than the hyphen.
-            if (before && after && h > start) {
-                chunks.push_back({start, i - start});
-                start = i;
+            if (kind == WrapClass::Hyphen && break_on_hyphens && i > start && breaks_after_hyphen(text, i)) {
+                chunks.push_back({start, i + 1 - start});
+                start = i + 1;
             }
         }
         if (i > start) chunks.push_back({start, i - start});
     }
-    return chunks;
 }
 
 template <typename Text>
@@ -356,10 +374,9 @@ bool all_space(const Text& text, Span span) {
 // Most lines already fit: an ASCII line no longer than `width` that does not end in
 // whitespace comes back whole from textwrap (every chunk fits on the first line, and only
 // a trailing whitespace chunk would be dropped), so skip the UTF-32 chunking.
-bool fits_unwrapped(const std::string& line, std::int64_t width) {
-    if (line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
-    if (std::string_view(" \t\n\v\f\r").find(line.back()) != std::string_view::npos) return false;
-    return std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+bool fits_unwrapped(const std::string& line, bool ascii, std::int64_t width) {
+    if (!ascii || line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
+    return !is_wrap_space(static_cast<unsigned char>(line.back()));
 }
 
 // textwrap's _handle_long_word: the part of `chunk` that goes on the current line.
@@ -385,11 +402,11 @@ Span split_long_word(const Text& text, Span& chunk, std::size_t space_left, bool
 template <typename Text>
 void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_hyphens, std::string_view separator,
                 std::string& out) {
-    auto chunks = wrap_chunks(text, break_on_hyphens);
+    // Scratch kept between calls: wrapping a column of titles allocates only its output.
+    thread_local std::vector<Span> chunks, current;
+    wrap_chunks(text, break_on_hyphens, chunks);
     std::reverse(chunks.begin(), chunks.end());
     bool first_line = true;
-    std::vector<Span> current;
-    current.reserve(chunks.size());
     while (!chunks.empty()) {
         current.clear();
         std::size_t current_len = 0;
@@ -423,30 +440,47 @@ void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_h
     }
 }
 
-// separator.join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)),
+// separator.join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)), for a line
+// the caller knows to be ASCII or not,
 // appended to `out`.
-void append_wrapped(std::string& out, const std::string& line, std::int64_t width, bool break_long_words,
+void append_wrapped(std::string& out, const std::string& line, bool ascii, std::int64_t width, bool break_long_words,
                     bool break_on_hyphens, std::string_view separator) {
     if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
-    if (fits_unwrapped(line, width)) {
+    if (fits_unwrapped(line, ascii, width)) {
         out += line;
         return;
     }
     auto w = static_cast<std::size_t>(width);
-    bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii) return fill_lines(std::string_view(line), w, break_long_words, break_on_hyphens, separator, out);
     const std::u32string text = py::to_u32(line);
     fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens, separator, out);
 }
 
+// Whether every byte is ASCII. No early exit: the compiler vectorises the loop.
+bool is_ascii(std::string_view s) {
+    unsigned high = 0;
+    for (char c : s) high |= static_cast<unsigned char>(c) & 0x80u;
+    return high == 0;
+}
+
 // Whether s is one line of ASCII text (no str.splitlines() boundary), the usual case.
 bool is_one_ascii_line(const std::string& s) {
+    if (s.empty()) return false;
+    // Bytes from ' ' to '~' are neither boundaries nor non-ASCII. A min/max reduction without
+    // early exit, which the compiler vectorises.
+    unsigned char lowest = 0xFF, highest = 0;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        lowest = std::min(lowest, u);
+        highest = std::max(highest, u);
+    }
+    if (lowest >= 0x20 && highest <= 0x7E) return true;
     // Python's ASCII line boundaries: \n \r \v \f \x1c \x1d \x1e (the rest are non-ASCII).
     auto plain = [](char c) {
         auto u = static_cast<unsigned char>(c);
         return u < 0x80 && !(u >= '\n' && u <= '\r') && !(u >= 0x1c && u <= 0x1e);
     };
-    return !s.empty() && std::all_of(s.begin(), s.end(), plain);
+    return std::all_of(s.begin(), s.end(), plain);
 }
 
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -459,15 +493,16 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     std::string wrapstring = b.has(2) && !b.get(2)->is_none() ? to_str(*b.get(2)) : "\n";
     bool hyphens = b.bool_or(3, true);
     std::string out;
+    out.reserve(s.size() + s.size() / 8 * wrapstring.size());  // a break every 8 characters at most, usually
     if (is_one_ascii_line(s)) {
-        append_wrapped(out, s, width, break_long, hyphens, wrapstring);
+        append_wrapped(out, s, true, width, break_long, hyphens, wrapstring);
         return Value(std::move(out));
     }
     bool first_line = true;
     for (const auto& line : py::splitlines(s)) {
         if (!first_line) out += wrapstring;
         first_line = false;
-        append_wrapped(out, line, width, break_long, hyphens, wrapstring);
+        append_wrapped(out, line, is_ascii(line), width, break_long, hyphens, wrapstring);
     }
     return Value(std::move(out));
 }
