@@ -134,51 +134,79 @@ AttrGetter make_attrgetter(const Value* attribute, bool case_insensitive = false
 }
 
 // make_multi_attrgetter: "a,b.c" gives a key of several values, compared as a list.
-std::vector<AttrGetter> make_multi_attrgetter(const Value* attribute, bool case_insensitive) {
+std::vector<AttrGetter> make_multi_attrgetter(const Value* attribute) {
     std::vector<AttrGetter> getters;
     if (attribute && attribute->is_string()) {
         std::string sep = ",";
         for (const auto& piece : py::split(attribute->as_string(), &sep)) {
             Value part(piece);
-            getters.push_back(make_attrgetter(&part, case_insensitive));
+            getters.push_back(make_attrgetter(&part));
         }
     } else {
-        getters.push_back(make_attrgetter(attribute, case_insensitive));
+        getters.push_back(make_attrgetter(attribute));
     }
     return getters;
 }
 
-// Python's list comparison on sort keys: first unequal element decides.
-// Python's a < b for one key. str against str (the usual sort key) is a byte comparison:
-// UTF-8 byte order is code point order, which is how Python orders str.
-bool value_less(const Value& a, const Value& b) {
-    if (a.is_string() && b.is_string()) return a.as_string() < b.as_string();
-    if (equals(a, b)) return false;
-    return compare(a, b, "<") < 0;
+// How sort keys compare: as they are, or with str keys case-folded. Folding compares ASCII
+// letters as lower case; keys with other letters are lowered beforehand (fold_sort_key), whose
+// result has no ASCII capitals, so both sides compare as lower(a) < lower(b) - Python's
+// ignore_case - without lowering the (usual) ASCII keys.
+enum class KeyCase { AsIs, Folded };
+
+unsigned char ascii_folded(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u - 'A' + 'a') : u;
 }
 
-// Two keys of `width` values each (a multi-attribute key compares as a list of that length).
-bool key_less(const Value* a, const Value* b, std::size_t width) {
-    for (std::size_t i = 0; i < width; ++i) {
-        if (a[i].is_string() && b[i].is_string()) {
-            if (int c = a[i].as_string().compare(b[i].as_string()); c != 0) return c < 0;
-            continue;
-        }
-        if (equals(a[i], b[i])) continue;
-        return compare(a[i], b[i], "<") < 0;
+// Three-way comparison of two str keys by code point (UTF-8 byte order is code point order).
+int compare_text(const std::string& a, const std::string& b, KeyCase key_case) {
+    if (key_case == KeyCase::AsIs) return a.compare(b);
+    std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        unsigned char x = ascii_folded(a[i]), y = ascii_folded(b[i]);
+        if (x != y) return x < y ? -1 : 1;
     }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+// A key as KeyCase::Folded compares it: str keys with non-ASCII letters lowered.
+Value fold_sort_key(Value key) {
+    if (!key.is_string()) return key;
+    const std::string& text = key.as_string();
+    bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return ascii ? key : ignore_case(key);
+}
+
+// Python's a < b for one key as a three-way answer: negative, zero (equal) or positive (not
+// less). str against str (the usual sort key) and int against int compare in place; the rest
+// as Python's == and <, raising for types that do not compare.
+int compare_keys(const Value& a, const Value& b, KeyCase key_case) {
+    if (a.is_string() && b.is_string()) return compare_text(a.as_string(), b.as_string(), key_case);
+    if (a.is_int() && b.is_int()) return a.as_int() < b.as_int() ? -1 : (a.as_int() > b.as_int() ? 1 : 0);
+    if (equals(a, b)) return 0;
+    return compare(a, b, "<") < 0 ? -1 : 1;
+}
+
+bool value_less(const Value& a, const Value& b) { return compare_keys(a, b, KeyCase::AsIs) < 0; }
+
+// Python's list comparison on sort keys of `width` values each (a multi-attribute key compares
+// as a list of that length): the first unequal element decides.
+bool key_less(const Value* a, const Value* b, std::size_t width, KeyCase key_case) {
+    for (std::size_t i = 0; i < width; ++i)
+        if (int c = compare_keys(a[i], b[i], key_case); c != 0) return c < 0;
     return false;
 }
 
 // sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
 // keys[i * width] .. keys[i * width + width - 1], computed once per item as Python does.
-List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse) {
+List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse, KeyCase key_case = KeyCase::AsIs) {
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         const Value* kx = keys.data() + x * width;
         const Value* ky = keys.data() + y * width;
-        return reverse ? key_less(ky, kx, width) : key_less(kx, ky, width);
+        return reverse ? key_less(ky, kx, width, key_case) : key_less(kx, ky, width, key_case);
     });
     List out;
     out.reserve(items.size());
@@ -1151,12 +1179,12 @@ Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
     bool case_sensitive = b.bool_or(1, false);
     List storage;
     const List& items = items_or_listed(in, storage);
-    auto getters = make_multi_attrgetter(b.get(2), !case_sensitive);
+    auto getters = make_multi_attrgetter(b.get(2));
     List keys;
     keys.reserve(items.size() * getters.size());
     for (const auto& item : items)
-        for (const auto& g : getters) keys.push_back(g(item));
-    return Value::list(sorted_by(items, keys, getters.size(), reverse));
+        for (const auto& g : getters) keys.push_back(case_sensitive ? g(item) : fold_sort_key(g(item)));
+    return Value::list(sorted_by(items, keys, getters.size(), reverse, case_sensitive ? KeyCase::AsIs : KeyCase::Folded));
 }
 
 Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {

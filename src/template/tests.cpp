@@ -62,6 +62,19 @@ bool same_as(const Value& v, const Value& other) {
     }
 }
 
+// equals(a, b), with str == str (what select/reject usually test) compared without the call.
+bool equal_values(const Value& a, const Value& b) {
+    if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
+    return equals(a, b);
+}
+
+// `value in seq`, a list or tuple searched with equal_values.
+bool is_in(const Value& value, const Value& seq) {
+    if (!seq.is_sequence()) return contains(seq, value);
+    const List& items = seq.as_list();
+    return std::any_of(items.begin(), items.end(), [&](const Value& item) { return equal_values(item, value); });
+}
+
 using Arg = const Value*;  // the bound argument: non-null for the tests with a parameter
 
 constexpr SimpleTest defined_test{"test_defined", "", [](const Value& v, Arg) { return !v.is_undefined(); }};
@@ -103,11 +116,11 @@ constexpr SimpleTest divisibleby_test{"test_divisibleby", "num", [](const Value&
 
 constexpr SimpleTest lower_test{"test_lower", "", [](const Value& v, Arg) { return py::islower(to_str(v)); }};
 constexpr SimpleTest upper_test{"test_upper", "", [](const Value& v, Arg) { return py::isupper(to_str(v)); }};
-constexpr SimpleTest in_test{"test_in", "seq", [](const Value& v, Arg seq) { return contains(*seq, v); }};
+constexpr SimpleTest in_test{"test_in", "seq", [](const Value& v, Arg seq) { return is_in(v, *seq); }};
 constexpr SimpleTest sameas_test{"test_sameas", "other", [](const Value& v, Arg other) { return same_as(v, *other); }};
 
-constexpr SimpleTest eq_test{"eq", "b", [](const Value& v, Arg b) { return equals(v, *b); }};
-constexpr SimpleTest ne_test{"ne", "b", [](const Value& v, Arg b) { return !equals(v, *b); }};
+constexpr SimpleTest eq_test{"eq", "b", [](const Value& v, Arg b) { return equal_values(v, *b); }};
+constexpr SimpleTest ne_test{"ne", "b", [](const Value& v, Arg b) { return !equal_values(v, *b); }};
 constexpr SimpleTest lt_test{"lt", "b", [](const Value& v, Arg b) { return compare(v, *b, "<") < 0; }};
 constexpr SimpleTest le_test{"le", "b", [](const Value& v, Arg b) { return compare(v, *b, "<=") <= 0; }};
 constexpr SimpleTest gt_test{"gt", "b", [](const Value& v, Arg b) { return compare(v, *b, ">") > 0; }};
