@@ -242,6 +242,12 @@ Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
     return same_kind(s, py::capitalize(s.as_string()));
 }
 
+// do_title's separators, [-\s({[<].
+bool is_title_separator(char32_t c) {
+    if (c == '-' || c == '(' || c == '{' || c == '[' || c == '<') return true;
+    return (c <= ' ' || c >= 0x80) && py::is_space(c);  // no other ASCII character is a space
+}
+
 // do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
 // The result is a plain str even for Markup input (re.split drops the subclass).
 Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -251,19 +257,24 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
     out.reserve(s.size());
     bool at_piece_start = true;
     for (std::size_t i = 0; i < s.size();) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) {  // ASCII: no decoding, and its cases are a shift
+            ++i;
+            bool separator = is_title_separator(byte);
+            if (separator) out += static_cast<char>(byte);
+            else if (at_piece_start) out += static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - 32 : byte);
+            else out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            at_piece_start = separator;
+            continue;
+        }
         char32_t c = py::next_code_point(s, i);
-        bool separator = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || py::is_space(c);
-        if (separator) {
+        if (is_title_separator(c)) {
             py::append_utf8(out, c);
             at_piece_start = true;
         } else if (at_piece_start) {
-            if (c < 0x80) {
-                out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-            } else {
-                std::string one;  // item[0].upper(): 'ß' becomes 'SS'
-                py::append_utf8(one, c);
-                out += py::upper(one);
-            }
+            std::string one;  // item[0].upper(): 'ß' becomes 'SS'
+            py::append_utf8(one, c);
+            out += py::upper(one);
             at_piece_start = false;
         } else {
             py::append_utf8(out, py::to_lower(c));

@@ -775,6 +775,13 @@ void append_percent_one(std::string& out, char conv, const Value& arg, const Spe
     }
 }
 
+// Room for a format's result, for long formats only: a short one's result ("45.3", "12,345")
+// usually fits the string's inline buffer, where reserving would allocate.
+void reserve_for_format(std::string& out, std::string_view fmt) {
+    constexpr std::size_t inline_capacity = 15;
+    if (fmt.size() > inline_capacity / 2) out.reserve(fmt.size() + 16);
+}
+
 }  // namespace
 
 std::string percent_format(std::string_view fmt, const Value& args, bool markup) {
@@ -795,7 +802,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
         return args;
     };
     std::string out;
-    out.reserve(fmt.size() + 16);
+    reserve_for_format(out, fmt);
     std::size_t i = 0;
     while (i < fmt.size()) {
         auto pct = fmt.find('%', i);
@@ -1027,7 +1034,7 @@ std::string format_value(const Value& v, std::string_view spec) {
 
 std::string str_format(std::string_view fmt, const Arguments& args) {
     std::string out;
-    out.reserve(fmt.size() + 16);
+    reserve_for_format(out, fmt);
     int auto_index = 0;
     bool used_auto = false, used_manual = false;
     std::size_t i = 0;
