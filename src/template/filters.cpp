@@ -330,8 +330,10 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
         if (static_cast<std::int64_t>(n) <= length + leeway) return in;
         fail("'" + type_name(in) + "' object has no attribute 'rsplit'");
     }
+    // A str has at least as many bytes as code points: one short in bytes needs no counting.
+    if (static_cast<std::int64_t>(s.size()) <= length + leeway) return in;
     auto len = static_cast<std::int64_t>(py::length(s));
-    if (len <= length + leeway) return in.is_string() ? in : Value(s);
+    if (len <= length + leeway) return in;
     // Slicing a Markup gives Markup, and Markup + end escapes end.
     if (in.is_markup()) end = html_escape(end);
     std::string head = py::slice(s, std::nullopt, length - end_len, std::nullopt);
@@ -1457,9 +1459,9 @@ struct Selector {
     std::string test;
     const TestFn* library_test = nullptr;  // looked up once for the whole sequence
     std::optional<BoundTest> bound_test;   // a builtin with `rest` bound once (points into it)
+    mutable Value scratch;  // an attribute made rather than found in the item; reused item to item
 
     bool operator()(const Value& item) const {
-        Value scratch;
         const Value& subject = lookup_attr ? transform.lookup(item, scratch) : item;
         if (!rest) return truthy(subject);
         if (bound_test) return (*bound_test)(subject);
@@ -1477,7 +1479,7 @@ PureTest builtin_test_named(const FilterEnv& env, const std::string& name, const
 
 Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
     const Arguments& args = call->args;
-    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr, std::nullopt};
+    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr, std::nullopt, Value()};
     std::size_t off = 0;
     if (lookup_attr) {
         if (args.positional.empty()) fail("Missing parameter for attribute name");
