@@ -198,20 +198,58 @@ bool key_less(const Value* a, const Value* b, std::size_t width, KeyCase key_cas
     return false;
 }
 
-// sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
-// keys[i * width] .. keys[i * width + width - 1], computed once per item as Python does.
-List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse, KeyCase key_case = KeyCase::AsIs) {
+// Item indices 0..n-1 stably sorted by less(x, y) (reversed: by less(y, x), which keeps equal
+// items in their order as Python's reverse=True does), then the items in that order.
+template <typename Less>
+List stably_sorted(const List& items, bool reverse, Less less) {
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        const Value* kx = keys.data() + x * width;
-        const Value* ky = keys.data() + y * width;
-        return reverse ? key_less(ky, kx, width, key_case) : key_less(kx, ky, width, key_case);
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return reverse ? less(y, x) : less(x, y); });
     List out;
     out.reserve(items.size());
     for (auto i : order) out.push_back(items[i]);
     return out;
+}
+
+// Single keys that are all ints, or all strs, compared without Values: ints as numbers, strs
+// as bytes (folded once into one buffer). Both orders are total and never raise, so the
+// stable result is the one compare_keys gives. nullopt for other keys.
+std::optional<List> sorted_by_plain_keys(const List& items, const List& keys, bool reverse, KeyCase key_case) {
+    if (std::all_of(keys.begin(), keys.end(), [](const Value& k) { return k.is_int(); })) {
+        std::vector<std::int64_t> numbers;
+        numbers.reserve(keys.size());
+        for (const auto& k : keys) numbers.push_back(k.as_int());
+        return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return numbers[x] < numbers[y]; });
+    }
+    if (!std::all_of(keys.begin(), keys.end(), [](const Value& k) { return k.is_string(); })) return std::nullopt;
+    std::string folded;  // every key's bytes as compare_text compares them, end to end
+    std::vector<std::size_t> ends;
+    ends.reserve(keys.size());
+    std::size_t total = 0;
+    for (const auto& k : keys) total += k.as_string().size();
+    folded.reserve(total);
+    for (const auto& k : keys) {
+        const std::string& text = k.as_string();
+        if (key_case == KeyCase::AsIs) folded += text;
+        else std::transform(text.begin(), text.end(), std::back_inserter(folded), ascii_folded);
+        ends.push_back(folded.size());
+    }
+    auto key = [&](std::size_t i) {
+        std::size_t begin = i ? ends[i - 1] : 0;
+        return std::string_view(folded).substr(begin, ends[i] - begin);
+    };
+    return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+}
+
+// sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
+// keys[i * width] .. keys[i * width + width - 1], computed once per item as Python does.
+List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse, KeyCase key_case = KeyCase::AsIs) {
+    if (width == 1)
+        if (auto sorted = sorted_by_plain_keys(items, keys, reverse, key_case)) return std::move(*sorted);
+    return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) {
+        return key_less(keys.data() + x * width, keys.data() + y * width, width, key_case);
+    });
 }
 
 // The items of `in` as iterate() lists them, without copying a list's or tuple's items
