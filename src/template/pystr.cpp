@@ -9,6 +9,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 
 namespace quorum::tmpl::py {
 
@@ -557,9 +559,47 @@ std::string repr_string(std::string_view s) {
 
 // ---------------------------------------------------------------- number formatting
 
+namespace {
+
+// d (finite, not negative) rounded to `precision` decimals and scaled to an integer, exactly as
+// correct rounding gives it (ties to even on d's exact binary value), in 64-bit integer
+// arithmetic: d = m / 2^shift exactly, so the scaled value is m * 10^precision / 2^shift.
+// nullopt when that does not fit 64 bits (long precisions, large or tiny d): to_chars then.
+std::optional<std::uint64_t> scaled_fixed(double d, int precision) {
+    static constexpr std::uint64_t powers_of_ten[] = {1, 10, 100, 1000};
+    if (precision < 0 || precision > 3 || d >= 0x1p52) return std::nullopt;  // m * 10^3 < 2^63
+    int exponent = 0;
+    auto m = static_cast<std::uint64_t>(std::ldexp(std::frexp(d, &exponent), 53));  // exact: 53 bits
+    int shift = 53 - exponent;
+    if (shift < 0 || shift > 63) return std::nullopt;
+    std::uint64_t scaled = m * powers_of_ten[precision];
+    std::uint64_t whole = scaled >> shift;
+    if (shift == 0) return whole;
+    std::uint64_t rest = scaled - (whole << shift), half = std::uint64_t{1} << (shift - 1);
+    if (rest > half || (rest == half && (whole & 1))) ++whole;
+    return whole;
+}
+
+// The digits of `scaled` with a point before the last `precision` of them ("45.3", "0.05").
+std::string with_decimal_point(std::uint64_t scaled, int precision) {
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, scaled).ptr;
+    std::string text(digits, end);
+    auto decimals = static_cast<std::size_t>(precision);
+    if (text.size() <= decimals) text.insert(0, decimals + 1 - text.size(), '0');
+    if (decimals) text.insert(text.size() - decimals, 1, '.');
+    return text;
+}
+
+}  // namespace
+
 std::string format_fixed(double d, int precision) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    if (auto scaled = scaled_fixed(std::fabs(d), precision)) {  // the usual '%.1f': no general printing
+        std::string text = with_decimal_point(*scaled, precision);
+        return std::signbit(d) ? "-" + text : text;
+    }
     // At most 309 integer digits, a point and the decimals: the usual precisions fit on the stack.
     constexpr int stack_precision = 32;
     if (precision <= stack_precision) {
