@@ -395,15 +395,16 @@ bool is_wrap_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); } 
 // Chunking's view of a character: most are word characters, and only spaces and hyphens end a run.
 enum class WrapClass : std::uint8_t { Word, Space, Hyphen };
 
-WrapClass wrap_class(char32_t c) {
-    static constexpr auto ascii_classes = [] {
-        std::array<WrapClass, 128> classes{};
-        for (char space : {' ', '\t', '\n', '\v', '\f', '\r'}) classes[static_cast<std::size_t>(space)] = WrapClass::Space;
-        classes['-'] = WrapClass::Hyphen;
-        return classes;
-    }();
-    return c < 128 ? ascii_classes[c] : WrapClass::Word;
-}
+// By byte: the bytes of non-ASCII UTF-8 (0x80 and up) are word characters too.
+constexpr std::array<WrapClass, 256> wrap_classes = [] {
+    std::array<WrapClass, 256> classes{};
+    for (char space : {' ', '\t', '\n', '\v', '\f', '\r'}) classes[static_cast<std::size_t>(space)] = WrapClass::Space;
+    classes['-'] = WrapClass::Hyphen;
+    return classes;
+}();
+
+WrapClass wrap_class(char c) { return wrap_classes[static_cast<unsigned char>(c)]; }
+WrapClass wrap_class(char32_t c) { return c < 128 ? wrap_classes[c] : WrapClass::Word; }
 
 // Whether the hyphen at text[h] ends a chunk: wordsep_re's letters before and after it.
 template <typename Text>
@@ -432,9 +433,10 @@ void wrap_chunks(const Text& text, bool break_on_hyphens, std::vector<Span>& chu
         }
         for (; i < n; ++i) {
             WrapClass kind = wrap_class(text[i]);
+            if (kind == WrapClass::Word) continue;  // the usual character: one test
             if (kind == WrapClass::Space) break;
             // The piece before the hyphen must itself be more than the hyphen.
-            if (kind == WrapClass::Hyphen && break_on_hyphens && i > start && breaks_after_hyphen(text, i)) {
+            if (break_on_hyphens && i > start && breaks_after_hyphen(text, i)) {
                 chunks.push_back({start, i + 1 - start});
                 start = i + 1;
             }
