@@ -78,10 +78,23 @@ struct AttrGetter {
     std::vector<Value> parts;
     const Value* default_value = nullptr;
     std::shared_ptr<CaseFolder> folder;  // set when keys compare case-insensitively
+    bool one_str_part = false;           // parts is one str and there is no folder: the usual getter
 
     // The item's attribute without copying it when it is part of the item (the common case);
     // otherwise it is made in `scratch`.
     const Value& lookup(const Value& item, Value& scratch) const {
+        // The usual case, a data row's field: short enough to inline where items are looped over.
+        if (one_str_part && item.is_dict())
+            if (const Value* found = item.as_dict().find(parts.front())) return *found;
+        return walk(item, scratch);
+    }
+    Value operator()(const Value& item) const {
+        Value scratch;
+        return lookup(item, scratch);
+    }
+
+private:
+    const Value& walk(const Value& item, Value& scratch) const {
         const Value* current = &item;  // walks the item's own tree without copying
         for (const auto& part : parts) {
             // Hot path (selectattr/groupby/sort over data rows): a dict's string key needs no
@@ -99,10 +112,6 @@ struct AttrGetter {
         if (!folder) return *current;
         scratch = folder->fold(*current);
         return scratch;
-    }
-    Value operator()(const Value& item) const {
-        Value scratch;
-        return lookup(item, scratch);
     }
 };
 
@@ -130,6 +139,7 @@ AttrGetter make_attrgetter(const Value* attribute, bool case_insensitive = false
     if (attribute && !attribute->is_none()) g.parts = attribute_path(*attribute);
     if (case_insensitive) g.folder = std::make_shared<CaseFolder>();
     g.default_value = default_value;
+    g.one_str_part = g.parts.size() == 1 && g.parts.front().is_string() && !g.folder;
     return g;
 }
 
