@@ -183,9 +183,7 @@ int compare_text(const std::string& a, const std::string& b, KeyCase key_case) {
 // A key as KeyCase::Folded compares it: str keys with non-ASCII letters lowered.
 Value fold_sort_key(Value key) {
     if (!key.is_string()) return key;
-    const std::string& text = key.as_string();
-    bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    return ascii ? key : ignore_case(key);
+    return py::is_ascii(key.as_string()) ? key : ignore_case(key);
 }
 
 // Python's a < b for one key as a three-way answer: negative, zero (equal) or positive (not
@@ -222,34 +220,47 @@ List stably_sorted(const List& items, bool reverse, Less less) {
     return out;
 }
 
+// str keys' bytes as compare_text compares them (folded or not), end to end in one buffer.
+class PackedTextKeys {
+public:
+    PackedTextKeys(const List& keys, KeyCase key_case) {
+        std::size_t total = 0;
+        for (const auto& k : keys) total += k.as_string().size();
+        bytes_.reserve(total);
+        ends_.reserve(keys.size());
+        for (const auto& k : keys) {
+            const std::string& text = k.as_string();
+            if (key_case == KeyCase::AsIs) bytes_ += text;
+            else std::transform(text.begin(), text.end(), std::back_inserter(bytes_), ascii_folded);
+            ends_.push_back(bytes_.size());
+        }
+    }
+    std::string_view operator[](std::size_t i) const {
+        std::size_t begin = i ? ends_[i - 1] : 0;
+        return std::string_view(bytes_).substr(begin, ends_[i] - begin);
+    }
+
+private:
+    std::string bytes_;
+    std::vector<std::size_t> ends_;
+};
+
 // Single keys that are all ints, or all strs, compared without Values: ints as numbers, strs
-// as bytes (folded once into one buffer). Both orders are total and never raise, so the
-// stable result is the one compare_keys gives. nullopt for other keys.
+// as bytes (folded once). Both orders are total and never raise, so the stable result is the
+// one compare_keys gives. nullopt for other keys.
 std::optional<List> sorted_by_plain_keys(const List& items, const List& keys, bool reverse, KeyCase key_case) {
-    if (std::all_of(keys.begin(), keys.end(), [](const Value& k) { return k.is_int(); })) {
+    auto all = [&](bool (Value::*is_kind)() const) {
+        return std::all_of(keys.begin(), keys.end(), [&](const Value& k) { return (k.*is_kind)(); });
+    };
+    if (all(&Value::is_int)) {
         std::vector<std::int64_t> numbers;
         numbers.reserve(keys.size());
         for (const auto& k : keys) numbers.push_back(k.as_int());
         return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return numbers[x] < numbers[y]; });
     }
-    if (!std::all_of(keys.begin(), keys.end(), [](const Value& k) { return k.is_string(); })) return std::nullopt;
-    std::string folded;  // every key's bytes as compare_text compares them, end to end
-    std::vector<std::size_t> ends;
-    ends.reserve(keys.size());
-    std::size_t total = 0;
-    for (const auto& k : keys) total += k.as_string().size();
-    folded.reserve(total);
-    for (const auto& k : keys) {
-        const std::string& text = k.as_string();
-        if (key_case == KeyCase::AsIs) folded += text;
-        else std::transform(text.begin(), text.end(), std::back_inserter(folded), ascii_folded);
-        ends.push_back(folded.size());
-    }
-    auto key = [&](std::size_t i) {
-        std::size_t begin = i ? ends[i - 1] : 0;
-        return std::string_view(folded).substr(begin, ends[i] - begin);
-    };
-    return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+    if (!all(&Value::is_string)) return std::nullopt;
+    PackedTextKeys texts(keys, key_case);
+    return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return texts[x] < texts[y]; });
 }
 
 // sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
@@ -547,13 +558,6 @@ void append_wrapped(std::string& out, const std::string& line, bool ascii, std::
     fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens, separator, out);
 }
 
-// Whether every byte is ASCII. No early exit: the compiler vectorises the loop.
-bool is_ascii(std::string_view s) {
-    unsigned high = 0;
-    for (char c : s) high |= static_cast<unsigned char>(c) & 0x80u;
-    return high == 0;
-}
-
 // Whether s is one line of ASCII text (no str.splitlines() boundary), the usual case.
 bool is_one_ascii_line(const std::string& s) {
     if (s.empty()) return false;
@@ -593,7 +597,7 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     for (const auto& line : py::splitlines(s)) {
         if (!first_line) out += wrapstring;
         first_line = false;
-        append_wrapped(out, line, is_ascii(line), width, break_long, hyphens, wrapstring);
+        append_wrapped(out, line, py::is_ascii(line), width, break_long, hyphens, wrapstring);
     }
     return Value(std::move(out));
 }

@@ -162,6 +162,12 @@ bool is_printable(char32_t c) {
     return true;
 }
 
+bool is_ascii(std::string_view s) {
+    unsigned high = 0;  // no early exit: the compiler vectorises the loop
+    for (char c : s) high |= static_cast<unsigned char>(c) & 0x80u;
+    return high == 0;
+}
+
 // ---------------------------------------------------------------- case methods
 
 namespace {
@@ -215,10 +221,6 @@ std::string map_chars(std::string_view s, Fn fn) {
         }
     }
     return out;
-}
-
-bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
 }
 
 // ASCII text (the usual case: no decoding) with the letters in [first, last] moved by `shift`.

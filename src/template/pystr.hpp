@@ -38,6 +38,7 @@ bool is_upper(char32_t c);
 bool is_printable(char32_t c);  // str.isprintable, for repr
 char32_t to_upper(char32_t c);
 char32_t to_lower(char32_t c);
+bool is_ascii(std::string_view s);  // every byte below 0x80: no decoding needed
 
 // ---- str methods ----
 std::string upper(std::string_view s);  // str.upper ('ß' -> 'SS')
