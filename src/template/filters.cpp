@@ -34,6 +34,19 @@ Value soft_str(const Value& v) {
     return Value(to_str(v));
 }
 
+// soft_str(v) where it is only read: a str or Markup (the usual input) is referred to, not
+// copied; anything else is converted and held.
+class SoftStr {
+public:
+    explicit SoftStr(const Value& v) : made_(v.is_string() ? Value() : Value(to_str(v))), value_(v.is_string() ? v : made_) {}
+    const Value& operator*() const { return value_; }
+    const Value* operator->() const { return &value_; }
+
+private:
+    Value made_;
+    const Value& value_;
+};
+
 // The result of a str method on s: Markup in, Markup out (markupsafe wraps the methods).
 Value same_kind(const Value& s, std::string text) {
     return s.is_markup() ? Value::markup(std::move(text)) : Value(std::move(text));
@@ -285,20 +298,20 @@ const List& items_or_listed(const Value& in, List& storage) {
 
 Value f_upper(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_upper", {});
-    Value s = soft_str(in);
-    return same_kind(s, py::upper(s.as_string()));
+    SoftStr s(in);
+    return same_kind(*s, py::upper(s->as_string()));
 }
 
 Value f_lower(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_lower", {});
-    Value s = soft_str(in);
-    return same_kind(s, py::lower(s.as_string()));
+    SoftStr s(in);
+    return same_kind(*s, py::lower(s->as_string()));
 }
 
 Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_capitalize", {});
-    Value s = soft_str(in);
-    return same_kind(s, py::capitalize(s.as_string()));
+    SoftStr s(in);
+    return same_kind(*s, py::capitalize(s->as_string()));
 }
 
 // do_title's separators, [-\s({[<].
@@ -311,7 +324,8 @@ bool is_title_separator(char32_t c) {
 // The result is a plain str even for Markup input (re.split drops the subclass).
 Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_title", {});
-    const std::string s = soft_str(in).as_string();
+    SoftStr text(in);
+    const std::string& s = text->as_string();
     std::string out;
     out.reserve(s.size());
     bool at_piece_start = true;
@@ -344,20 +358,20 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_trim(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_trim", {"chars"});
-    Value s = soft_str(in);
+    SoftStr s(in);
     std::string chars;
     const std::string* chars_ptr = nullptr;
     if (b.has(0) && !b.get(0)->is_none()) {
         chars = to_str(*b.get(0));
         chars_ptr = &chars;
     }
-    return same_kind(s, py::strip(s.as_string(), chars_ptr));
+    return same_kind(*s, py::strip(s->as_string(), chars_ptr));
 }
 
 Value f_center(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_center", {"width"});
-    Value s = soft_str(in);
-    return same_kind(s, py::center(s.as_string(), b.int_or(0, 80)));
+    SoftStr s(in);
+    return same_kind(*s, py::center(s->as_string(), b.int_or(0, 80)));
 }
 
 Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
@@ -604,7 +618,8 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_wordcount", {});
-    const std::string s = soft_str(in).as_string();
+    SoftStr text(in);
+    const std::string& s = text->as_string();
     std::int64_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < s.size();) {
@@ -650,7 +665,7 @@ Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
-    Value s = soft_str(in);
+    SoftStr s(in);
     if (!args.positional.empty() && !args.keyword.empty())
         fail("can't handle positional and keyword arguments at the same time");
     if (args.keyword.empty() && args.positional.size() == 1) {
@@ -659,7 +674,7 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
         // (never "not all arguments converted") or undefined (which raises first).
         const Value& only = args.positional[0];
         if (!only.is_sequence() && !only.is_dict() && !only.is_undefined())
-            return same_kind(s, py::percent_format(s.as_string(), only, s.is_markup()));
+            return same_kind(*s, py::percent_format(s->as_string(), only, s->is_markup()));
     }
     Value operand;
     if (!args.keyword.empty()) {
@@ -669,7 +684,7 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
     } else {
         operand = Value::tuple(args.positional);
     }
-    return binary_op(BinaryOp::Mod, s, operand);
+    return binary_op(BinaryOp::Mod, *s, operand);
 }
 
 // -------------------------------------------------------------- HTML
