@@ -79,8 +79,6 @@ bool is_space(char32_t c) {
            c == 0x205F || c == 0x3000;
 }
 
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-
 bool is_alpha(char32_t c) {
     if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     if (c < 0x100) return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
@@ -715,7 +713,8 @@ struct Spec {
 // Appends a formatted number padded to the width, zero padding between the sign/prefix and the digits.
 void append_padded_number(std::string& out, std::string_view sign, std::string_view prefix, std::string_view body,
                           const Spec& spec) {
-    long long len = static_cast<long long>(sign.size() + prefix.size() + length(body));
+    // Counting code points only matters when there is a width to fill.
+    long long len = spec.width < 0 ? 0 : static_cast<long long>(sign.size() + prefix.size() + length(body));
     auto fill = static_cast<std::size_t>(spec.width > len ? spec.width - len : 0);
     if (fill && !spec.left && !spec.zero) out.append(fill, ' ');
     out += sign;
@@ -983,6 +982,7 @@ FormatSpec parse_format_spec(std::string_view spec) {
 }
 
 std::string align_text(const std::string& sign_prefix, const std::string& body, const FormatSpec& f, char default_align) {
+    if (f.width < 0) return sign_prefix + body;  // no width (the usual spec): nothing to count
     char align = f.align ? f.align : default_align;
     long long len = static_cast<long long>(length(sign_prefix) + length(body));
     if (f.width <= len) return sign_prefix + body;
