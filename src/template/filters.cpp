@@ -39,6 +39,8 @@ Value soft_str(const Value& v) {
 class SoftStr {
 public:
     explicit SoftStr(const Value& v) : made_(v.is_string() ? Value() : Value(to_str(v))), value_(v.is_string() ? v : made_) {}
+    SoftStr(const SoftStr&) = delete;  // a copy would refer to the original's made_
+    SoftStr& operator=(const SoftStr&) = delete;
     const Value& operator*() const { return value_; }
     const Value* operator->() const { return &value_; }
 
