@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -567,28 +568,41 @@ namespace {
 // nullopt when that does not fit 64 bits (long precisions, large or tiny d): to_chars then.
 std::optional<std::uint64_t> scaled_fixed(double d, int precision) {
     static constexpr std::uint64_t powers_of_ten[] = {1, 10, 100, 1000};
-    if (precision < 0 || precision > 3 || d >= 0x1p52) return std::nullopt;  // m * 10^3 < 2^63
-    int exponent = 0;
-    auto m = static_cast<std::uint64_t>(std::ldexp(std::frexp(d, &exponent), 53));  // exact: 53 bits
-    int shift = 53 - exponent;
-    if (shift < 0 || shift > 63) return std::nullopt;
+    if (precision < 0 || precision > 3 || !(d < 0x1p52)) return std::nullopt;  // m * 10^3 < 2^63
+    auto bits = std::bit_cast<std::uint64_t>(d);
+    auto biased_exponent = static_cast<int>(bits >> 52);  // d is not negative: no sign bit
+    std::uint64_t m = bits & ((std::uint64_t{1} << 52) - 1);
+    if (biased_exponent == 0) {  // zero, or subnormal (tiny: left to to_chars)
+        if (m == 0) return 0;
+        return std::nullopt;
+    }
+    m |= std::uint64_t{1} << 52;  // d = m * 2^(biased_exponent - 1075)
+    int shift = 1075 - biased_exponent;
+    if (shift < 1 || shift > 63) return std::nullopt;
     std::uint64_t scaled = m * powers_of_ten[precision];
     std::uint64_t whole = scaled >> shift;
-    if (shift == 0) return whole;
     std::uint64_t rest = scaled - (whole << shift), half = std::uint64_t{1} << (shift - 1);
     if (rest > half || (rest == half && (whole & 1))) ++whole;
     return whole;
 }
 
-// The digits of `scaled` with a point before the last `precision` of them ("45.3", "0.05").
-std::string with_decimal_point(std::uint64_t scaled, int precision) {
+// The digits of `scaled` with a point before the last `precision` of them ("45.3", "-0.05").
+std::string with_decimal_point(bool negative, std::uint64_t scaled, int precision) {
     char digits[24];
-    auto end = std::to_chars(digits, digits + sizeof digits, scaled).ptr;
-    std::string text(digits, end);
+    auto count = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, scaled).ptr - digits);
     auto decimals = static_cast<std::size_t>(precision);
-    if (text.size() <= decimals) text.insert(0, decimals + 1 - text.size(), '0');
-    if (decimals) text.insert(text.size() - decimals, 1, '.');
-    return text;
+    std::size_t integral = count > decimals ? count - decimals : 0;
+    char out[48];
+    std::size_t n = 0;
+    if (negative) out[n++] = '-';
+    if (integral == 0) out[n++] = '0';
+    for (std::size_t i = 0; i < integral; ++i) out[n++] = digits[i];
+    if (decimals) {
+        out[n++] = '.';
+        for (std::size_t i = count - integral; i < decimals; ++i) out[n++] = '0';  // leading zeros of the fraction
+        for (std::size_t i = integral; i < count; ++i) out[n++] = digits[i];
+    }
+    return std::string(out, n);
 }
 
 }  // namespace
@@ -596,10 +610,8 @@ std::string with_decimal_point(std::uint64_t scaled, int precision) {
 std::string format_fixed(double d, int precision) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-    if (auto scaled = scaled_fixed(std::fabs(d), precision)) {  // the usual '%.1f': no general printing
-        std::string text = with_decimal_point(*scaled, precision);
-        return std::signbit(d) ? "-" + text : text;
-    }
+    if (auto scaled = scaled_fixed(std::fabs(d), precision))  // the usual '%.1f': no general printing
+        return with_decimal_point(std::signbit(d), *scaled, precision);
     // At most 309 integer digits, a point and the decimals: the usual precisions fit on the stack.
     constexpr int stack_precision = 32;
     if (precision <= stack_precision) {
