@@ -72,7 +72,11 @@ std::optional<BoundTest> bind_test(PureTest test, const Arguments& args);
 class Bound {
 public:
     Bound(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
-          std::size_t required = 0, std::size_t counted_before = 1);
+          std::size_t required = 0, std::size_t counted_before = 1) {
+        // A call without arguments to a function requiring none (most filter calls) binds nothing.
+        if (!args.positional.empty() || !args.keyword.empty() || required != 0 || names.size() > max_parameters)
+            bind(args, function, names, required, counted_before);
+    }
     const Value* get(std::size_t i) const { return values_[i]; }  // nullptr when not passed
     bool has(std::size_t i) const { return values_[i] != nullptr; }
     Value get_or(std::size_t i, Value fallback) const { return values_[i] ? *values_[i] : std::move(fallback); }
@@ -84,6 +88,8 @@ public:
     static constexpr std::size_t max_parameters = 8;
 
 private:
+    void bind(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
+              std::size_t required, std::size_t counted_before);
     std::array<const Value*, max_parameters> values_{};  // no allocation: this runs per filter call
 };
 
