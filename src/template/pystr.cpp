@@ -1012,7 +1012,24 @@ std::string align_text(const std::string& sign_prefix, const std::string& body, 
     }
 }
 
+// An int in decimal without a width ('{:,}', '{:d}', '{:+_}'), the usual number spec: sign,
+// digits and grouping written straight out, as format_number would assemble them.
+std::string format_plain_int(std::int64_t i, const FormatSpec& f) {
+    char digits[20];
+    std::uint64_t magnitude = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+    auto count = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+    std::string out;
+    if (i < 0) out += '-';
+    else if (f.sign == '+' || f.sign == ' ') out += f.sign;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (f.grouping && k && (count - k) % 3 == 0) out += f.grouping;
+        out += digits[k];
+    }
+    return out;
+}
+
 std::string format_number(const Value& v, const FormatSpec& f) {
+    if (v.is_int() && (f.type == 0 || f.type == 'd') && f.width < 0) return format_plain_int(v.as_int(), f);
     char type = f.type;
     bool as_float = v.is_float() || std::string_view("eEfFgG%").find(type ? type : '?') != std::string_view::npos;
     std::string body;
