@@ -533,6 +533,12 @@ std::string repr_string(std::string_view s) {
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += hex[(c >> shift) & 0xF];
     };
     for (std::size_t i = 0; i < s.size();) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte >= 0x20 && byte < 0x7F && byte != quote && byte != '\\') {  // printable ASCII: as it is
+            out += static_cast<char>(byte);
+            ++i;
+            continue;
+        }
         std::size_t start = i;
         char32_t c = next_code_point(s, i);
         if (c == static_cast<char32_t>(quote) || c == '\\') {
