@@ -17,8 +17,8 @@ std::string plural(std::size_t n, const char* word) {
 
 }  // namespace
 
-Bound::Bound(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
-             std::size_t required, std::size_t counted_before) {
+void Bound::bind(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
+                 std::size_t required, std::size_t counted_before) {
     const std::string_view* name = names.begin();
     std::size_t count = names.size();
     if (count > max_parameters) fail("internal error: too many parameters for " + std::string(function));

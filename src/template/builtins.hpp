@@ -11,6 +11,7 @@
 #include <array>
 #include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,29 @@ const std::map<std::string, PureFilter, std::less<>>& builtin_filter_table();
 const std::map<std::string, PureFilter, std::less<>>& council_filter_table();
 const std::map<std::string, PureTest, std::less<>>& builtin_test_table();
 
+// The Library's entry for a builtin test (register_builtin_tests): select/reject find the
+// builtin behind a TestFn through TestFn::target<BuiltinTestCall>().
+struct BuiltinTestCall {
+    PureTest test;
+    bool operator()(CallContext& ctx, const Value& input, const Arguments& args) const;
+};
+
+// A builtin test with its arguments bound once, to test many values (select/reject) without
+// binding them per value. Points into the Arguments it was bound from.
+class BoundTest {
+public:
+    using Check = bool (*)(const Value& value, const Value* argument);
+    BoundTest(Check check, const Value* argument) : check_(check), argument_(argument) {}
+    bool operator()(const Value& v) const { return check_(v, argument_); }
+
+private:
+    Check check_;
+    const Value* argument_;
+};
+// nullopt when `test` is not a builtin whose arguments bind ahead (filter and test look at the
+// environment), or when `args` are wrong for it: calling it per value then raises as Python does.
+std::optional<BoundTest> bind_test(PureTest test, const Arguments& args);
+
 // Python-style argument binding: `Bound b(args, "do_truncate", {"length", "killwords", "end",
 // "leeway"})` maps positional and keyword arguments onto the named parameters, raising
 // Python's TypeError wording for too many / duplicate / unknown / missing arguments.
@@ -48,7 +72,11 @@ const std::map<std::string, PureTest, std::less<>>& builtin_test_table();
 class Bound {
 public:
     Bound(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
-          std::size_t required = 0, std::size_t counted_before = 1);
+          std::size_t required = 0, std::size_t counted_before = 1) {
+        // A call without arguments to a function requiring none (most filter calls) binds nothing.
+        if (!args.positional.empty() || !args.keyword.empty() || required != 0 || names.size() > max_parameters)
+            bind(args, function, names, required, counted_before);
+    }
     const Value* get(std::size_t i) const { return values_[i]; }  // nullptr when not passed
     bool has(std::size_t i) const { return values_[i] != nullptr; }
     Value get_or(std::size_t i, Value fallback) const { return values_[i] ? *values_[i] : std::move(fallback); }
@@ -60,6 +88,8 @@ public:
     static constexpr std::size_t max_parameters = 8;
 
 private:
+    void bind(const Arguments& args, std::string_view function, std::initializer_list<std::string_view> names,
+              std::size_t required, std::size_t counted_before);
     std::array<const Value*, max_parameters> values_{};  // no allocation: this runs per filter call
 };
 
@@ -145,6 +175,20 @@ public:
 private:
     std::string repr_;
     Fn fn_;
+};
+
+// A method bound to its value, as method_of returns it: 'a,b'.split, d.items. Made per
+// attribute access, so its repr ("<built-in method split of str object>") is made only when shown.
+class BoundMethod : public Callable {
+public:
+    BoundMethod(Value self, std::string_view method) : self_(std::move(self)), method_(method) {}
+    Value call(Interpreter&, Arguments args) const override { return invoke(args); }
+    Value invoke(const Arguments& args) const;  // without an interpreter
+    std::string name() const override;
+
+private:
+    Value self_;
+    std::string method_;
 };
 
 // The free functions behind the globals and methods (testable without an interpreter).

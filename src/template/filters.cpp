@@ -16,6 +16,7 @@
 #include <limits>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 
 namespace quorum::tmpl {
 
@@ -32,6 +33,21 @@ Value soft_str(const Value& v) {
     if (v.is_string()) return v;
     return Value(to_str(v));
 }
+
+// soft_str(v) where it is only read: a str or Markup (the usual input) is referred to, not
+// copied; anything else is converted and held.
+class SoftStr {
+public:
+    explicit SoftStr(const Value& v) : made_(v.is_string() ? Value() : Value(to_str(v))), value_(v.is_string() ? v : made_) {}
+    SoftStr(const SoftStr&) = delete;  // a copy would refer to the original's made_
+    SoftStr& operator=(const SoftStr&) = delete;
+    const Value& operator*() const { return value_; }
+    const Value* operator->() const { return &value_; }
+
+private:
+    Value made_;
+    const Value& value_;
+};
 
 // The result of a str method on s: Markup in, Markup out (markupsafe wraps the methods).
 Value same_kind(const Value& s, std::string text) {
@@ -77,10 +93,23 @@ struct AttrGetter {
     std::vector<Value> parts;
     const Value* default_value = nullptr;
     std::shared_ptr<CaseFolder> folder;  // set when keys compare case-insensitively
+    bool one_str_part = false;           // parts is one str and there is no folder: the usual getter
 
     // The item's attribute without copying it when it is part of the item (the common case);
     // otherwise it is made in `scratch`.
     const Value& lookup(const Value& item, Value& scratch) const {
+        // The usual case, a data row's field: short enough to inline where items are looped over.
+        if (one_str_part && item.is_dict())
+            if (const Value* found = item.as_dict().find(parts.front())) return *found;
+        return walk(item, scratch);
+    }
+    Value operator()(const Value& item) const {
+        Value scratch;
+        return lookup(item, scratch);
+    }
+
+private:
+    const Value& walk(const Value& item, Value& scratch) const {
         const Value* current = &item;  // walks the item's own tree without copying
         for (const auto& part : parts) {
             // Hot path (selectattr/groupby/sort over data rows): a dict's string key needs no
@@ -98,10 +127,6 @@ struct AttrGetter {
         if (!folder) return *current;
         scratch = folder->fold(*current);
         return scratch;
-    }
-    Value operator()(const Value& item) const {
-        Value scratch;
-        return lookup(item, scratch);
     }
 };
 
@@ -129,60 +154,138 @@ AttrGetter make_attrgetter(const Value* attribute, bool case_insensitive = false
     if (attribute && !attribute->is_none()) g.parts = attribute_path(*attribute);
     if (case_insensitive) g.folder = std::make_shared<CaseFolder>();
     g.default_value = default_value;
+    g.one_str_part = g.parts.size() == 1 && g.parts.front().is_string() && !g.folder;
     return g;
 }
 
 // make_multi_attrgetter: "a,b.c" gives a key of several values, compared as a list.
-std::vector<AttrGetter> make_multi_attrgetter(const Value* attribute, bool case_insensitive) {
+std::vector<AttrGetter> make_multi_attrgetter(const Value* attribute) {
     std::vector<AttrGetter> getters;
     if (attribute && attribute->is_string()) {
         std::string sep = ",";
         for (const auto& piece : py::split(attribute->as_string(), &sep)) {
             Value part(piece);
-            getters.push_back(make_attrgetter(&part, case_insensitive));
+            getters.push_back(make_attrgetter(&part));
         }
     } else {
-        getters.push_back(make_attrgetter(attribute, case_insensitive));
+        getters.push_back(make_attrgetter(attribute));
     }
     return getters;
 }
 
-// Python's list comparison on sort keys: first unequal element decides.
-// Python's a < b for one key. str against str (the usual sort key) is a byte comparison:
-// UTF-8 byte order is code point order, which is how Python orders str.
-bool value_less(const Value& a, const Value& b) {
-    if (a.is_string() && b.is_string()) return a.as_string() < b.as_string();
-    if (equals(a, b)) return false;
-    return compare(a, b, "<") < 0;
+// How sort keys compare: as they are, or with str keys case-folded. Folding compares ASCII
+// letters as lower case; keys with other letters are lowered beforehand (fold_sort_key), whose
+// result has no ASCII capitals, so both sides compare as lower(a) < lower(b) - Python's
+// ignore_case - without lowering the (usual) ASCII keys.
+enum class KeyCase { AsIs, Folded };
+
+unsigned char ascii_folded(char c) {
+    auto u = static_cast<unsigned char>(c);
+    return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u - 'A' + 'a') : u;
 }
 
-// Two keys of `width` values each (a multi-attribute key compares as a list of that length).
-bool key_less(const Value* a, const Value* b, std::size_t width) {
-    for (std::size_t i = 0; i < width; ++i) {
-        if (a[i].is_string() && b[i].is_string()) {
-            if (int c = a[i].as_string().compare(b[i].as_string()); c != 0) return c < 0;
-            continue;
-        }
-        if (equals(a[i], b[i])) continue;
-        return compare(a[i], b[i], "<") < 0;
+// Three-way comparison of two str keys by code point (UTF-8 byte order is code point order).
+int compare_text(const std::string& a, const std::string& b, KeyCase key_case) {
+    if (key_case == KeyCase::AsIs) return a.compare(b);
+    std::size_t common = std::min(a.size(), b.size());
+    for (std::size_t i = 0; i < common; ++i) {
+        unsigned char x = ascii_folded(a[i]), y = ascii_folded(b[i]);
+        if (x != y) return x < y ? -1 : 1;
     }
+    return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
+// A key as KeyCase::Folded compares it: str keys with non-ASCII letters lowered.
+Value fold_sort_key(Value key) {
+    if (!key.is_string()) return key;
+    return py::is_ascii(key.as_string()) ? key : ignore_case(key);
+}
+
+// Python's a < b for one key as a three-way answer: negative, zero (equal) or positive (not
+// less). str against str (the usual sort key) and int against int compare in place; the rest
+// as Python's == and <, raising for types that do not compare.
+int compare_keys(const Value& a, const Value& b, KeyCase key_case) {
+    if (a.is_string() && b.is_string()) return compare_text(a.as_string(), b.as_string(), key_case);
+    if (a.is_int() && b.is_int()) return a.as_int() < b.as_int() ? -1 : (a.as_int() > b.as_int() ? 1 : 0);
+    if (equals(a, b)) return 0;
+    return compare(a, b, "<") < 0 ? -1 : 1;
+}
+
+bool value_less(const Value& a, const Value& b) { return compare_keys(a, b, KeyCase::AsIs) < 0; }
+
+// Python's list comparison on sort keys of `width` values each (a multi-attribute key compares
+// as a list of that length): the first unequal element decides.
+bool key_less(const Value* a, const Value* b, std::size_t width, KeyCase key_case) {
+    for (std::size_t i = 0; i < width; ++i)
+        if (int c = compare_keys(a[i], b[i], key_case); c != 0) return c < 0;
     return false;
 }
 
-// sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
-// keys[i * width] .. keys[i * width + width - 1], computed once per item as Python does.
-List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse) {
+// Item indices 0..n-1 stably sorted by less(x, y) (reversed: by less(y, x), which keeps equal
+// items in their order as Python's reverse=True does), then the items in that order.
+template <typename Less>
+List stably_sorted(const List& items, bool reverse, Less less) {
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        const Value* kx = keys.data() + x * width;
-        const Value* ky = keys.data() + y * width;
-        return reverse ? key_less(ky, kx, width) : key_less(kx, ky, width);
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t x, std::size_t y) { return reverse ? less(y, x) : less(x, y); });
     List out;
     out.reserve(items.size());
     for (auto i : order) out.push_back(items[i]);
     return out;
+}
+
+// str keys' bytes as compare_text compares them (folded or not), end to end in one buffer.
+class PackedTextKeys {
+public:
+    PackedTextKeys(const List& keys, KeyCase key_case) {
+        std::size_t total = 0;
+        for (const auto& k : keys) total += k.as_string().size();
+        bytes_.reserve(total);
+        ends_.reserve(keys.size());
+        for (const auto& k : keys) {
+            const std::string& text = k.as_string();
+            if (key_case == KeyCase::AsIs) bytes_ += text;
+            else std::transform(text.begin(), text.end(), std::back_inserter(bytes_), ascii_folded);
+            ends_.push_back(bytes_.size());
+        }
+    }
+    std::string_view operator[](std::size_t i) const {
+        std::size_t begin = i ? ends_[i - 1] : 0;
+        return std::string_view(bytes_).substr(begin, ends_[i] - begin);
+    }
+
+private:
+    std::string bytes_;
+    std::vector<std::size_t> ends_;
+};
+
+// Single keys that are all ints, or all strs, compared without Values: ints as numbers, strs
+// as bytes (folded once). Both orders are total and never raise, so the stable result is the
+// one compare_keys gives. nullopt for other keys.
+std::optional<List> sorted_by_plain_keys(const List& items, const List& keys, bool reverse, KeyCase key_case) {
+    auto all = [&](bool (Value::*is_kind)() const) {
+        return std::all_of(keys.begin(), keys.end(), [&](const Value& k) { return (k.*is_kind)(); });
+    };
+    if (all(&Value::is_int)) {
+        std::vector<std::int64_t> numbers;
+        numbers.reserve(keys.size());
+        for (const auto& k : keys) numbers.push_back(k.as_int());
+        return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return numbers[x] < numbers[y]; });
+    }
+    if (!all(&Value::is_string)) return std::nullopt;
+    PackedTextKeys texts(keys, key_case);
+    return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) { return texts[x] < texts[y]; });
+}
+
+// sorted(items, key=..., reverse=...): stable in both directions, as Python's. Item i's key is
+// keys[i * width] .. keys[i * width + width - 1], computed once per item as Python does.
+List sorted_by(const List& items, const List& keys, std::size_t width, bool reverse, KeyCase key_case = KeyCase::AsIs) {
+    if (width == 1)
+        if (auto sorted = sorted_by_plain_keys(items, keys, reverse, key_case)) return std::move(*sorted);
+    return stably_sorted(items, reverse, [&](std::size_t x, std::size_t y) {
+        return key_less(keys.data() + x * width, keys.data() + y * width, width, key_case);
+    });
 }
 
 // The items of `in` as iterate() lists them, without copying a list's or tuple's items
@@ -197,44 +300,56 @@ const List& items_or_listed(const Value& in, List& storage) {
 
 Value f_upper(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_upper", {});
-    Value s = soft_str(in);
-    return same_kind(s, py::upper(s.as_string()));
+    SoftStr s(in);
+    return same_kind(*s, py::upper(s->as_string()));
 }
 
 Value f_lower(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_lower", {});
-    Value s = soft_str(in);
-    return same_kind(s, py::lower(s.as_string()));
+    SoftStr s(in);
+    return same_kind(*s, py::lower(s->as_string()));
 }
 
 Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_capitalize", {});
-    Value s = soft_str(in);
-    return same_kind(s, py::capitalize(s.as_string()));
+    SoftStr s(in);
+    return same_kind(*s, py::capitalize(s->as_string()));
+}
+
+// do_title's separators, [-\s({[<].
+bool is_title_separator(char32_t c) {
+    if (c == '-' || c == '(' || c == '{' || c == '[' || c == '<') return true;
+    return (c <= ' ' || c >= 0x80) && py::is_space(c);  // no other ASCII character is a space
 }
 
 // do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
 // The result is a plain str even for Markup input (re.split drops the subclass).
 Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_title", {});
-    const std::string s = soft_str(in).as_string();
+    SoftStr text(in);
+    const std::string& s = text->as_string();
     std::string out;
     out.reserve(s.size());
     bool at_piece_start = true;
     for (std::size_t i = 0; i < s.size();) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte < 0x80) {  // ASCII: no decoding, and its cases are a shift
+            ++i;
+            bool separator = is_title_separator(byte);
+            if (separator) out += static_cast<char>(byte);
+            else if (at_piece_start) out += static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - 32 : byte);
+            else out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+            at_piece_start = separator;
+            continue;
+        }
         char32_t c = py::next_code_point(s, i);
-        bool separator = c == '-' || c == '(' || c == '{' || c == '[' || c == '<' || py::is_space(c);
-        if (separator) {
+        if (is_title_separator(c)) {
             py::append_utf8(out, c);
             at_piece_start = true;
         } else if (at_piece_start) {
-            if (c < 0x80) {
-                out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
-            } else {
-                std::string one;  // item[0].upper(): 'ß' becomes 'SS'
-                py::append_utf8(one, c);
-                out += py::upper(one);
-            }
+            std::string one;  // item[0].upper(): 'ß' becomes 'SS'
+            py::append_utf8(one, c);
+            out += py::upper(one);
             at_piece_start = false;
         } else {
             py::append_utf8(out, py::to_lower(c));
@@ -245,20 +360,20 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_trim(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_trim", {"chars"});
-    Value s = soft_str(in);
+    SoftStr s(in);
     std::string chars;
     const std::string* chars_ptr = nullptr;
     if (b.has(0) && !b.get(0)->is_none()) {
         chars = to_str(*b.get(0));
         chars_ptr = &chars;
     }
-    return same_kind(s, py::strip(s.as_string(), chars_ptr));
+    return same_kind(*s, py::strip(s->as_string(), chars_ptr));
 }
 
 Value f_center(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_center", {"width"});
-    Value s = soft_str(in);
-    return same_kind(s, py::center(s.as_string(), b.int_or(0, 80)));
+    SoftStr s(in);
+    return same_kind(*s, py::center(s->as_string(), b.int_or(0, 80)));
 }
 
 Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
@@ -290,8 +405,10 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
         if (static_cast<std::int64_t>(n) <= length + leeway) return in;
         fail("'" + type_name(in) + "' object has no attribute 'rsplit'");
     }
+    // A str has at least as many bytes as code points: one short in bytes needs no counting.
+    if (static_cast<std::int64_t>(s.size()) <= length + leeway) return in;
     auto len = static_cast<std::int64_t>(py::length(s));
-    if (len <= length + leeway) return in.is_string() ? in : Value(s);
+    if (len <= length + leeway) return in;
     // Slicing a Markup gives Markup, and Markup + end escapes end.
     if (in.is_markup()) end = html_escape(end);
     std::string head = py::slice(s, std::nullopt, length - end_len, std::nullopt);
@@ -308,41 +425,61 @@ struct Span {
     std::size_t start = 0, size = 0;
 };
 
-bool is_wrap_space(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_wrap_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
 
 // textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
 // letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
+// Chunking's view of a character: most are word characters, and only spaces and hyphens end a run.
+enum class WrapClass : std::uint8_t { Word, Space, Hyphen };
+
+// By byte: the bytes of non-ASCII UTF-8 (0x80 and up) are word characters too.
+constexpr std::array<WrapClass, 256> wrap_classes = [] {
+    std::array<WrapClass, 256> classes{};
+    for (char space : {' ', '\t', '\n', '\v', '\f', '\r'}) classes[static_cast<std::size_t>(space)] = WrapClass::Space;
+    classes['-'] = WrapClass::Hyphen;
+    return classes;
+}();
+
+WrapClass wrap_class(char c) { return wrap_classes[static_cast<unsigned char>(c)]; }
+WrapClass wrap_class(char32_t c) { return c < 128 ? wrap_classes[c] : WrapClass::Word; }
+
+// Whether the hyphen at text[h] ends a chunk: wordsep_re's letters before and after it.
 template <typename Text>
-std::vector<Span> wrap_chunks(const Text& text, bool break_on_hyphens) {
-    auto letter = [](char32_t c) { return py::is_alpha(c); };
-    std::vector<Span> chunks;
-    chunks.reserve(text.size() / 4 + 2);  // about a word and a space per five characters: grows rarely
+bool breaks_after_hyphen(const Text& text, std::size_t h) {
+    auto letter = [&](std::size_t at) { return py::is_alpha(static_cast<char32_t>(text[at])); };
+    bool before = (h >= 2 && letter(h - 1) && letter(h - 2)) || (h >= 3 && letter(h - 1) && text[h - 2] == '-' && letter(h - 3));
+    bool after = h + 1 < text.size() && letter(h + 1) &&
+                 ((h + 2 < text.size() && letter(h + 2)) || (h + 3 < text.size() && text[h + 2] == '-' && letter(h + 3)));
+    return before && after;
+}
+
+// textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
+// letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
+// Fills `chunks` (cleared first).
+template <typename Text>
+void wrap_chunks(const Text& text, bool break_on_hyphens, std::vector<Span>& chunks) {
+    chunks.clear();
+    const std::size_t n = text.size();
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < n) {
         std::size_t start = i;
-        if (is_wrap_space(text[i])) {
-            while (i < text.size() && is_wrap_space(text[i])) ++i;
+        if (wrap_class(text[i]) == WrapClass::Space) {
+            while (i < n && wrap_class(text[i]) == WrapClass::Space) ++i;
             chunks.push_back({start, i - start});
             continue;
         }
-        while (i < text.size() && !is_wrap_space(text[i])) {
-            char32_t c = static_cast<char32_t>(text[i++]);
-            if (!break_on_hyphens || c != '-') continue;
-            std::size_t h = i - 1;  // the hyphen
-            bool before = (h >= 2 && letter(text[h - 1]) && letter(text[h - 2])) ||
-                          (h >= 3 && letter(text[h - 1]) && text[h - 2] == '-' && letter(text[h - 3]));
-            bool after = h + 1 < text.size() && letter(text[h + 1]) &&
-                         ((h + 2 < text.size() && letter(text[h + 2])) ||
-                          (h + 3 < text.size() && text[h + 2] == '-' && letter(text[h + 3])));
+        for (; i < n; ++i) {
+            WrapClass kind = wrap_class(text[i]);
+            if (kind == WrapClass::Word) continue;  // the usual character: one test
+            if (kind == WrapClass::Space) break;
             // The piece before the hyphen must itself be more than the hyphen.
-            if (before && after && h > start) {
-                chunks.push_back({start, i - start});
-                start = i;
+            if (break_on_hyphens && i > start && breaks_after_hyphen(text, i)) {
+                chunks.push_back({start, i + 1 - start});
+                start = i + 1;
             }
         }
         if (i > start) chunks.push_back({start, i - start});
     }
-    return chunks;
 }
 
 template <typename Text>
@@ -355,10 +492,9 @@ bool all_space(const Text& text, Span span) {
 // Most lines already fit: an ASCII line no longer than `width` that does not end in
 // whitespace comes back whole from textwrap (every chunk fits on the first line, and only
 // a trailing whitespace chunk would be dropped), so skip the UTF-32 chunking.
-bool fits_unwrapped(const std::string& line, std::int64_t width) {
-    if (line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
-    if (std::string_view(" \t\n\v\f\r").find(line.back()) != std::string_view::npos) return false;
-    return std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+bool fits_unwrapped(const std::string& line, bool ascii, std::int64_t width) {
+    if (!ascii || line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
+    return !is_wrap_space(static_cast<unsigned char>(line.back()));
 }
 
 // textwrap's _handle_long_word: the part of `chunk` that goes on the current line.
@@ -384,11 +520,11 @@ Span split_long_word(const Text& text, Span& chunk, std::size_t space_left, bool
 template <typename Text>
 void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_hyphens, std::string_view separator,
                 std::string& out) {
-    auto chunks = wrap_chunks(text, break_on_hyphens);
+    // Scratch kept between calls: wrapping a column of titles allocates only its output.
+    thread_local std::vector<Span> chunks, current;
+    wrap_chunks(text, break_on_hyphens, chunks);
     std::reverse(chunks.begin(), chunks.end());
     bool first_line = true;
-    std::vector<Span> current;
-    current.reserve(chunks.size());
     while (!chunks.empty()) {
         current.clear();
         std::size_t current_len = 0;
@@ -422,17 +558,17 @@ void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_h
     }
 }
 
-// separator.join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)),
+// separator.join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)), for a line
+// the caller knows to be ASCII or not,
 // appended to `out`.
-void append_wrapped(std::string& out, const std::string& line, std::int64_t width, bool break_long_words,
+void append_wrapped(std::string& out, const std::string& line, bool ascii, std::int64_t width, bool break_long_words,
                     bool break_on_hyphens, std::string_view separator) {
     if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
-    if (fits_unwrapped(line, width)) {
+    if (fits_unwrapped(line, ascii, width)) {
         out += line;
         return;
     }
     auto w = static_cast<std::size_t>(width);
-    bool ascii = std::all_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii) return fill_lines(std::string_view(line), w, break_long_words, break_on_hyphens, separator, out);
     const std::u32string text = py::to_u32(line);
     fill_lines(std::u32string_view(text), w, break_long_words, break_on_hyphens, separator, out);
@@ -440,12 +576,22 @@ void append_wrapped(std::string& out, const std::string& line, std::int64_t widt
 
 // Whether s is one line of ASCII text (no str.splitlines() boundary), the usual case.
 bool is_one_ascii_line(const std::string& s) {
+    if (s.empty()) return false;
+    // Bytes from ' ' to '~' are neither boundaries nor non-ASCII. A min/max reduction without
+    // early exit, which the compiler vectorises.
+    unsigned char lowest = 0xFF, highest = 0;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        lowest = std::min(lowest, u);
+        highest = std::max(highest, u);
+    }
+    if (lowest >= 0x20 && highest <= 0x7E) return true;
     // Python's ASCII line boundaries: \n \r \v \f \x1c \x1d \x1e (the rest are non-ASCII).
     auto plain = [](char c) {
         auto u = static_cast<unsigned char>(c);
         return u < 0x80 && !(u >= '\n' && u <= '\r') && !(u >= 0x1c && u <= 0x1e);
     };
-    return !s.empty() && std::all_of(s.begin(), s.end(), plain);
+    return std::all_of(s.begin(), s.end(), plain);
 }
 
 Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -458,22 +604,24 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     std::string wrapstring = b.has(2) && !b.get(2)->is_none() ? to_str(*b.get(2)) : "\n";
     bool hyphens = b.bool_or(3, true);
     std::string out;
+    out.reserve(s.size() + s.size() / 8 * wrapstring.size());  // a break every 8 characters at most, usually
     if (is_one_ascii_line(s)) {
-        append_wrapped(out, s, width, break_long, hyphens, wrapstring);
+        append_wrapped(out, s, true, width, break_long, hyphens, wrapstring);
         return Value(std::move(out));
     }
     bool first_line = true;
     for (const auto& line : py::splitlines(s)) {
         if (!first_line) out += wrapstring;
         first_line = false;
-        append_wrapped(out, line, width, break_long, hyphens, wrapstring);
+        append_wrapped(out, line, py::is_ascii(line), width, break_long, hyphens, wrapstring);
     }
     return Value(std::move(out));
 }
 
 Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_wordcount", {});
-    const std::string s = soft_str(in).as_string();
+    SoftStr text(in);
+    const std::string& s = text->as_string();
     std::int64_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < s.size();) {
@@ -519,9 +667,17 @@ Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
 }
 
 Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
-    Value s = soft_str(in);
+    SoftStr s(in);
     if (!args.positional.empty() && !args.keyword.empty())
         fail("can't handle positional and keyword arguments at the same time");
+    if (args.keyword.empty() && args.positional.size() == 1) {
+        // s % (x,) formats as s % x, without making the tuple, unless x is one of the values
+        // % treats apart: a tuple (its items are the arguments), a mapping-like dict or list
+        // (never "not all arguments converted") or undefined (which raises first).
+        const Value& only = args.positional[0];
+        if (!only.is_sequence() && !only.is_dict() && !only.is_undefined())
+            return same_kind(*s, py::percent_format(s->as_string(), only, s->is_markup()));
+    }
     Value operand;
     if (!args.keyword.empty()) {
         Dict d;
@@ -530,7 +686,7 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
     } else {
         operand = Value::tuple(args.positional);
     }
-    return binary_op(BinaryOp::Mod, s, operand);
+    return binary_op(BinaryOp::Mod, *s, operand);
 }
 
 // -------------------------------------------------------------- HTML
@@ -1110,12 +1266,12 @@ Value f_sort(const FilterEnv&, const Value& in, const Arguments& args) {
     bool case_sensitive = b.bool_or(1, false);
     List storage;
     const List& items = items_or_listed(in, storage);
-    auto getters = make_multi_attrgetter(b.get(2), !case_sensitive);
+    auto getters = make_multi_attrgetter(b.get(2));
     List keys;
     keys.reserve(items.size() * getters.size());
     for (const auto& item : items)
-        for (const auto& g : getters) keys.push_back(g(item));
-    return Value::list(sorted_by(items, keys, getters.size(), reverse));
+        for (const auto& g : getters) keys.push_back(case_sensitive ? g(item) : fold_sort_key(g(item)));
+    return Value::list(sorted_by(items, keys, getters.size(), reverse, case_sensitive ? KeyCase::AsIs : KeyCase::Folded));
 }
 
 Value f_dictsort(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1219,18 +1375,52 @@ Value f_sum(const FilterEnv&, const Value& in, const Arguments& args) {
     return total;
 }
 
-Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
-    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1, 2);
-    bool case_sensitive = b.bool_or(2, false);
-    const Value* dflt = b.has(1) ? b.get(1) : nullptr;
-    AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
-    AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
-    List storage;
-    const List& items = items_or_listed(in, storage);
+// groupby's groups when every key is a str (the usual case): one bucket per key, the buckets
+// then put in key order. That gives the groups, members and order of a stable sort by key
+// followed by itertools.groupby, in linear time: str keys are totally ordered (UTF-8 byte order
+// is code point order) and compare without raising, so which comparisons a sort would make is
+// unobservable.
+class StringKeyGroups {
+public:
+    struct Group {
+        Value key;  // the (folded) key of its first member, as itertools.groupby yields it
+        List members;
+    };
+
+    explicit StringKeyGroups(bool case_sensitive) : case_sensitive_(case_sensitive) {}
+    // precondition: raw_key.is_string()
+    void add(const Value& raw_key, const Value& item) { groups_[group_for(raw_key)].members.push_back(item); }
+    std::vector<Group> take_sorted() {
+        std::sort(groups_.begin(), groups_.end(),
+                  [](const Group& a, const Group& b) { return a.key.as_string() < b.key.as_string(); });
+        return std::move(groups_);
+    }
+
+private:
+    // Keys repeat down a column: a raw text seen before finds its group without folding.
+    std::size_t group_for(const Value& raw_key) {
+        if (auto seen = group_of_raw_.find(raw_key.as_string()); seen != group_of_raw_.end()) return seen->second;
+        const Value& kept = raw_keys_.emplace_back(raw_key);
+        Value folded = case_sensitive_ ? kept : ignore_case(kept);
+        auto [at, added] = group_of_folded_.try_emplace(folded.as_string(), groups_.size());
+        if (added) groups_.push_back({std::move(folded), {}});
+        group_of_raw_.emplace(kept.as_string(), at->second);
+        return at->second;
+    }
+
+    bool case_sensitive_;
+    std::vector<Group> groups_;
+    List raw_keys_;  // owns the texts group_of_raw_ views (string storage does not move with a Value)
+    // Views of raw_keys_ and of the groups' keys: a (folded) text to its group's index.
+    std::unordered_map<std::string_view, std::size_t> group_of_raw_, group_of_folded_;
+};
+
+// The general groupby: sort by key (stable), then group runs of equal keys, as
+// itertools.groupby. Keys of mixed types compare (and raise) as Python's would.
+List groups_by_sorting(const List& items, const AttrGetter& key_of, const AttrGetter& output_of, bool case_sensitive) {
     List keys;
     keys.reserve(items.size());
     for (const auto& item : items) keys.push_back(key_of(item));
-    // Sort by key (stable), then group runs of equal keys, as itertools.groupby.
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return value_less(keys[x], keys[y]); });
@@ -1245,7 +1435,36 @@ Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
         out.push_back(make_group_tuple(std::move(grouper), std::move(group)));
         i = j;
     }
-    return Value::list(std::move(out));
+    return out;
+}
+
+// groupby over str keys, or nullopt as soon as a key is something else.
+std::optional<List> groups_by_string_key(const List& items, const AttrGetter& output_of, bool case_sensitive) {
+    StringKeyGroups groups(case_sensitive);
+    for (const auto& item : items) {
+        Value scratch;
+        const Value& key = output_of.lookup(item, scratch);
+        if (!key.is_string()) return std::nullopt;
+        groups.add(key, item);
+    }
+    List out;
+    for (auto& group : groups.take_sorted()) {
+        Value grouper = case_sensitive ? std::move(group.key) : output_of(group.members.front());
+        out.push_back(make_group_tuple(std::move(grouper), std::move(group.members)));
+    }
+    return out;
+}
+
+Value f_groupby(const FilterEnv&, const Value& in, const Arguments& args) {
+    Bound b(args, "sync_do_groupby", {"attribute", "default", "case_sensitive"}, 1, 2);
+    bool case_sensitive = b.bool_or(2, false);
+    const Value* dflt = b.has(1) ? b.get(1) : nullptr;
+    AttrGetter output_of = make_attrgetter(b.get(0), false, dflt);
+    List storage;
+    const List& items = items_or_listed(in, storage);
+    if (auto groups = groups_by_string_key(items, output_of, case_sensitive)) return Value::list(std::move(*groups));
+    AttrGetter key_of = make_attrgetter(b.get(0), !case_sensitive, dflt);
+    return Value::list(groups_by_sorting(items, key_of, output_of, case_sensitive));
 }
 
 Value f_default(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1313,18 +1532,28 @@ struct Selector {
     std::shared_ptr<Arguments> rest;  // the test's own arguments; null: no test (truthiness)
     std::string test;
     const TestFn* library_test = nullptr;  // looked up once for the whole sequence
+    std::optional<BoundTest> bound_test;   // a builtin with `rest` bound once (points into it)
+    mutable Value scratch;  // an attribute made rather than found in the item; reused item to item
 
     bool operator()(const Value& item) const {
-        Value scratch;
         const Value& subject = lookup_attr ? transform.lookup(item, scratch) : item;
         if (!rest) return truthy(subject);
+        if (bound_test) return (*bound_test)(subject);
         return library_test ? (*library_test)(*call->env.call, subject, *rest) : call->env.call_test(test, subject, *rest);
     }
 };
 
+// The builtin test a name stands for in this environment, if it is one (a Library may
+// register its own under a builtin's name).
+PureTest builtin_test_named(const FilterEnv& env, const std::string& name, const TestFn* library_test) {
+    if (!env.call || !env.library) return builtin_test(name);
+    const auto* builtin = library_test ? library_test->target<BuiltinTestCall>() : nullptr;
+    return builtin ? builtin->test : nullptr;
+}
+
 Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
     const Arguments& args = call->args;
-    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr};
+    Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr, std::nullopt, Value()};
     std::size_t off = 0;
     if (lookup_attr) {
         if (args.positional.empty()) fail("Missing parameter for attribute name");
@@ -1337,6 +1566,8 @@ Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lo
     selector.rest->keyword = args.keyword;
     selector.test = to_str(args.positional[off]);
     if (call->env.call && call->env.library) selector.library_test = call->env.library->test(selector.test);
+    if (PureTest builtin = builtin_test_named(call->env, selector.test, selector.library_test))
+        selector.bound_test = bind_test(builtin, *selector.rest);
     return selector;
 }
 

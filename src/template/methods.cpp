@@ -275,14 +275,15 @@ bool is_dict_method_name(std::string_view name) {
     return std::find(std::begin(dict_methods), std::end(dict_methods), name) != std::end(dict_methods);
 }
 
+Value BoundMethod::invoke(const Arguments& args) const { return call_method(self_, method_, args); }
+
+std::string BoundMethod::name() const { return "<built-in method " + method_ + " of " + type_name(self_) + " object>"; }
+
 std::optional<Value> method_of(const Value& self, std::string_view name) {
     if (const Object* fields = self.tuple_fields())
         if (auto v = fields->attribute(name)) return v;
     if (!has_method(self, name)) return std::nullopt;
-    std::string method(name);
-    std::string repr = "<built-in method " + method + " of " + type_name(self) + " object>";
-    return Value::callable(std::make_shared<NativeCallable>(
-        std::move(repr), [self, method](const Arguments& args) { return call_method(self, method, args); }));
+    return Value::callable(std::make_shared<BoundMethod>(self, name));
 }
 
 }  // namespace quorum::tmpl

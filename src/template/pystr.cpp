@@ -6,8 +6,12 @@
 #include "template/library.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 
 namespace quorum::tmpl::py {
 
@@ -75,8 +79,6 @@ bool is_space(char32_t c) {
            c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
            c == 0x205F || c == 0x3000;
 }
-
-bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 bool is_alpha(char32_t c) {
     if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
@@ -159,6 +161,12 @@ bool is_printable(char32_t c) {
     return true;
 }
 
+bool is_ascii(std::string_view s) {
+    unsigned high = 0;  // no early exit: the compiler vectorises the loop
+    for (char c : s) high |= static_cast<unsigned char>(c) & 0x80u;
+    return high == 0;
+}
+
 // ---------------------------------------------------------------- case methods
 
 namespace {
@@ -214,20 +222,23 @@ std::string map_chars(std::string_view s, Fn fn) {
     return out;
 }
 
+// ASCII text (the usual case: no decoding) with the letters in [first, last] moved by `shift`.
+std::string ascii_cased(std::string_view s, char first, char last, int shift) {
+    std::string out(s);
+    for (char& ch : out)
+        if (ch >= first && ch <= last) ch = static_cast<char>(ch + shift);
+    return out;
+}
+
 }  // namespace
 
 std::string upper(std::string_view s) {
+    if (is_ascii(s)) return ascii_cased(s, 'a', 'z', 'A' - 'a');
     return map_chars(s, [](std::string& out, char32_t c) { append_upper(out, c); });
 }
 
 std::string lower(std::string_view s) {
-    bool plain = std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    if (plain) {  // ASCII (the usual case): no decoding needed
-        std::string out(s);
-        for (char& ch : out)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-        return out;
-    }
+    if (is_ascii(s)) return ascii_cased(s, 'A', 'Z', 'a' - 'A');
     // Special cases: 'İ' -> 'i̇' (two code points); final sigma 'Σ' -> 'ς' at the end of a word
     // (preceded by a cased letter, not followed by one), as CPython's lower().
     auto u = to_u32(s);
@@ -260,6 +271,11 @@ std::string title(std::string_view s) {
 }
 
 std::string capitalize(std::string_view s) {
+    if (is_ascii(s)) {  // an ASCII letter's title case is its upper case
+        std::string out = ascii_cased(s, 'A', 'Z', 'a' - 'A');
+        if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+        return out;
+    }
     bool first = true;
     return map_chars(s, [&](std::string& out, char32_t c) {
         if (first)
@@ -517,6 +533,12 @@ std::string repr_string(std::string_view s) {
         for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += hex[(c >> shift) & 0xF];
     };
     for (std::size_t i = 0; i < s.size();) {
+        auto byte = static_cast<unsigned char>(s[i]);
+        if (byte >= 0x20 && byte < 0x7F && byte != quote && byte != '\\') {  // printable ASCII: as it is
+            out += static_cast<char>(byte);
+            ++i;
+            continue;
+        }
         std::size_t start = i;
         char32_t c = next_code_point(s, i);
         if (c == static_cast<char32_t>(quote) || c == '\\') {
@@ -544,9 +566,65 @@ std::string repr_string(std::string_view s) {
 
 // ---------------------------------------------------------------- number formatting
 
+namespace {
+
+// d (finite, not negative) rounded to `precision` decimals and scaled to an integer, exactly as
+// correct rounding gives it (ties to even on d's exact binary value), in 64-bit integer
+// arithmetic: d = m / 2^shift exactly, so the scaled value is m * 10^precision / 2^shift.
+// nullopt when that does not fit 64 bits (long precisions, large or tiny d): to_chars then.
+std::optional<std::uint64_t> scaled_fixed(double d, int precision) {
+    static constexpr std::uint64_t powers_of_ten[] = {1, 10, 100, 1000};
+    if (precision < 0 || precision > 3 || !(d < 0x1p52)) return std::nullopt;  // m * 10^3 < 2^63
+    auto bits = std::bit_cast<std::uint64_t>(d);
+    auto biased_exponent = static_cast<int>(bits >> 52);  // d is not negative: no sign bit
+    std::uint64_t m = bits & ((std::uint64_t{1} << 52) - 1);
+    if (biased_exponent == 0) {  // zero, or subnormal (tiny: left to to_chars)
+        if (m == 0) return 0;
+        return std::nullopt;
+    }
+    m |= std::uint64_t{1} << 52;  // d = m * 2^(biased_exponent - 1075)
+    int shift = 1075 - biased_exponent;
+    if (shift < 1 || shift > 63) return std::nullopt;
+    std::uint64_t scaled = m * powers_of_ten[precision];
+    std::uint64_t whole = scaled >> shift;
+    std::uint64_t rest = scaled - (whole << shift), half = std::uint64_t{1} << (shift - 1);
+    if (rest > half || (rest == half && (whole & 1))) ++whole;
+    return whole;
+}
+
+// The digits of `scaled` with a point before the last `precision` of them ("45.3", "-0.05").
+std::string with_decimal_point(bool negative, std::uint64_t scaled, int precision) {
+    char digits[24];
+    auto count = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, scaled).ptr - digits);
+    auto decimals = static_cast<std::size_t>(precision);
+    std::size_t integral = count > decimals ? count - decimals : 0;
+    char out[48];
+    std::size_t n = 0;
+    if (negative) out[n++] = '-';
+    if (integral == 0) out[n++] = '0';
+    for (std::size_t i = 0; i < integral; ++i) out[n++] = digits[i];
+    if (decimals) {
+        out[n++] = '.';
+        for (std::size_t i = count - integral; i < decimals; ++i) out[n++] = '0';  // leading zeros of the fraction
+        for (std::size_t i = integral; i < count; ++i) out[n++] = digits[i];
+    }
+    return std::string(out, n);
+}
+
+}  // namespace
+
 std::string format_fixed(double d, int precision) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    if (auto scaled = scaled_fixed(std::fabs(d), precision))  // the usual '%.1f': no general printing
+        return with_decimal_point(std::signbit(d), *scaled, precision);
+    // At most 309 integer digits, a point and the decimals: the usual precisions fit on the stack.
+    constexpr int stack_precision = 32;
+    if (precision <= stack_precision) {
+        std::array<char, 320 + stack_precision> buf;
+        auto res = std::to_chars(buf.data(), buf.data() + buf.size(), d, std::chars_format::fixed, precision);
+        return std::string(buf.data(), res.ptr);
+    }
     std::string buf(static_cast<std::size_t>(precision) + 340, '\0');
     auto res = std::to_chars(buf.data(), buf.data() + buf.size(), d, std::chars_format::fixed, precision);
     buf.resize(static_cast<std::size_t>(res.ptr - buf.data()));
@@ -650,33 +728,33 @@ struct Spec {
     long long precision = -1;
 };
 
-// Pads a formatted number, putting zero padding between the sign/prefix and the digits.
-std::string pad_number(std::string sign, std::string prefix, std::string body, const Spec& spec) {
-    long long len = static_cast<long long>(sign.size() + prefix.size() + length(body));
-    if (spec.width > len) {
-        auto fill = static_cast<std::size_t>(spec.width - len);
-        if (spec.left) return sign + prefix + body + std::string(fill, ' ');
-        if (spec.zero) return sign + prefix + std::string(fill, '0') + body;
-        return std::string(fill, ' ') + sign + prefix + body;
-    }
-    return sign + prefix + body;
+// Appends a formatted number padded to the width, zero padding between the sign/prefix and the digits.
+void append_padded_number(std::string& out, std::string_view sign, std::string_view prefix, std::string_view body,
+                          const Spec& spec) {
+    // Counting code points only matters when there is a width to fill.
+    long long len = spec.width < 0 ? 0 : static_cast<long long>(sign.size() + prefix.size() + length(body));
+    auto fill = static_cast<std::size_t>(spec.width > len ? spec.width - len : 0);
+    if (fill && !spec.left && !spec.zero) out.append(fill, ' ');
+    out += sign;
+    out += prefix;
+    if (fill && !spec.left && spec.zero) out.append(fill, '0');
+    out += body;
+    if (fill && spec.left) out.append(fill, ' ');
 }
 
-std::string pad_text(const std::string& body, const Spec& spec) {
-    long long len = static_cast<long long>(length(body));
-    if (spec.width <= len) return body;
-    auto fill = std::string(static_cast<std::size_t>(spec.width - len), ' ');
-    return spec.left ? body + fill : fill + body;
+void append_padded_text(std::string& out, std::string_view body, const Spec& spec) {
+    append_padded_number(out, "", "", body, Spec{spec.left, false, false, false, false, spec.width, -1});
 }
 
-std::string sign_of(bool negative, const Spec& spec) {
+std::string_view sign_of(bool negative, const Spec& spec) {
     if (negative) return "-";
     if (spec.plus) return "+";
     if (spec.space) return " ";
     return "";
 }
 
-std::string percent_one(char conv, const Value& arg, const Spec& spec, bool markup) {
+// Appends one conversion (%s, %d, %.2f ...) of `arg` to `out`.
+void append_percent_one(std::string& out, char conv, const Value& arg, const Spec& spec, bool markup) {
     switch (conv) {
         case 's':
         case 'r':
@@ -684,7 +762,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             std::string text = conv == 's' ? to_str(arg) : repr(arg);
             if (markup && !(conv == 's' && arg.is_markup())) text = html_escape(text);
             if (spec.precision >= 0) text = text.substr(0, byte_offset(text, static_cast<std::size_t>(spec.precision)));
-            return pad_text(text, spec);
+            append_padded_text(out, text, spec);
+            return;
         }
         case 'd':
         case 'i':
@@ -701,7 +780,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             std::string digits = integral_digits(v, 10, false);
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
-            return pad_number(sign_of(bigint::is_negative(v), spec), "", digits, spec);
+            append_padded_number(out, sign_of(bigint::is_negative(v), spec), "", digits, spec);
+            return;
         }
         case 'x':
         case 'X':
@@ -712,7 +792,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             if (spec.precision > static_cast<long long>(digits.size()))
                 digits.insert(0, static_cast<std::size_t>(spec.precision) - digits.size(), '0');
             std::string prefix = spec.alt ? (conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X") : "";
-            return pad_number(sign_of(bigint::is_negative(arg), spec), prefix, digits, spec);
+            append_padded_number(out, sign_of(bigint::is_negative(arg), spec), prefix, digits, spec);
+            return;
         }
         case 'e':
         case 'E':
@@ -732,7 +813,8 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             bool negative = std::signbit(d) && !std::isnan(d);
             Spec s = spec;
             if (!std::isfinite(d)) s.zero = false;
-            return pad_number(sign_of(negative, s), "", text, s);
+            append_padded_number(out, sign_of(negative, s), "", text, s);
+            return;
         }
         case 'c': {
             std::string ch;
@@ -745,10 +827,18 @@ std::string percent_one(char conv, const Value& arg, const Spec& spec, bool mark
             } else {
                 fail("%c requires int or char");
             }
-            return pad_text(ch, spec);
+            append_padded_text(out, ch, spec);
+            return;
         }
-        default: return {};
+        default: return;
     }
+}
+
+// Room for a format's result, for long formats only: a short one's result ("45.3", "12,345")
+// usually fits the string's inline buffer, where reserving would allocate.
+void reserve_for_format(std::string& out, std::string_view fmt) {
+    constexpr std::size_t inline_capacity = 15;
+    if (fmt.size() > inline_capacity / 2) out.reserve(fmt.size() + 16);
 }
 
 }  // namespace
@@ -771,7 +861,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
         return args;
     };
     std::string out;
-    out.reserve(fmt.size() + 16);
+    reserve_for_format(out, fmt);
     std::size_t i = 0;
     while (i < fmt.size()) {
         auto pct = fmt.find('%', i);
@@ -845,7 +935,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
         }
         const Value& arg = keyed ? *keyed : take_arg();
         if (arg.is_undefined()) fail(arg.undefined_hint());
-        out += percent_one(conv, arg, spec, markup);
+        append_percent_one(out, conv, arg, spec, markup);
         i = p + 1;
     }
     bool leftover = tuple ? next_arg < tuple->size() : (!used_single && !mapping_like);
@@ -910,6 +1000,7 @@ FormatSpec parse_format_spec(std::string_view spec) {
 }
 
 std::string align_text(const std::string& sign_prefix, const std::string& body, const FormatSpec& f, char default_align) {
+    if (f.width < 0) return sign_prefix + body;  // no width (the usual spec): nothing to count
     char align = f.align ? f.align : default_align;
     long long len = static_cast<long long>(length(sign_prefix) + length(body));
     if (f.width <= len) return sign_prefix + body;
@@ -927,7 +1018,24 @@ std::string align_text(const std::string& sign_prefix, const std::string& body, 
     }
 }
 
+// An int in decimal without a width ('{:,}', '{:d}', '{:+_}'), the usual number spec: sign,
+// digits and grouping written straight out, as format_number would assemble them.
+std::string format_plain_int(std::int64_t i, const FormatSpec& f) {
+    char digits[20];
+    std::uint64_t magnitude = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+    auto count = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+    std::string out;
+    if (i < 0) out += '-';
+    else if (f.sign == '+' || f.sign == ' ') out += f.sign;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (f.grouping && k && (count - k) % 3 == 0) out += f.grouping;
+        out += digits[k];
+    }
+    return out;
+}
+
 std::string format_number(const Value& v, const FormatSpec& f) {
+    if (v.is_int() && (f.type == 0 || f.type == 'd') && f.width < 0) return format_plain_int(v.as_int(), f);
     char type = f.type;
     bool as_float = v.is_float() || std::string_view("eEfFgG%").find(type ? type : '?') != std::string_view::npos;
     std::string body;
@@ -1003,7 +1111,7 @@ std::string format_value(const Value& v, std::string_view spec) {
 
 std::string str_format(std::string_view fmt, const Arguments& args) {
     std::string out;
-    out.reserve(fmt.size() + 16);
+    reserve_for_format(out, fmt);
     int auto_index = 0;
     bool used_auto = false, used_manual = false;
     std::size_t i = 0;

@@ -30,7 +30,7 @@ std::size_t byte_offset(std::string_view s, std::size_t index);
 // ---- character classes (str.isspace, isalpha, ...) ----
 bool is_space(char32_t c);
 bool is_alpha(char32_t c);
-bool is_digit(char32_t c);
+inline bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }  // inline: per character of number texts
 bool is_alnum(char32_t c);
 bool is_word_char(char32_t c);  // regex \w
 bool is_lower(char32_t c);
@@ -38,6 +38,7 @@ bool is_upper(char32_t c);
 bool is_printable(char32_t c);  // str.isprintable, for repr
 char32_t to_upper(char32_t c);
 char32_t to_lower(char32_t c);
+bool is_ascii(std::string_view s);  // every byte below 0x80: no decoding needed
 
 // ---- str methods ----
 std::string upper(std::string_view s);  // str.upper ('ß' -> 'SS')

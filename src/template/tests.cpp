@@ -7,6 +7,8 @@
 #include "template/builtins.hpp"
 #include "template/pystr.hpp"
 
+#include <algorithm>
+
 namespace quorum::tmpl {
 
 namespace {
@@ -17,69 +19,38 @@ void require_defined(const Value& v) {
     if (v.is_undefined()) fail(v.undefined_hint());
 }
 
-const Value& one_arg(const Arguments& args, const char* function, const char* name) {
-    Bound b(args, function, {name}, 1);
-    return *b.get(0);
+// A test whose answer depends on the value and at most one argument: select/reject bind the
+// argument once for a whole sequence (bind_test) instead of once per item.
+struct SimpleTest {
+    std::string_view function;   // Python's name for it, in argument errors
+    std::string_view parameter;  // its one parameter; empty when it takes none
+    bool (*check)(const Value& value, const Value* argument);
+};
+
+// The test's argument (nullptr for one without), raising Python's TypeError for wrong arguments.
+const Value* bind_argument(const SimpleTest& test, const Arguments& args) {
+    // The usual calls, as Bound would bind them, without its general machinery (this runs per test).
+    if (args.keyword.empty() && args.positional.size() == (test.parameter.empty() ? 0 : 1))
+        return args.positional.empty() ? nullptr : &args.positional[0];
+    if (test.parameter.empty()) {
+        Bound(args, test.function, {});
+        return nullptr;
+    }
+    Bound b(args, test.function, {test.parameter}, 1);
+    return b.get(0);
 }
 
-void no_args(const Arguments& args, const char* function) { Bound(args, function, {}); }
-
-bool t_defined(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_defined"); return !v.is_undefined(); }
-bool t_undefined(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_undefined"); return v.is_undefined(); }
-bool t_none(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_none"); return v.is_none(); }
-bool t_boolean(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_boolean"); return v.is_bool(); }
-bool t_false(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_false"); return v.is_bool() && !v.as_bool(); }
-bool t_true(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_true"); return v.is_bool() && v.as_bool(); }
-bool t_integer(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_integer"); return v.is_int() || v.is_big_int(); }
-bool t_float(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_float"); return v.is_float(); }
-bool t_number(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_number"); return v.is_number(); }
-bool t_string(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_string"); return v.is_string(); }
-bool t_mapping(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_mapping"); return v.is_dict(); }
-bool t_escaped(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_escaped"); return v.is_markup(); }
-
-bool t_sequence(const FilterEnv&, const Value& v, const Arguments& a) {
-    no_args(a, "test_sequence");
-    return v.is_string() || (v.is_sequence() && !v.view_type()) || v.is_dict() || as_range(v);
-}
-
-bool t_iterable(const FilterEnv&, const Value& v, const Arguments& a) {
-    no_args(a, "test_iterable");
-    require_defined(v);
-    return v.is_string() || v.is_sequence() || v.is_dict() || as_iterator(v) || as_range(v) ||
-           (v.is_object() && v.as_object().type_name() == "LoopContext");
-}
-
-bool t_callable(const FilterEnv&, const Value& v, const Arguments& a) {
-    no_args(a, "callable");
-    return v.is_undefined() || v.is_callable() || (v.is_object() && v.as_object().type_name() == "LoopContext");
+template <const SimpleTest& Test>
+bool run_simple(const FilterEnv&, const Value& v, const Arguments& args) {
+    return Test.check(v, bind_argument(Test, args));
 }
 
 bool is_one(const Value& v) { return equals(v, Value(std::int64_t{1})); }
-
-bool t_odd(const FilterEnv&, const Value& v, const Arguments& a) {
-    no_args(a, "test_odd");
-    return is_one(binary_op(BinaryOp::Mod, v, Value(std::int64_t{2})));
-}
-
-bool t_even(const FilterEnv&, const Value& v, const Arguments& a) {
-    no_args(a, "test_even");
-    return equals(binary_op(BinaryOp::Mod, v, Value(std::int64_t{2})), Value(std::int64_t{0}));
-}
-
-bool t_divisibleby(const FilterEnv&, const Value& v, const Arguments& a) {
-    const Value& num = one_arg(a, "test_divisibleby", "num");
-    return equals(binary_op(BinaryOp::Mod, v, num), Value(std::int64_t{0}));
-}
-
-bool t_lower(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_lower"); return py::islower(to_str(v)); }
-bool t_upper(const FilterEnv&, const Value& v, const Arguments& a) { no_args(a, "test_upper"); return py::isupper(to_str(v)); }
-
-bool t_in(const FilterEnv&, const Value& v, const Arguments& a) { return contains(one_arg(a, "test_in", "seq"), v); }
+bool is_zero(const Value& v) { return equals(v, Value(std::int64_t{0})); }
 
 // `is` on our values: None/True/False and CPython's cached small ints are singletons;
 // strings and containers are the same object when they share storage.
-bool t_sameas(const FilterEnv&, const Value& v, const Arguments& a) {
-    const Value& other = one_arg(a, "test_sameas", "other");
+bool same_as(const Value& v, const Value& other) {
     if (v.kind() != other.kind()) return false;
     switch (v.kind()) {
         case Value::Kind::None: return true;
@@ -91,42 +62,124 @@ bool t_sameas(const FilterEnv&, const Value& v, const Arguments& a) {
     }
 }
 
-bool t_eq(const FilterEnv&, const Value& v, const Arguments& a) { return equals(v, one_arg(a, "eq", "b")); }
-bool t_ne(const FilterEnv&, const Value& v, const Arguments& a) { return !equals(v, one_arg(a, "ne", "b")); }
-bool t_lt(const FilterEnv&, const Value& v, const Arguments& a) { return compare(v, one_arg(a, "lt", "b"), "<") < 0; }
-bool t_le(const FilterEnv&, const Value& v, const Arguments& a) { return compare(v, one_arg(a, "le", "b"), "<=") <= 0; }
-bool t_gt(const FilterEnv&, const Value& v, const Arguments& a) { return compare(v, one_arg(a, "gt", "b"), ">") > 0; }
-bool t_ge(const FilterEnv&, const Value& v, const Arguments& a) { return compare(v, one_arg(a, "ge", "b"), ">=") >= 0; }
+// equals(a, b), with str == str (what select/reject usually test) compared without the call.
+bool equal_values(const Value& a, const Value& b) {
+    if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
+    return equals(a, b);
+}
+
+// `value in seq`, a list or tuple searched with equal_values.
+bool is_in(const Value& value, const Value& seq) {
+    if (!seq.is_sequence()) return contains(seq, value);
+    const List& items = seq.as_list();
+    return std::any_of(items.begin(), items.end(), [&](const Value& item) { return equal_values(item, value); });
+}
+
+using Arg = const Value*;  // the bound argument: non-null for the tests with a parameter
+
+constexpr SimpleTest defined_test{"test_defined", "", [](const Value& v, Arg) { return !v.is_undefined(); }};
+constexpr SimpleTest undefined_test{"test_undefined", "", [](const Value& v, Arg) { return v.is_undefined(); }};
+constexpr SimpleTest none_test{"test_none", "", [](const Value& v, Arg) { return v.is_none(); }};
+constexpr SimpleTest boolean_test{"test_boolean", "", [](const Value& v, Arg) { return v.is_bool(); }};
+constexpr SimpleTest false_test{"test_false", "", [](const Value& v, Arg) { return v.is_bool() && !v.as_bool(); }};
+constexpr SimpleTest true_test{"test_true", "", [](const Value& v, Arg) { return v.is_bool() && v.as_bool(); }};
+constexpr SimpleTest integer_test{"test_integer", "", [](const Value& v, Arg) { return v.is_int() || v.is_big_int(); }};
+constexpr SimpleTest float_test{"test_float", "", [](const Value& v, Arg) { return v.is_float(); }};
+constexpr SimpleTest number_test{"test_number", "", [](const Value& v, Arg) { return v.is_number(); }};
+constexpr SimpleTest string_test{"test_string", "", [](const Value& v, Arg) { return v.is_string(); }};
+constexpr SimpleTest mapping_test{"test_mapping", "", [](const Value& v, Arg) { return v.is_dict(); }};
+constexpr SimpleTest escaped_test{"test_escaped", "", [](const Value& v, Arg) { return v.is_markup(); }};
+
+constexpr SimpleTest sequence_test{"test_sequence", "", [](const Value& v, Arg) {
+    return v.is_string() || (v.is_sequence() && !v.view_type()) || v.is_dict() || as_range(v);
+}};
+
+constexpr SimpleTest iterable_test{"test_iterable", "", [](const Value& v, Arg) {
+    require_defined(v);
+    return v.is_string() || v.is_sequence() || v.is_dict() || as_iterator(v) || as_range(v) ||
+           (v.is_object() && v.as_object().type_name() == "LoopContext");
+}};
+
+constexpr SimpleTest callable_test{"callable", "", [](const Value& v, Arg) {
+    return v.is_undefined() || v.is_callable() || (v.is_object() && v.as_object().type_name() == "LoopContext");
+}};
+
+// value % 2 == 1 / == 0 as Python computes them; an int (loop.index, the usual case) directly:
+// C++'s remainder differs from Python's only in sign, which is not zero either way.
+constexpr SimpleTest odd_test{"test_odd", "", [](const Value& v, Arg) {
+    if (v.is_int()) return v.as_int() % 2 != 0;
+    return is_one(binary_op(BinaryOp::Mod, v, Value(std::int64_t{2})));
+}};
+constexpr SimpleTest even_test{"test_even", "", [](const Value& v, Arg) {
+    if (v.is_int()) return v.as_int() % 2 == 0;
+    return is_zero(binary_op(BinaryOp::Mod, v, Value(std::int64_t{2})));
+}};
+constexpr SimpleTest divisibleby_test{"test_divisibleby", "num", [](const Value& v, Arg num) {
+    return is_zero(binary_op(BinaryOp::Mod, v, *num));
+}};
+
+constexpr SimpleTest lower_test{"test_lower", "", [](const Value& v, Arg) { return py::islower(to_str(v)); }};
+constexpr SimpleTest upper_test{"test_upper", "", [](const Value& v, Arg) { return py::isupper(to_str(v)); }};
+constexpr SimpleTest in_test{"test_in", "seq", [](const Value& v, Arg seq) { return is_in(v, *seq); }};
+constexpr SimpleTest sameas_test{"test_sameas", "other", [](const Value& v, Arg other) { return same_as(v, *other); }};
+
+constexpr SimpleTest eq_test{"eq", "b", [](const Value& v, Arg b) { return equal_values(v, *b); }};
+constexpr SimpleTest ne_test{"ne", "b", [](const Value& v, Arg b) { return !equal_values(v, *b); }};
+constexpr SimpleTest lt_test{"lt", "b", [](const Value& v, Arg b) { return compare(v, *b, "<") < 0; }};
+constexpr SimpleTest le_test{"le", "b", [](const Value& v, Arg b) { return compare(v, *b, "<=") <= 0; }};
+constexpr SimpleTest gt_test{"gt", "b", [](const Value& v, Arg b) { return compare(v, *b, ">") > 0; }};
+constexpr SimpleTest ge_test{"ge", "b", [](const Value& v, Arg b) { return compare(v, *b, ">=") >= 0; }};
 
 bool t_filter(const FilterEnv& env, const Value& v, const Arguments& a) {
-    no_args(a, "test_filter");
+    Bound(a, "test_filter", {});
     std::string name = to_str(v);
     if (env.library) return env.library->filter(name) != nullptr;
     return builtin_filter(name) != nullptr;
 }
 
 bool t_test(const FilterEnv& env, const Value& v, const Arguments& a) {
-    no_args(a, "test_test");
+    Bound(a, "test_test", {});
     std::string name = to_str(v);
     if (env.library) return env.library->test(name) != nullptr;
     return builtin_test(name) != nullptr;
 }
 
+// Every builtin test by name, with its SimpleTest when it is one.
+struct TestEntry {
+    std::string_view name;
+    PureTest test;
+    const SimpleTest* simple;
+};
+
+template <const SimpleTest& Test>
+constexpr TestEntry simple(std::string_view name) {
+    return {name, run_simple<Test>, &Test};
+}
+
+constexpr TestEntry test_entries[] = {
+    simple<odd_test>("odd"), simple<even_test>("even"), simple<divisibleby_test>("divisibleby"),
+    simple<defined_test>("defined"), simple<undefined_test>("undefined"), {"filter", t_filter, nullptr},
+    {"test", t_test, nullptr}, simple<none_test>("none"), simple<boolean_test>("boolean"),
+    simple<false_test>("false"), simple<true_test>("true"), simple<integer_test>("integer"),
+    simple<float_test>("float"), simple<number_test>("number"), simple<string_test>("string"),
+    simple<mapping_test>("mapping"), simple<sequence_test>("sequence"), simple<iterable_test>("iterable"),
+    simple<callable_test>("callable"), simple<sameas_test>("sameas"), simple<escaped_test>("escaped"),
+    simple<in_test>("in"), simple<lower_test>("lower"), simple<upper_test>("upper"),
+    simple<eq_test>("eq"), simple<eq_test>("equalto"), simple<eq_test>("=="),
+    simple<ne_test>("ne"), simple<ne_test>("!="), simple<lt_test>("lt"),
+    simple<lt_test>("lessthan"), simple<lt_test>("<"), simple<le_test>("le"),
+    simple<le_test>("<="), simple<gt_test>("gt"), simple<gt_test>("greaterthan"),
+    simple<gt_test>(">"), simple<ge_test>("ge"), simple<ge_test>(">="),
+};
+
 }  // namespace
 
 const std::map<std::string, PureTest, std::less<>>& builtin_test_table() {
-    static const std::map<std::string, PureTest, std::less<>> table = {
-        {"odd", t_odd},         {"even", t_even},       {"divisibleby", t_divisibleby}, {"defined", t_defined},
-        {"undefined", t_undefined}, {"filter", t_filter}, {"test", t_test},           {"none", t_none},
-        {"boolean", t_boolean}, {"false", t_false},     {"true", t_true},               {"integer", t_integer},
-        {"float", t_float},     {"number", t_number},   {"string", t_string},           {"mapping", t_mapping},
-        {"sequence", t_sequence}, {"iterable", t_iterable}, {"callable", t_callable},   {"sameas", t_sameas},
-        {"escaped", t_escaped}, {"in", t_in},           {"lower", t_lower},             {"upper", t_upper},
-        {"eq", t_eq},           {"equalto", t_eq},      {"==", t_eq},                   {"ne", t_ne},
-        {"!=", t_ne},           {"lt", t_lt},           {"lessthan", t_lt},             {"<", t_lt},
-        {"le", t_le},           {"<=", t_le},           {"gt", t_gt},                   {"greaterthan", t_gt},
-        {">", t_gt},            {"ge", t_ge},           {">=", t_ge},
-    };
+    static const std::map<std::string, PureTest, std::less<>> table = [] {
+        std::map<std::string, PureTest, std::less<>> by_name;
+        for (const auto& entry : test_entries) by_name.emplace(entry.name, entry.test);
+        return by_name;
+    }();
     return table;
 }
 
@@ -145,14 +198,24 @@ bool FilterEnv::call_test(std::string_view name, const Value& input, const Argum
     fail("No test named " + py::repr_string(name) + ".");
 }
 
-void register_builtin_tests(Library& lib) {
-    for (const auto& [name, fn] : builtin_test_table()) {
-        PureTest pure = fn;
-        lib.add_test(name, [pure](CallContext& ctx, const Value& input, const Arguments& args) {
-            FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
-            return pure(env, input, args);
-        });
+bool BuiltinTestCall::operator()(CallContext& ctx, const Value& input, const Arguments& args) const {
+    FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
+    return test(env, input, args);
+}
+
+std::optional<BoundTest> bind_test(PureTest test, const Arguments& args) {
+    auto entry = std::find_if(std::begin(test_entries), std::end(test_entries),
+                              [&](const TestEntry& e) { return e.test == test; });
+    if (entry == std::end(test_entries) || !entry->simple) return std::nullopt;
+    try {
+        return BoundTest(entry->simple->check, bind_argument(*entry->simple, args));
+    } catch (const TemplateError&) {
+        return std::nullopt;  // wrong arguments raise when a value is tested, if one ever is
     }
+}
+
+void register_builtin_tests(Library& lib) {
+    for (const auto& [name, fn] : builtin_test_table()) lib.add_test(name, BuiltinTestCall{fn});
 }
 
 }  // namespace quorum::tmpl

@@ -36,8 +36,9 @@ TEST_CASE("method_of returns bound methods or nothing", "[methods]") {
     auto m = method_of(Value::list({Value(1)}), "index");
     REQUIRE(m);
     CHECK(m->is_callable());
-    auto& native = dynamic_cast<const NativeCallable&>(m->as_callable());
-    CHECK(to_str(native.invoke(Arguments{{Value(1)}, {}})) == "0");
+    auto& method = dynamic_cast<const BoundMethod&>(m->as_callable());
+    CHECK(to_str(method.invoke(Arguments{{Value(1)}, {}})) == "0");
+    CHECK(method.name() == "<built-in method index of list object>");
 }
 
 TEST_CASE("dict and list methods", "[methods]") {
