@@ -97,14 +97,13 @@ const Value* Dict::find(std::string_view key) const {
     return it == keys_->string_index.end() ? nullptr : &values_[it->second];
 }
 
-const Value* Dict::find(const Value& key) const {
+const Value* Dict::find_by_scan(const Value& key) const {
     if (!keys_) return nullptr;
     const std::vector<Value>& keys = keys_->list;
     if (key.is_interned() && keys.size() < index_threshold) {
         // Data rows' keys and template attribute names are interned: one address per key.
         const void* id = key.storage();
         Keys::Hit& hit = const_cast<Keys::Hit&>(keys_->hit_slot(id));
-        if (hit.key == id) return &values_[hit.index];
         for (std::size_t i = 0; i < keys.size(); ++i) {
             if (keys[i].storage() == id) {
                 hit = {id, i};

@@ -50,7 +50,7 @@ public:
     // the same order: how the JSON reader makes the rows of a table.
     Dict(const Dict& same_keys_as, std::vector<Value> values);
 
-    const Value* find(const Value& key) const;
+    const Value* find(const Value& key) const;  // inline: the hot case is a remembered hit
     const Value* find(std::string_view key) const;
     // [additive] string keys without the Value/string_view ambiguity: find("name").
     const Value* find(const char* key) const { return find(std::string_view(key)); }
@@ -74,6 +74,7 @@ private:
     std::shared_ptr<Keys> keys_;  // null while the dict is empty
     std::vector<Value> values_;   // values_[i] belongs to keys_->list[i]
 
+    const Value* find_by_scan(const Value& key) const;  // find() when no remembered hit answers
     Keys& own_keys();  // keys_, copied first if another dict shares it
     void append(Value key, Value value);
 };
@@ -267,8 +268,10 @@ struct Dict::Keys {
         const void* key = nullptr;
         std::size_t index = 0;
     };
-    mutable std::array<Hit, 8> recent_hits;
-    const Hit& hit_slot(const void* key) const { return recent_hits[(reinterpret_cast<std::uintptr_t>(key) >> 5) % recent_hits.size()]; }
+    mutable std::array<Hit, 16> recent_hits;
+    // Interned strings are 64-byte heap blocks, mostly made one after another: their addresses
+    // step by 64, which this spreads over consecutive slots.
+    const Hit& hit_slot(const void* key) const { return recent_hits[(reinterpret_cast<std::uintptr_t>(key) >> 6) % recent_hits.size()]; }
 
     void push_back(Value key);
     void erase(std::size_t i);
@@ -300,6 +303,14 @@ private:
 };
 
 inline Dict::Entries Dict::entries() const { return Entries(*this); }
+inline const Value* Dict::find(const Value& key) const {
+    if (keys_ && key.is_interned()) {
+        // Indices stay valid while keys are only appended; Keys::erase forgets the hits.
+        const Keys::Hit& hit = keys_->hit_slot(key.storage());
+        if (hit.key == key.storage()) return &values_[hit.index];
+    }
+    return find_by_scan(key);
+}
 inline const Value& Dict::key_at(std::size_t i) const { return keys_->list[i]; }
 
 // Raised by value operations and builtins; the interpreter adds file, line and column.
