@@ -60,7 +60,7 @@ public:
     void set_all(std::vector<std::pair<Value, Value>>& entries);
     bool erase(const Value& key);
     void reserve(std::size_t n);
-    std::size_t size() const { return values_.size(); }
+    std::size_t size() const;
     Entries entries() const;
     // Whether `other` shares this dict's key list (so has the same keys in the same order).
     bool shares_keys_with(const Dict& other) const { return keys_ && keys_ == other.keys_; }
@@ -302,6 +302,9 @@ private:
     const Dict* dict_;
 };
 
+// Defined after Value, not in Dict: they need Value complete (GCC defers that to the end of
+// the file; clang does not).
+inline std::size_t Dict::size() const { return values_.size(); }
 inline Dict::Entries Dict::entries() const { return Entries(*this); }
 inline const Value* Dict::find(const Value& key) const {
     if (keys_ && key.is_interned()) {
