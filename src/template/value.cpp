@@ -354,6 +354,16 @@ nlohmann::ordered_json Value::to_json() const {
 std::string python_float_repr(double d) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    // repr's fixed-point range: the shortest round-trip digits have a decimal exponent in
+    // [-4, 16) exactly when 1e-4 <= |d| < 1e16 (both bounds are doubles whose shortest form is
+    // the bound itself), and to_chars' shortest fixed form is then repr, less a final ".0".
+    if (double magnitude = std::fabs(d); magnitude >= 1e-4 && magnitude < 1e16) {
+        char buf[32];
+        auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+        std::string out(buf, res.ptr);
+        if (out.find('.') == std::string::npos) out += ".0";
+        return out;
+    }
     // Shortest round-trip digits in scientific form: "d.ddde±XX".
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
