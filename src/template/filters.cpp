@@ -322,6 +322,24 @@ bool is_title_separator(char32_t c) {
     return (c <= ' ' || c >= 0x80) && py::is_space(c);  // no other ASCII character is a space
 }
 
+// Jinja2's pieces of do_title over non-ASCII text: separators as they are, each word
+// item[0].upper() + item[1:].lower() - the whole rest lowered at once, as its final sigma
+// ('ΟΔΟΣ' -> 'Οδος' but 'ΑΣ' -> 'Ασ': a lone rest has nothing cased before it) depends on it.
+void append_title_pieces(std::string& out, std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t start = i;
+        char32_t c = py::next_code_point(s, i);
+        if (is_title_separator(c)) {
+            out += s.substr(start, i - start);
+            continue;
+        }
+        out += py::upper(s.substr(start, i - start));  // 'ß' becomes 'SS'
+        std::size_t rest = i, next = i;
+        while (i < s.size() && !is_title_separator(py::next_code_point(s, next))) i = next;
+        out += py::lower(s.substr(rest, i - rest));
+    }
+}
+
 // do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
 // The result is a plain str even for Markup input (re.split drops the subclass).
 Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -331,29 +349,21 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
     std::string out;
     out.reserve(s.size());
     bool at_piece_start = true;
-    for (std::size_t i = 0; i < s.size();) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
         auto byte = static_cast<unsigned char>(s[i]);
-        if (byte < 0x80) {  // ASCII: no decoding, and its cases are a shift
-            ++i;
-            bool separator = is_title_separator(byte);
-            if (separator) out += static_cast<char>(byte);
-            else if (at_piece_start) out += static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - 32 : byte);
-            else out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
-            at_piece_start = separator;
-            continue;
+        if (byte >= 0x80) {  // the rest from this word on as Jinja2 splits it (so far out is s's bytes, cased)
+            std::size_t word = i;
+            while (word > 0 && !is_title_separator(static_cast<unsigned char>(s[word - 1]))) --word;
+            out.resize(word);
+            append_title_pieces(out, std::string_view(s).substr(word));
+            break;
         }
-        char32_t c = py::next_code_point(s, i);
-        if (is_title_separator(c)) {
-            py::append_utf8(out, c);
-            at_piece_start = true;
-        } else if (at_piece_start) {
-            std::string one;  // item[0].upper(): 'ß' becomes 'SS'
-            py::append_utf8(one, c);
-            out += py::upper(one);
-            at_piece_start = false;
-        } else {
-            py::append_utf8(out, py::to_lower(c));
-        }
+        // ASCII: no decoding, and its cases are a shift
+        bool separator = is_title_separator(byte);
+        if (separator) out += static_cast<char>(byte);
+        else if (at_piece_start) out += static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - 32 : byte);
+        else out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
+        at_piece_start = separator;
     }
     return Value(std::move(out));
 }
@@ -537,7 +547,9 @@ void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_h
             current_len += l;
         }
         if (!chunks.empty() && chunks.back().size > w) {  // _handle_long_word
-            std::size_t space_left = w > current_len ? w - current_len : 1;
+            // Python's width - cur_len, 0 when leading whitespace filled the first line: the
+            // word then starts the next line and the whitespace stays a line of its own.
+            std::size_t space_left = w - current_len;
             if (break_long_words) {
                 current.push_back(split_long_word(text, chunks.back(), space_left, break_on_hyphens));
             } else if (current.empty()) {

@@ -149,16 +149,34 @@ char32_t to_lower(char32_t c) {
 
 bool is_upper(char32_t c) { return to_lower(c) != c && !(digraph_base(c) && digraph_base(c) + 1 == c); }
 bool is_lower(char32_t c) { return (to_upper(c) != c && !(digraph_base(c) && digraph_base(c) + 1 == c)) || c == 0xDF || c == 0x138 || c == 0x149; }
-static bool is_cased(char32_t c) { return to_lower(c) != c || is_lower(c); }
+
+namespace {
+
+struct CodePointRange {
+    char32_t first, last;
+};
+
+#include "template/unicode_tables.inc"
+
+template <std::size_t N>
+bool in_ranges(const CodePointRange (&ranges)[N], char32_t c) {
+    auto after = std::upper_bound(std::begin(ranges), std::end(ranges), c,
+                                  [](char32_t x, const CodePointRange& r) { return x < r.first; });
+    return after != std::begin(ranges) && c <= std::prev(after)->last;
+}
+
+// Unicode's Cased and Case_Ignorable, as CPython's final sigma rule reads them.
+bool is_cased(char32_t c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return in_ranges(kCased, c);
+}
+bool is_case_ignorable(char32_t c) { return in_ranges(kCaseIgnorable, c); }
+
+}  // namespace
 
 bool is_printable(char32_t c) {
-    if (c < 0x20 || c == 0x7F) return false;
-    if (c < 0x7F) return true;
-    if (c <= 0xA0 || c == 0xAD) return false;
-    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F)) return false;
-    if ((c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0xFEFF) return false;
-    if ((c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFFF9 && c <= 0xFFFB) || c > 0x10FFFF) return false;
-    return true;
+    if (c < 0x80) return c >= 0x20 && c != 0x7F;
+    return !in_ranges(kNotPrintable, c);  // Python's unicodedata: unassigned, format, space...
 }
 
 bool is_ascii(std::string_view s) {
@@ -237,37 +255,64 @@ std::string upper(std::string_view s) {
     return map_chars(s, [](std::string& out, char32_t c) { append_upper(out, c); });
 }
 
-std::string lower(std::string_view s) {
-    if (is_ascii(s)) return ascii_cased(s, 'A', 'Z', 'a' - 'A');
-    // Special cases: 'İ' -> 'i̇' (two code points); final sigma 'Σ' -> 'ς' at the end of a word
-    // (preceded by a cased letter, not followed by one), as CPython's lower().
-    auto u = to_u32(s);
+namespace {
+
+// CPython's handle_capital_sigma: 'Σ' at u[i] is final ('ς') after a cased letter and not
+// before one, case-ignorable characters (apostrophes, combining marks ...) skipped both ways.
+char32_t lowered_sigma(std::u32string_view u, std::size_t i) {
+    std::size_t j = i;
+    while (j > 0 && is_case_ignorable(u[j - 1])) --j;
+    if (j == 0 || !is_cased(u[j - 1])) return 0x3C3;
+    std::size_t k = i + 1;
+    while (k < u.size() && is_case_ignorable(u[k])) ++k;
+    return k < u.size() && is_cased(u[k]) ? 0x3C3 : 0x3C2;
+}
+
+// The full lower case of u[i] in its context: 'İ' -> 'i̇' (two code points), the final sigma.
+void append_lower_at(std::string& out, std::u32string_view u, std::size_t i) {
+    if (u[i] == 0x130) out += "i\xCC\x87";
+    else if (u[i] == 0x3A3) append_utf8(out, lowered_sigma(u, i));
+    else append_utf8(out, to_lower(u[i]));
+}
+
+// s with each code point appended by first(out, u, 0) and then rest(out, u, i) - for the
+// non-ASCII text of lower, title and capitalize, whose lowering needs the context.
+template <class First, class Rest>
+std::string map_in_context(std::string_view s, First first, Rest rest) {
+    const std::u32string u = to_u32(s);
     std::string out;
-    out.reserve(s.size());
+    out.reserve(s.size() + 2);
     for (std::size_t i = 0; i < u.size(); ++i) {
-        char32_t c = u[i];
-        if (c == 0x130) {
-            out += "i\xCC\x87";
-        } else if (c == 0x3A3) {
-            bool after_cased = i > 0 && is_cased(u[i - 1]);
-            bool before_cased = i + 1 < u.size() && is_cased(u[i + 1]);
-            append_utf8(out, after_cased && !before_cased ? 0x3C2 : 0x3C3);
-        } else {
-            append_utf8(out, to_lower(c));
-        }
+        if (i == 0) first(out, u, i);
+        else rest(out, u, i);
     }
     return out;
 }
 
+}  // namespace
+
+std::string lower(std::string_view s) {
+    if (is_ascii(s)) return ascii_cased(s, 'A', 'Z', 'a' - 'A');
+    return map_in_context(s, append_lower_at, append_lower_at);
+}
+
 std::string title(std::string_view s) {
-    bool previous_is_cased = false;
-    return map_chars(s, [&](std::string& out, char32_t c) {
-        if (previous_is_cased)
-            append_utf8(out, to_lower(c));
-        else
-            append_title(out, c);
-        previous_is_cased = is_cased(c);
-    });
+    if (is_ascii(s)) {  // ASCII letters are the only cased bytes, and their title case is upper case
+        std::string out(s);
+        bool previous_is_cased = false;
+        for (char& ch : out) {
+            bool is_upper_letter = ch >= 'A' && ch <= 'Z', is_lower_letter = ch >= 'a' && ch <= 'z';
+            if (previous_is_cased && is_upper_letter) ch = static_cast<char>(ch - 'A' + 'a');
+            else if (!previous_is_cased && is_lower_letter) ch = static_cast<char>(ch - 'a' + 'A');
+            previous_is_cased = is_upper_letter || is_lower_letter;
+        }
+        return out;
+    }
+    auto title_or_lower = [](std::string& out, std::u32string_view u, std::size_t i) {
+        if (i > 0 && is_cased(u[i - 1])) append_lower_at(out, u, i);
+        else append_title(out, u[i]);
+    };
+    return map_in_context(s, title_or_lower, title_or_lower);
 }
 
 std::string capitalize(std::string_view s) {
@@ -276,14 +321,8 @@ std::string capitalize(std::string_view s) {
         if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
         return out;
     }
-    bool first = true;
-    return map_chars(s, [&](std::string& out, char32_t c) {
-        if (first)
-            append_title(out, c);
-        else
-            append_utf8(out, to_lower(c));
-        first = false;
-    });
+    auto title_first = [](std::string& out, std::u32string_view u, std::size_t i) { append_title(out, u[i]); };
+    return map_in_context(s, title_first, append_lower_at);
 }
 
 bool islower(std::string_view s) {
@@ -662,19 +701,36 @@ std::string format_general(double d, int precision, bool upper_case, bool altern
     return buf;
 }
 
+namespace {
+
+// Python's digit grouping (_PyUnicode_InsertThousandsGrouping): `sep` every `size` digits from
+// the right, the digits first zero-filled until the grouped text is at least min_width long -
+// how '0' fill with '=' alignment pads a grouped number ('{:08,}'.format(1) is '0,000,001',
+// a leading separator being made a digit). No digits (inf, nan) stay none.
+std::string group_digits(std::string_view digits, char sep, std::size_t size, long long min_width) {
+    if (digits.empty()) return {};
+    auto grouped_length = [size](std::size_t n) { return static_cast<long long>(n + (n - 1) / size); };
+    std::size_t n = digits.size();
+    while (grouped_length(n) < min_width) ++n;
+    std::size_t zeros = n - digits.size();
+    std::string out;
+    out.reserve(static_cast<std::size_t>(grouped_length(n)));
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k && (n - k) % size == 0) out += sep;
+        out += k < zeros ? '0' : digits[k - zeros];
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string group_thousands(std::string_view text, char sep) {
     std::size_t begin = 0;
     while (begin < text.size() && !is_digit(static_cast<unsigned char>(text[begin]))) ++begin;
     std::size_t end = begin;
     while (end < text.size() && is_digit(static_cast<unsigned char>(text[end]))) ++end;
-    std::string out(text.substr(0, begin));
-    std::size_t digits = end - begin;
-    for (std::size_t k = 0; k < digits; ++k) {
-        if (k && (digits - k) % 3 == 0) out += sep;
-        out += text[begin + k];
-    }
-    out += text.substr(end);
-    return out;
+    return std::string(text.substr(0, begin)) + group_digits(text.substr(begin, end - begin), sep, 3, 0) +
+           std::string(text.substr(end));
 }
 
 // ---------------------------------------------------------------- printf-style %
@@ -950,6 +1006,7 @@ namespace {
 struct FormatSpec {
     std::string fill = " ";
     char align = 0;
+    bool zero_flag = false;  // '0' before the width, no alignment given: numbers align '='
     char sign = 0;
     bool alt = false;
     long long width = -1;
@@ -961,11 +1018,13 @@ struct FormatSpec {
 FormatSpec parse_format_spec(std::string_view spec) {
     FormatSpec f;
     std::size_t i = 0;
+    bool fill_given = false;
     auto is_align = [](char c) { return c == '<' || c == '>' || c == '=' || c == '^'; };
     if (!spec.empty()) {
         std::size_t after_first = 0;
         next_code_point(spec, after_first);
         if (after_first < spec.size() && is_align(spec[after_first])) {
+            fill_given = true;
             f.fill = std::string(spec.substr(0, after_first));
             f.align = spec[after_first];
             i = after_first + 1;
@@ -979,16 +1038,18 @@ FormatSpec parse_format_spec(std::string_view spec) {
         f.alt = true;
         ++i;
     }
-    if (i < spec.size() && spec[i] == '0') {
-        if (!f.align) {
+    if (i < spec.size() && spec[i] == '0') {  // zero padding, unless a fill character was given
+        if (!fill_given) {
             f.fill = "0";
-            f.align = '=';
+            f.zero_flag = !f.align;
         }
         ++i;
     }
     if (i < spec.size() && is_digit(static_cast<unsigned char>(spec[i])) && !read_field_digits(spec, i, f.width))
         fail("Too many decimal digits in format string");
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_')) f.grouping = spec[i++];
+    if (f.grouping && i < spec.size() && (spec[i] == ',' || spec[i] == '_') && spec[i] != f.grouping)
+        fail("Cannot specify both ',' and '_'.");
     if (i < spec.size() && spec[i] == '.') {
         ++i;
         if (i >= spec.size() || !is_digit(static_cast<unsigned char>(spec[i]))) fail("Format specifier missing precision");
@@ -999,9 +1060,35 @@ FormatSpec parse_format_spec(std::string_view spec) {
     return f;
 }
 
+// The alignment in effect: the '0' flag makes a number's default '>' into '='.
+char alignment(const FormatSpec& f, char default_align) {
+    if (f.align) return f.align;
+    return f.zero_flag && default_align == '>' ? '=' : default_align;
+}
+
+// Python's check of a grouping option against the presentation type (`default_type` when the
+// spec names none): ',' and '_' for decimal and float types, '_' alone for b, o, x and X.
+void check_grouping(const FormatSpec& f, char default_type) {
+    char type = f.type ? f.type : default_type;
+    bool allowed = std::string_view("defgEGF%").find(type) != std::string_view::npos ||
+                   (f.grouping == '_' && std::string_view("boxX").find(type) != std::string_view::npos);
+    if (type && !allowed) fail(std::string("Cannot specify '") + f.grouping + "' with '" + type + "'.");
+}
+
+// The number's grouped `body` (its leading `digits` grouped, the rest - decimals, exponent,
+// '%' - kept), zero-filled into the field when the fill is '0' with '=' alignment.
+std::string grouped_number(const std::string& body, std::size_t digits, std::size_t sign_and_prefix,
+                           const FormatSpec& f, std::size_t group_size) {
+    long long min_width = 0;
+    if (f.fill == "0" && alignment(f, '>') == '=')
+        min_width = f.width - static_cast<long long>(sign_and_prefix + body.size() - digits);
+    std::string_view text(body);
+    return group_digits(text.substr(0, digits), f.grouping, group_size, min_width) + std::string(text.substr(digits));
+}
+
 std::string align_text(const std::string& sign_prefix, const std::string& body, const FormatSpec& f, char default_align) {
     if (f.width < 0) return sign_prefix + body;  // no width (the usual spec): nothing to count
-    char align = f.align ? f.align : default_align;
+    char align = alignment(f, default_align);
     long long len = static_cast<long long>(length(sign_prefix) + length(body));
     if (f.width <= len) return sign_prefix + body;
     auto n = static_cast<std::size_t>(f.width - len);
@@ -1041,6 +1128,8 @@ std::string format_number(const Value& v, const FormatSpec& f) {
     std::string body;
     std::string prefix;
     bool negative = false;
+    std::size_t digits = 0;      // body's leading digits, which grouping separates
+    std::size_t group_size = 3;  // digits per group: 4 in bases 2, 8 and 16
     if (!as_float) {
         if (std::string_view("dnbcoxX").find(type ? type : 'd') == std::string_view::npos)
             fail(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
@@ -1053,8 +1142,9 @@ std::string format_number(const Value& v, const FormatSpec& f) {
         } else {
             int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
             body = integral_digits(v, base, type == 'X');
+            digits = body.size();
             if (f.alt && base != 10) prefix = base == 2 ? "0b" : base == 8 ? "0o" : type == 'X' ? "0X" : "0x";
-            if (f.grouping) body = group_thousands(body, f.grouping);
+            if (base != 10) group_size = 4;
         }
     } else {
         double d = v.as_float();
@@ -1081,12 +1171,10 @@ std::string format_number(const Value& v, const FormatSpec& f) {
             default:
                 fail(std::string("Unknown format code '") + type + "' for object of type '" + type_name(v) + "'");
         }
-        if (f.grouping) {
-            auto dot = body.find_first_of(".eE%");
-            body = group_thousands(body.substr(0, dot), f.grouping) + (dot == std::string::npos ? "" : body.substr(dot));
-        }
+        if (f.grouping) digits = std::min(body.find_first_not_of("0123456789"), body.size());
     }
     std::string sign = negative ? "-" : (f.sign == '+' ? "+" : f.sign == ' ' ? " " : "");
+    if (f.grouping) body = grouped_number(body, digits, sign.size() + prefix.size(), f, group_size);
     return align_text(sign + prefix, body, f, '>');
 }
 
@@ -1096,6 +1184,8 @@ std::string format_value(const Value& v, std::string_view spec) {
     if (v.is_undefined()) fail(v.undefined_hint());
     if (spec.empty()) return to_str(v);
     FormatSpec f = parse_format_spec(spec);
+    // A number without a type ('{:,}', the usual grouped spec) always allows grouping.
+    if (f.grouping && (v.is_string() || (f.type && v.is_number()))) check_grouping(f, v.is_string() ? 's' : 'd');
     if (v.is_number() && !(v.is_bool() && spec.empty())) return format_number(v, f);
     if (v.is_string()) {
         if (f.type && f.type != 's')

@@ -4,7 +4,9 @@
 // Templates see Python str objects, which index and measure by code point; our strings
 // are UTF-8, so everything that counts, slices or changes case goes through here.
 // Case mapping and character classes cover ASCII, Latin-1, Latin Extended-A and
-// Greek/Cyrillic basics - what council papers contain - not the whole Unicode database.
+// Greek/Cyrillic basics - what council papers contain - not the whole Unicode database;
+// printability (repr) and the final sigma's Cased/Case_Ignorable classes are exact, from
+// tables generated out of the oracle's Python (unicode_tables.inc).
 #pragma once
 
 #include "template/value.hpp"

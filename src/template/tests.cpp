@@ -25,13 +25,21 @@ struct SimpleTest {
     std::string_view function;   // Python's name for it, in argument errors
     std::string_view parameter;  // its one parameter; empty when it takes none
     bool (*check)(const Value& value, const Value* argument);
+    bool in_operator_module = false;  // operator.eq and friends: C functions, with their own argument errors
 };
+
+// The argument errors of operator.eq(a, b) and its siblings, which take no keywords.
+[[noreturn]] void fail_operator_arguments(const SimpleTest& test, const Arguments& args) {
+    if (!args.keyword.empty()) fail("_operator." + std::string(test.function) + "() takes no keyword arguments");
+    fail(std::string(test.function) + " expected 2 arguments, got " + std::to_string(args.positional.size() + 1));
+}
 
 // The test's argument (nullptr for one without), raising Python's TypeError for wrong arguments.
 const Value* bind_argument(const SimpleTest& test, const Arguments& args) {
     // The usual calls, as Bound would bind them, without its general machinery (this runs per test).
     if (args.keyword.empty() && args.positional.size() == (test.parameter.empty() ? 0 : 1))
         return args.positional.empty() ? nullptr : &args.positional[0];
+    if (test.in_operator_module) fail_operator_arguments(test, args);
     if (test.parameter.empty()) {
         Bound(args, test.function, {});
         return nullptr;
@@ -123,12 +131,12 @@ constexpr SimpleTest upper_test{"test_upper", "", [](const Value& v, Arg) { retu
 constexpr SimpleTest in_test{"test_in", "seq", [](const Value& v, Arg seq) { return is_in(v, *seq); }};
 constexpr SimpleTest sameas_test{"test_sameas", "other", [](const Value& v, Arg other) { return same_as(v, *other); }};
 
-constexpr SimpleTest eq_test{"eq", "b", [](const Value& v, Arg b) { return equal_values(v, *b); }};
-constexpr SimpleTest ne_test{"ne", "b", [](const Value& v, Arg b) { return !equal_values(v, *b); }};
-constexpr SimpleTest lt_test{"lt", "b", [](const Value& v, Arg b) { return compare(v, *b, "<") < 0; }};
-constexpr SimpleTest le_test{"le", "b", [](const Value& v, Arg b) { return compare(v, *b, "<=") <= 0; }};
-constexpr SimpleTest gt_test{"gt", "b", [](const Value& v, Arg b) { return compare(v, *b, ">") > 0; }};
-constexpr SimpleTest ge_test{"ge", "b", [](const Value& v, Arg b) { return compare(v, *b, ">=") >= 0; }};
+constexpr SimpleTest eq_test{"eq", "b", [](const Value& v, Arg b) { return equal_values(v, *b); }, true};
+constexpr SimpleTest ne_test{"ne", "b", [](const Value& v, Arg b) { return !equal_values(v, *b); }, true};
+constexpr SimpleTest lt_test{"lt", "b", [](const Value& v, Arg b) { return compare(v, *b, "<") < 0; }, true};
+constexpr SimpleTest le_test{"le", "b", [](const Value& v, Arg b) { return compare(v, *b, "<=") <= 0; }, true};
+constexpr SimpleTest gt_test{"gt", "b", [](const Value& v, Arg b) { return compare(v, *b, ">") > 0; }, true};
+constexpr SimpleTest ge_test{"ge", "b", [](const Value& v, Arg b) { return compare(v, *b, ">=") >= 0; }, true};
 
 bool t_filter(const FilterEnv& env, const Value& v, const Arguments& a) {
     Bound(a, "test_filter", {});

@@ -1605,6 +1605,67 @@ err("unknown-attribute-of-macro", "{% macro m() %}{% endmacro %}\n{{ m.nope }}")
 err("caller-too-many-arguments", "{% macro outer() %}\n{{ caller(1, 2) }}{% endmacro %}{% call(a) outer() %}{% endcall %}")
 
 
+# int(s, base) with '_' separators and prefixes, big results.
+category("bigint")
+case("int-filter-underscores-and-bases", ("{{ '1_000_000_000_000_000_000_000'|int }} "
+     "{{ '-ffff_ffff_ffff_ffff_ff'|int(base=16) }} "
+     "{{ '0x_ffff_ffff_ffff_ffff'|int(base=0) }} "
+     "{{ '0b1_0000000000000000000000000000000000000000000000000000000000000000'|int(base=0) }} "
+     "{{ '1__000000000000000000000'|int(-1) }} "
+     "{{ '9_223_372_036_854_775_808'|int }} "
+     "{{ '-9_223_372_036_854_775_808'|int }}"))
+
+# Seven differences from Jinja2 found in review: str.format zero padding with grouping, the
+# operator-module tests' argument errors, wordwrap's leading whitespace, the final sigma and
+# 'İ' in lower/title/capitalize and case-insensitive keys, repr of unassigned code points.
+category("method")
+case("format-zero-padding-with-grouping",
+     "{{ '{:08,.2f}'.format(3.5) }} {{ '{:010,}'.format(1234) }} {{ '{:010_}'.format(1234) }} {{ '{:08,}'.format(1) }} "
+     "{{ '{:06,}'.format(1234) }} {{ '{:07,}'.format(1234) }} {{ '{:0=10,}'.format(-1234) }} {{ '{:015,}'.format(-1234.5678) }} "
+     "{{ '{:011,.1%}'.format(12.34) }} {{ '{:08,g}'.format(1e20) }} {{ '{:+08,.1e}'.format(1234.0) }} {{ '{:010,d}'.format(true) }} "
+     "{{ '{:030,}'.format(2 ** 70) }} {{ '{:05,}'.format(123456) }}")
+case("format-zero-flag-with-alignment-or-fill",
+     "{{ '{:x=10,}'.format(1234) }} {{ '{:^09,}'.format(1234) }} {{ '{:<08}'.format(1) }} {{ '{:05}'.format('ab') }} "
+     "{{ '{:>05}'.format('ab') }} {{ '{:x<08}'.format(1) }} {{ '{:=08}'.format(-1) }} {{ '{:0<5}'.format('ab') }}")
+case("format-underscore-groups-of-four-in-bases",
+     "{{ '{:_x}'.format(11259375) }} {{ '{:010_b}'.format(5) }} {{ '{:#010_x}'.format(255) }} {{ '{:+010_x}'.format(-255) }} "
+     "{{ '{:#_b}'.format(65) }} {{ '{:_o}'.format(4095) }} {{ '{:_X}'.format(2 ** 70) }} {{ '{:_d}'.format(123456) }} {{ '{:_}'.format(12345.5) }}")
+category("errrun")
+err("format-comma-with-hex", "{{ '{:,x}'.format(255) }}")
+err("format-comma-with-char", "{{ '{:,c}'.format(65) }}")
+err("format-underscore-with-str", "{{ '{:_}'.format('ab') }}")
+err("format-comma-and-underscore", "{{ '{:,_}'.format(1) }}")
+err("format-underscore-and-comma", "{{ '{:_,}'.format(1) }}")
+err("format-equals-alignment-with-zero-for-str", "{{ '{:0=5}'.format('ab') }}")
+err("select-operator-test-keyword-argument", "{{ [1, 2, 5]|select('lessthan', b=3)|list }}")
+err("operator-test-keyword-argument", "{{ 1 is lessthan(b=3) }}")
+err("reject-operator-test-extra-keyword", "{{ [1]|reject('==', 1, x=2)|list }}")
+err("select-equalto-missing-argument", "{{ [1, 2]|select('equalto')|list }}")
+err("operator-test-missing-argument", "{{ 1 is ge }}")
+err("select-eq-too-many-arguments", "{{ [1]|select('==', 1, 2)|list }}")
+category("test")
+case("operator-test-bad-arguments-never-called", "{{ []|select('eq', a=1)|list }} {{ []|reject('ge')|list }} {{ [3]|select('lt', 5)|list }}")
+category("filter")
+case("wordwrap-leading-whitespace",
+     "[{{ ' abc'|wordwrap(1) }}] [{{ '  abc'|wordwrap(2) }}] [{{ '  ab cd'|wordwrap(2) }}] [{{ '\\tabc d'|wordwrap(1) }}] "
+     "[{{ ' a-b'|wordwrap(1, wrapstring='/') }}] [{{ '   \u00e9t\u00e9'|wordwrap(3, wrapstring='/') }}] [{{ ' abc'|wordwrap(1, false) }}]")
+category("unicode")
+SIGMA_WORDS = {"words": ["\u0391\u03a3", "\u03b1\u03c3\u03b1", "\u03b1\u03c2", "\u0391\u03a3'\u0391", "\u0391'\u03a3",
+                         "\u03b1\u03c3", "\u039f\u0394\u039f\u03a3.", "\u03bf\u03b4\u03bf\u03c3", "\u0391\u03a3\u0301"]}
+case("final-sigma-in-case-insensitive-keys",
+     "{{ words|sort }}\n{{ words|sort(reverse=true) }}\n{{ words|unique|list }}\n{{ words|min }} {{ words|max }}\n"
+     "{% for g in words|map('lower')|groupby('0') %}{{ g.grouper }}{{ g.list|length }} {% endfor %}\n"
+     "{{ words|map('lower')|join(' ') }}\n{{ words|sort(case_sensitive=true) }}", SIGMA_WORDS)
+case("final-sigma-in-lower-title-capitalize",
+     "{{ s|lower }}|{{ s.lower() }}|{{ s.title() }}|{{ s|title }}|{{ s|capitalize }}|{{ s.capitalize() }}|{{ '\u0391\u03a3'|capitalize }}",
+     {"s": "\u0391\u03a3'\u0391 \u0391'\u03a3 \u039f\u0394\u039f\u03a3. \u03a3\u0391\u03a3 \u0391\u03a3 \u03a3 \u0391\u03a3\u0301 \u0391\u03a3\u0391 \u03a9\u02b0\u03a3 \u02b0\u03a3"})
+case("dotted-capital-i-in-title-capitalize",
+     "{{ s|title }}|{{ s.title() }}|{{ s|capitalize }}|{{ s.capitalize() }}|{{ s|lower }}|{{ s|length }} {{ s|lower|length }} {{ s|title|length }}",
+     {"s": "\u0130stanbul a\u0130 x\u0130y d\u0130\u015e-x \u0130\u0130"})
+case("repr-escapes-unassigned-code-points",
+     "{{ ['\\u0378', s] }} {{ s|list }} {{ {s: 1} }}",
+     {"s": "\u0378\u0379\u0560\u00ad\u2028\u00e9\U0001F600\U000E0001\U0001FFFF\u0530"})
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re

@@ -19,6 +19,11 @@ TEST_CASE("str methods", "[methods]") {
     CHECK(call(Value("a,b,,c"), "split", {Value(",")}) == "['a', 'b', '', 'c']");
     CHECK(call(Value("a,b,c"), "rsplit", {Value(","), Value(1)}) == "['a,b', 'c']");
     CHECK(call(Value("they're bill's"), "title") == "They'Re Bill'S");
+    // Python's full lower case in context: final sigma (apostrophes skipped), 'İ' -> 'i̇'.
+    CHECK(call(Value("ΑΣ'Α Α'Σ ΟΔΟΣ."), "lower") == "ασ'α α'ς οδος.");
+    CHECK(call(Value("ΑΣ ΣΑΣ"), "title") == "Ας Σας");
+    CHECK(call(Value("ΑΣ"), "capitalize") == "Ας");
+    CHECK(call(Value("xİy"), "title") == "Xi\xCC\x87y");
     CHECK(call(Value("xxhixx"), "strip", {Value("x")}) == "hi");
     CHECK(call(Value("hello"), "endswith", {Value::tuple({Value("x"), Value("lo")})}) == "True");
     CHECK(call(Value("{:>6.2f}|{name}"), "format", {Value(3.14159)}, {{"name", Value("n")}}) == "  3.14|n");

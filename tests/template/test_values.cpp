@@ -40,6 +40,7 @@ TEST_CASE("str() and repr() print as Python", "[values]") {
     CHECK(repr(Value("both ' \"")) == "'both \\' \"'");
     CHECK(repr(Value("a\nb\tc\\d\r\x01\x7f")) == "'a\\nb\\tc\\\\d\\r\\x01\\x7f'");
     CHECK(repr(Value("caf\xC3\xA9 \xC2\xA0 \xE2\x80\x8B")) == "'caf\xC3\xA9 \\xa0 \\u200b'");
+    CHECK(repr(Value("\xCD\xB8")) == "'\\u0378'");  // unassigned: not printable
     CHECK(repr(Value::markup("<b>")) == "Markup('<b>')");
     CHECK(to_str(Value::list({Value(1), Value("a"), Value::none(), Value(2.5)})) == "[1, 'a', None, 2.5]");
     CHECK(to_str(Value::tuple({Value(1)})) == "(1,)");
@@ -213,6 +214,21 @@ TEST_CASE("str.format and printf formatting", "[values]") {
                              }())) == "x-'x'");
     CHECK(py::format_fixed(2.675, 2) == "2.67");  // the binary value is below the tie, as in Python
     CHECK(py::format_fixed(0.125, 2) == "0.12");  // exact tie: half-even, as in Python
+}
+
+TEST_CASE("str.format zero padding with grouping pads inside the digits, as Python", "[values]") {
+    auto format = [](const char* spec, Value v) { return py::format_value(v, spec); };
+    CHECK(format("08,.2f", Value(3.5)) == "0,003.50");
+    CHECK(format("010,", Value(1234)) == "00,001,234");
+    CHECK(format("010_", Value(1234)) == "00_001_234");
+    CHECK(format("08,", Value(1)) == "0,000,001");  // a separator never leads: one digit more
+    CHECK(format("+010_x", Value(-255)) == "-0000_00ff");  // '_' every four digits in hex
+    CHECK(format("#_b", Value(65)) == "0b100_0001");
+    CHECK(format("^09,", Value(1234)) == "001,23400");  // '0' fill without '=': plain padding
+    CHECK(format("05", Value("ab")) == "ab000");
+    CHECK(error_of([] { py::format_value(Value(1), ",x"); }) == "Cannot specify ',' with 'x'.");
+    CHECK(error_of([] { py::format_value(Value("a"), "_"); }) == "Cannot specify '_' with 's'.");
+    CHECK(error_of([] { py::format_value(Value(1), "_,"); }) == "Cannot specify both ',' and '_'.");
 }
 
 TEST_CASE("values and operators inside templates (Jinja2 oracle)", "[values][oracle]") {
