@@ -249,6 +249,20 @@ private:
         }
     }
 
+    // Whitespace, `separator`, whitespace. Most writers (Python's json.dumps: ": ") put one
+    // space after it and none before: that is checked first.
+    bool skip_separator(char separator) {
+        if (pos_ + 2 < text_.size() && text_[pos_] == separator && text_[pos_ + 1] == ' ' && text_[pos_ + 2] > ' ') {
+            pos_ += 2;
+            return true;
+        }
+        skip_whitespace();
+        if (at_end() || peek() != separator) return false;
+        ++pos_;
+        skip_whitespace();
+        return true;
+    }
+
     bool consume_literal(std::string_view word) {
         if (text_.substr(pos_, word.size()) != word) return false;
         pos_ += word.size();
@@ -298,10 +312,7 @@ private:
             if (at_end() || peek() != '"') return false;
             const std::size_t position = members.keys.size();
             if (!read_key(level, position, members.keys.emplace_back())) return false;
-            skip_whitespace();
-            if (at_end() || peek() != ':') return false;
-            ++pos_;
-            skip_whitespace();
+            if (!skip_separator(':')) return false;
             Value& value = members.values.emplace_back();  // nested values use the next level's scratch
             bool read = !at_end() && peek() == '"' ? parse_column_string(level, position, value) : parse_value(depth, value);
             if (!read) return false;
