@@ -316,6 +316,23 @@ Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
     return same_kind(*s, py::capitalize(s->as_string()));
 }
 
+// The printed forms (DirectTextFn) of the case filters above: a plain str in, its text out.
+template <std::string (*Map)(std::string_view)>
+bool case_mapped_text(const char* python_name, const Value& in, const Arguments& args, std::string& text) {
+    Bound(args, python_name, {});
+    text = Map(in.as_string());
+    return true;
+}
+bool upper_text(const Value& in, const Arguments& args, std::string& text) {
+    return case_mapped_text<py::upper>("do_upper", in, args, text);
+}
+bool lower_text(const Value& in, const Arguments& args, std::string& text) {
+    return case_mapped_text<py::lower>("do_lower", in, args, text);
+}
+bool capitalize_text(const Value& in, const Arguments& args, std::string& text) {
+    return case_mapped_text<py::capitalize>("do_capitalize", in, args, text);
+}
+
 // do_title's separators, [-\s({[<].
 bool is_title_separator(char32_t c) {
     if (c == '-' || c == '(' || c == '{' || c == '[' || c == '<') return true;
@@ -678,18 +695,21 @@ Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
     return same_kind(in, std::move(rv));
 }
 
+// s % (x,) formats as s % x, without making the tuple, unless x is one of the values %
+// treats apart: a tuple (its items are the arguments), a mapping-like dict or list (never "not
+// all arguments converted") or undefined (which raises first). That x, or nullptr.
+const Value* lone_percent_operand(const Arguments& args) {
+    if (!args.keyword.empty() || args.positional.size() != 1) return nullptr;
+    const Value& only = args.positional[0];
+    return only.is_sequence() || only.is_dict() || only.is_undefined() ? nullptr : &only;
+}
+
 Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
     SoftStr s(in);
     if (!args.positional.empty() && !args.keyword.empty())
         fail("can't handle positional and keyword arguments at the same time");
-    if (args.keyword.empty() && args.positional.size() == 1) {
-        // s % (x,) formats as s % x, without making the tuple, unless x is one of the values
-        // % treats apart: a tuple (its items are the arguments), a mapping-like dict or list
-        // (never "not all arguments converted") or undefined (which raises first).
-        const Value& only = args.positional[0];
-        if (!only.is_sequence() && !only.is_dict() && !only.is_undefined())
-            return same_kind(*s, py::percent_format(s->as_string(), only, s->is_markup()));
-    }
+    if (const Value* only = lone_percent_operand(args))
+        return same_kind(*s, py::percent_format(s->as_string(), *only, s->is_markup()));
     Value operand;
     if (!args.keyword.empty()) {
         Dict d;
@@ -699,6 +719,14 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
         operand = Value::tuple(args.positional);
     }
     return binary_op(BinaryOp::Mod, *s, operand);
+}
+
+// format's printed form (DirectTextFn): "%.1f" | format(x), the usual case.
+bool format_text(const Value& in, const Arguments& args, std::string& text) {
+    const Value* only = lone_percent_operand(args);
+    if (!only) return false;
+    text = py::percent_format(in.as_string(), *only, false);
+    return true;
 }
 
 // -------------------------------------------------------------- HTML
@@ -1830,16 +1858,24 @@ Value FilterEnv::call_filter(std::string_view name, const Value& input, const Ar
 }
 
 
+Value BuiltinFilterCall::operator()(CallContext& ctx, const Value& input, const Arguments& args) const {
+    if (!lenient && input.is_undefined()) fail(input.undefined_hint());
+    FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
+    return filter(env, input, args);
+}
+
+DirectTextFn direct_text_of(const FilterFn& fn) {
+    static constexpr std::pair<PureFilter, DirectTextFn> printed_forms[] = {
+        {f_upper, upper_text}, {f_lower, lower_text}, {f_capitalize, capitalize_text}, {f_format, format_text}};
+    const auto* builtin = fn.target<BuiltinFilterCall>();
+    if (!builtin) return nullptr;
+    for (const auto& [filter, printed] : printed_forms)
+        if (builtin->filter == filter) return printed;
+    return nullptr;
+}
+
 void register_builtin_filters(Library& lib) {
-    for (const auto& [name, fn] : builtin_filter_table()) {
-        bool lenient = accepts_undefined(name);
-        PureFilter pure = fn;
-        lib.add_filter(name, [pure, lenient](CallContext& ctx, const Value& input, const Arguments& args) {
-            if (!lenient && input.is_undefined()) fail(input.undefined_hint());
-            FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
-            return pure(env, input, args);
-        });
-    }
+    for (const auto& [name, fn] : builtin_filter_table()) lib.add_filter(name, BuiltinFilterCall{fn, accepts_undefined(name)});
 }
 
 }  // namespace quorum::tmpl
