@@ -359,7 +359,8 @@ void append_title_pieces(std::string& out, std::string_view s) {
 
 // do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
 // The result is a plain str even for Markup input (re.split drops the subclass).
-Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
+// do_title's text: a plain str whatever the input.
+std::string titled(const Value& in, const Arguments& args) {
     Bound(args, "do_title", {});
     SoftStr text(in);
     const std::string& s = text->as_string();
@@ -382,7 +383,13 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
         else out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
         at_piece_start = separator;
     }
-    return Value(std::move(out));
+    return out;
+}
+
+Value f_title(const FilterEnv&, const Value& in, const Arguments& args) { return Value(titled(in, args)); }
+bool title_text(const Value& in, const Arguments& args, std::string& text) {  // its printed form
+    text = titled(in, args);
+    return true;
 }
 
 Value f_trim(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -623,7 +630,8 @@ bool is_one_ascii_line(const std::string& s) {
     return std::all_of(s.begin(), s.end(), plain);
 }
 
-Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
+// do_wordwrap's text: a plain str whatever the input.
+std::string wrapped(const Value& in, const Arguments& args) {
     Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, 0, 2);
     require_defined(in);
     if (!in.is_string()) fail("'" + type_name(in) + "' object has no attribute 'splitlines'");
@@ -636,7 +644,7 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     out.reserve(s.size() + s.size() / 8 * wrapstring.size());  // a break every 8 characters at most, usually
     if (is_one_ascii_line(s)) {
         append_wrapped(out, s, true, width, break_long, hyphens, wrapstring);
-        return Value(std::move(out));
+        return out;
     }
     bool first_line = true;
     for (const auto& line : py::splitlines(s)) {
@@ -644,7 +652,13 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
         first_line = false;
         append_wrapped(out, line, py::is_ascii(line), width, break_long, hyphens, wrapstring);
     }
-    return Value(std::move(out));
+    return out;
+}
+
+Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) { return Value(wrapped(in, args)); }
+bool wordwrap_text(const Value& in, const Arguments& args, std::string& text) {  // its printed form
+    text = wrapped(in, args);
+    return true;
 }
 
 Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1866,7 +1880,8 @@ Value BuiltinFilterCall::operator()(CallContext& ctx, const Value& input, const 
 
 DirectTextFn direct_text_of(const FilterFn& fn) {
     static constexpr std::pair<PureFilter, DirectTextFn> printed_forms[] = {
-        {f_upper, upper_text}, {f_lower, lower_text}, {f_capitalize, capitalize_text}, {f_format, format_text}};
+        {f_upper, upper_text}, {f_lower, lower_text},   {f_capitalize, capitalize_text},
+        {f_title, title_text}, {f_format, format_text}, {f_wordwrap, wordwrap_text}};
     const auto* builtin = fn.target<BuiltinFilterCall>();
     if (!builtin) return nullptr;
     for (const auto& [filter, printed] : printed_forms)

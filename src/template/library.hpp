@@ -53,8 +53,8 @@ void register_builtin_filters(Library& lib);   // filters.cpp: Jinja2's filters
 void register_builtin_tests(Library& lib);     // tests.cpp: Jinja2's tests
 void register_builtin_globals(Library& lib);   // globals.cpp: range, dict, namespace
 void register_council_filters(Library& lib);   // council_filters.cpp: money, percent, number, date, ordinal
-// filters.cpp: the printed form of the builtin behind `fn` (lower, upper, capitalize, format),
-// or nullptr; a filter registered under a builtin's name is not the builtin.
+// filters.cpp: the printed form of the builtin behind `fn` (lower, upper, capitalize, title,
+// format, wordwrap), or nullptr; a filter registered under a builtin's name is not the builtin.
 DirectTextFn direct_text_of(const FilterFn& fn);
 
 // Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,

@@ -164,3 +164,11 @@ TEST_CASE("runtime: a filter registered under a builtin's name is not printed as
     env.add_template("main.txt", "{{ 'ABC'|lower }}");
     CHECK(env.render("main.txt", data_from("{}")) == "mine");
 }
+
+TEST_CASE("runtime: printed title and wordwrap write their str results straight out", "[runtime]") {
+    // Expected strings from Jinja2 3.1 (autoescape for .html).
+    const std::string data = R"({"s": "<a&b> one two-three four five", "n": 7})";
+    CHECK(render("{{ s|title }}|{{ s|wordwrap(9) }}|{{ n|title }}", data, "main.html") ==
+          "&lt;A&amp;b&gt; One Two-Three Four Five|&lt;a&amp;b&gt; one\ntwo-three\nfour five|7");
+    CHECK(render("{{ s|wordwrap(9, wrapstring='<br>') }}", data) == "<a&b> one<br>two-three<br>four five");
+}
