@@ -41,6 +41,14 @@ const std::map<std::string, PureFilter, std::less<>>& builtin_filter_table();
 const std::map<std::string, PureFilter, std::less<>>& council_filter_table();
 const std::map<std::string, PureTest, std::less<>>& builtin_test_table();
 
+// The Library's entry for a builtin filter (register_builtin_filters): an undefined input
+// raises unless the filter is lenient (default, select ...).
+struct BuiltinFilterCall {
+    PureFilter filter;
+    bool lenient;
+    Value operator()(CallContext& ctx, const Value& input, const Arguments& args) const;
+};
+
 // The Library's entry for a builtin test (register_builtin_tests): select/reject find the
 // builtin behind a TestFn through TestFn::target<BuiltinTestCall>().
 struct BuiltinTestCall {

@@ -316,6 +316,23 @@ Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
     return same_kind(*s, py::capitalize(s->as_string()));
 }
 
+// The printed forms (DirectTextFn) of the case filters above: a plain str in, its text out.
+template <std::string (*Map)(std::string_view)>
+bool case_mapped_text(const char* python_name, const Value& in, const Arguments& args, std::string& text) {
+    Bound(args, python_name, {});
+    text = Map(in.as_string());
+    return true;
+}
+bool upper_text(const Value& in, const Arguments& args, std::string& text) {
+    return case_mapped_text<py::upper>("do_upper", in, args, text);
+}
+bool lower_text(const Value& in, const Arguments& args, std::string& text) {
+    return case_mapped_text<py::lower>("do_lower", in, args, text);
+}
+bool capitalize_text(const Value& in, const Arguments& args, std::string& text) {
+    return case_mapped_text<py::capitalize>("do_capitalize", in, args, text);
+}
+
 // do_title's separators, [-\s({[<].
 bool is_title_separator(char32_t c) {
     if (c == '-' || c == '(' || c == '{' || c == '[' || c == '<') return true;
@@ -342,7 +359,8 @@ void append_title_pieces(std::string& out, std::string_view s) {
 
 // do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
 // The result is a plain str even for Markup input (re.split drops the subclass).
-Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
+// do_title's text: a plain str whatever the input.
+std::string titled(const Value& in, const Arguments& args) {
     Bound(args, "do_title", {});
     SoftStr text(in);
     const std::string& s = text->as_string();
@@ -365,7 +383,13 @@ Value f_title(const FilterEnv&, const Value& in, const Arguments& args) {
         else out += static_cast<char>(byte >= 'A' && byte <= 'Z' ? byte + 32 : byte);
         at_piece_start = separator;
     }
-    return Value(std::move(out));
+    return out;
+}
+
+Value f_title(const FilterEnv&, const Value& in, const Arguments& args) { return Value(titled(in, args)); }
+bool title_text(const Value& in, const Arguments& args, std::string& text) {  // its printed form
+    text = titled(in, args);
+    return true;
 }
 
 Value f_trim(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -606,7 +630,8 @@ bool is_one_ascii_line(const std::string& s) {
     return std::all_of(s.begin(), s.end(), plain);
 }
 
-Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
+// do_wordwrap's text: a plain str whatever the input.
+std::string wrapped(const Value& in, const Arguments& args) {
     Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, 0, 2);
     require_defined(in);
     if (!in.is_string()) fail("'" + type_name(in) + "' object has no attribute 'splitlines'");
@@ -619,7 +644,7 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
     out.reserve(s.size() + s.size() / 8 * wrapstring.size());  // a break every 8 characters at most, usually
     if (is_one_ascii_line(s)) {
         append_wrapped(out, s, true, width, break_long, hyphens, wrapstring);
-        return Value(std::move(out));
+        return out;
     }
     bool first_line = true;
     for (const auto& line : py::splitlines(s)) {
@@ -627,7 +652,13 @@ Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) {
         first_line = false;
         append_wrapped(out, line, py::is_ascii(line), width, break_long, hyphens, wrapstring);
     }
-    return Value(std::move(out));
+    return out;
+}
+
+Value f_wordwrap(const FilterEnv&, const Value& in, const Arguments& args) { return Value(wrapped(in, args)); }
+bool wordwrap_text(const Value& in, const Arguments& args, std::string& text) {  // its printed form
+    text = wrapped(in, args);
+    return true;
 }
 
 Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -678,18 +709,21 @@ Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
     return same_kind(in, std::move(rv));
 }
 
+// s % (x,) formats as s % x, without making the tuple, unless x is one of the values %
+// treats apart: a tuple (its items are the arguments), a mapping-like dict or list (never "not
+// all arguments converted") or undefined (which raises first). That x, or nullptr.
+const Value* lone_percent_operand(const Arguments& args) {
+    if (!args.keyword.empty() || args.positional.size() != 1) return nullptr;
+    const Value& only = args.positional[0];
+    return only.is_sequence() || only.is_dict() || only.is_undefined() ? nullptr : &only;
+}
+
 Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
     SoftStr s(in);
     if (!args.positional.empty() && !args.keyword.empty())
         fail("can't handle positional and keyword arguments at the same time");
-    if (args.keyword.empty() && args.positional.size() == 1) {
-        // s % (x,) formats as s % x, without making the tuple, unless x is one of the values
-        // % treats apart: a tuple (its items are the arguments), a mapping-like dict or list
-        // (never "not all arguments converted") or undefined (which raises first).
-        const Value& only = args.positional[0];
-        if (!only.is_sequence() && !only.is_dict() && !only.is_undefined())
-            return same_kind(*s, py::percent_format(s->as_string(), only, s->is_markup()));
-    }
+    if (const Value* only = lone_percent_operand(args))
+        return same_kind(*s, py::percent_format(s->as_string(), *only, s->is_markup()));
     Value operand;
     if (!args.keyword.empty()) {
         Dict d;
@@ -699,6 +733,14 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
         operand = Value::tuple(args.positional);
     }
     return binary_op(BinaryOp::Mod, *s, operand);
+}
+
+// format's printed form (DirectTextFn): "%.1f" | format(x), the usual case.
+bool format_text(const Value& in, const Arguments& args, std::string& text) {
+    const Value* only = lone_percent_operand(args);
+    if (!only) return false;
+    text = py::percent_format(in.as_string(), *only, false);
+    return true;
 }
 
 // -------------------------------------------------------------- HTML
@@ -1830,16 +1872,25 @@ Value FilterEnv::call_filter(std::string_view name, const Value& input, const Ar
 }
 
 
+Value BuiltinFilterCall::operator()(CallContext& ctx, const Value& input, const Arguments& args) const {
+    if (!lenient && input.is_undefined()) fail(input.undefined_hint());
+    FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
+    return filter(env, input, args);
+}
+
+DirectTextFn direct_text_of(const FilterFn& fn) {
+    static constexpr std::pair<PureFilter, DirectTextFn> printed_forms[] = {
+        {f_upper, upper_text}, {f_lower, lower_text},   {f_capitalize, capitalize_text},
+        {f_title, title_text}, {f_format, format_text}, {f_wordwrap, wordwrap_text}};
+    const auto* builtin = fn.target<BuiltinFilterCall>();
+    if (!builtin) return nullptr;
+    for (const auto& [filter, printed] : printed_forms)
+        if (builtin->filter == filter) return printed;
+    return nullptr;
+}
+
 void register_builtin_filters(Library& lib) {
-    for (const auto& [name, fn] : builtin_filter_table()) {
-        bool lenient = accepts_undefined(name);
-        PureFilter pure = fn;
-        lib.add_filter(name, [pure, lenient](CallContext& ctx, const Value& input, const Arguments& args) {
-            if (!lenient && input.is_undefined()) fail(input.undefined_hint());
-            FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
-            return pure(env, input, args);
-        });
-    }
+    for (const auto& [name, fn] : builtin_filter_table()) lib.add_filter(name, BuiltinFilterCall{fn, accepts_undefined(name)});
 }
 
 }  // namespace quorum::tmpl

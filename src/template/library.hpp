@@ -21,6 +21,11 @@ struct CallContext {
 
 using FilterFn = std::function<Value(CallContext&, const Value& input, const Arguments& args)>;
 using TestFn = std::function<bool(CallContext&, const Value& input, const Arguments& args)>;
+// A builtin filter's printed form: given a plain str input (not Markup) and the filter's
+// arguments, sets `text` to the text of the filter's result, itself a plain str, so a print
+// writes it without making a Value; raises as the filter would. False, having done nothing,
+// when the filter itself must run.
+using DirectTextFn = bool (*)(const Value& input, const Arguments& args, std::string& text);
 
 class Library {
 public:
@@ -48,6 +53,9 @@ void register_builtin_filters(Library& lib);   // filters.cpp: Jinja2's filters
 void register_builtin_tests(Library& lib);     // tests.cpp: Jinja2's tests
 void register_builtin_globals(Library& lib);   // globals.cpp: range, dict, namespace
 void register_council_filters(Library& lib);   // council_filters.cpp: money, percent, number, date, ordinal
+// filters.cpp: the printed form of the builtin behind `fn` (lower, upper, capitalize, title,
+// format, wordwrap), or nullptr; a filter registered under a builtin's name is not the builtin.
+DirectTextFn direct_text_of(const FilterFn& fn);
 
 // Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,
 // or nullopt when the type has no such method (the interpreter then looks for an item/attribute).

@@ -114,6 +114,7 @@ struct FilterExpr : Expr {
     std::string name;
     int name_column = 1;  // the name's own column: a lazy filter's late errors point there
     const FilterFn* fn = nullptr;  // bound when the template is loaded
+    DirectTextFn direct_text = nullptr;  // fn's printed form, if it is a builtin that has one
     CallArgs args;
 };
 

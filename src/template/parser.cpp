@@ -986,6 +986,7 @@ private:
             filter->name = full;
             filter->name_column = name.column;
             filter->fn = library_.filter(full);
+            filter->direct_text = filter->fn ? direct_text_of(*filter->fn) : nullptr;
             if (!filter->fn) fail("No filter named '" + full + "'.", name.line, name.column);
             if (at(TokenType::LParen)) filter->args = parse_call_args();
             filter->input = std::move(node);

@@ -897,10 +897,22 @@ void reserve_for_format(std::string& out, std::string_view fmt) {
     if (fmt.size() > inline_capacity / 2) out.reserve(fmt.size() + 16);
 }
 
+// The N of a format that is '%.Nf' and nothing else, the usual way a template prints a
+// measure ("%.1f" | format(x)); nullopt for any other format.
+std::optional<int> lone_fixed_precision(std::string_view fmt) {
+    if (fmt.size() != 4 || fmt[0] != '%' || fmt[1] != '.' || fmt[3] != 'f') return std::nullopt;
+    if (!is_digit(static_cast<unsigned char>(fmt[2]))) return std::nullopt;
+    return fmt[2] - '0';
+}
+
 }  // namespace
 
 std::string percent_format(std::string_view fmt, const Value& args, bool markup) {
     if (args.is_undefined()) fail(args.undefined_hint());
+    // '%.Nf' % x: no flags nor width, so the result is format_fixed's text, which carries the
+    // sign itself ("-0.0", "-inf", and "nan" for either sign) exactly as '%' writes it.
+    if (auto precision = lone_fixed_precision(fmt); precision && (args.is_float() || args.is_int()))
+        return format_fixed(args.as_float(), *precision);
     const List* tuple = args.is_tuple() ? &args.as_list() : nullptr;
     // CPython treats any mapping-like right operand (dict, and also list) as a mapping, which
     // silences the "not all arguments converted" check.

@@ -535,7 +535,7 @@ void Interpreter::exec_print(const PrintStmt& stmt) {
         write_value(callee.call(*this, std::move(args)));
         return;
     }
-    if (print_escaped(*stmt.expr)) return;
+    if (print_escaped(*stmt.expr) || print_direct_text(*stmt.expr)) return;
     Value scratch;
     write_value(*eval_in_place(*stmt.expr, scratch));
 }
@@ -555,6 +555,27 @@ bool Interpreter::print_escaped(const Expr& expr) {
     if (input->is_markup()) out_->append(input->as_string());
     else if (input->is_string()) append_html_escaped(*out_, input->as_string());
     else write_value(escape(*input));
+    return true;
+}
+
+// {{ x | lower }}, {{ "%.1f" | format(x) }}: a builtin filter with a printed form writes the
+// text of its plain str result straight into the output (escaped as that str would be),
+// without the result Value. False, having done nothing, for other expressions.
+bool Interpreter::print_direct_text(const Expr& expr) {
+    if (expr.kind != ExprKind::Filter) return false;
+    const auto& filter = static_cast<const FilterExpr&>(expr);
+    if (!filter.direct_text || !filter.input) return false;
+    Value scratch;
+    const Value* input = eval_in_place(*filter.input, scratch);
+    ArgsLease lease(*this);
+    const Arguments& args = filter_args(filter.args, lease);
+    std::string text;
+    if (input->kind() == Value::Kind::String && filter.direct_text(*input, args, text)) {
+        if (autoescape()) append_html_escaped(*out_, text);
+        else out_->append(text);
+    } else {
+        write_value(apply_filter(filter, *input, args));
+    }
     return true;
 }
 
@@ -1223,9 +1244,14 @@ Value Interpreter::eval_filter(const FilterExpr& filter, const Value* block_inpu
         input = block_input;
     }
     ArgsLease lease(*this);
-    const Arguments& args = filter_args(filter.args, lease);
+    return apply_filter(filter, *input, filter_args(filter.args, lease));
+}
+
+// Calls the filter on its evaluated input and arguments; a generator it returns remembers
+// where the filter was called (its late errors name that place).
+Value Interpreter::apply_filter(const FilterExpr& filter, const Value& input, const Arguments& args) {
     CallContext ctx{*this, autoescape(), library_};
-    Value result = (*filter.fn)(ctx, *input, args);
+    Value result = (*filter.fn)(ctx, input, args);
     if (Iterator* generator = as_iterator(result)) {
         SourceLocation at = here();
         at.line = filter.line;

@@ -182,6 +182,7 @@ private:
     // with the arguments evaluated into it.
     const Arguments& filter_args(const CallArgs& args, ArgsLease& lease);
     Value eval_filter(const FilterExpr& filter, const Value* block_input);
+    Value apply_filter(const FilterExpr& filter, const Value& input, const Arguments& args);
     bool eval_test(const TestExpr& test);
     bool eval_truth(const Expr& expr);  // truthy(eval(expr)), without a Value for tests and comparisons
     bool compare_holds(const CompareExpr& cmp);
@@ -189,6 +190,7 @@ private:
     Value eval_slice(const Value& obj, const SliceExpr& slice);
     void write_value(const Value& v);
     bool print_escaped(const Expr& expr);  // {{ x | e }} for a str x, straight into the output
+    bool print_direct_text(const Expr& expr);  // {{ x | lower }} for a str x, likewise
     void check_stack() const;
 
     [[noreturn]] void fail(const std::string& message) const;

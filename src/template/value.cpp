@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -351,9 +352,45 @@ nlohmann::ordered_json Value::to_json() const {
 
 // ---------------------------------------------------------------- str / repr
 
+namespace {
+
+// repr(d) when d has at most three decimals ("45.3", "-7.25", "12.0"), the usual measure,
+// without to_chars' general shortest search; nullopt otherwise. With |d| < 2^32, d's spacing
+// is below 10^-6, so at most one number of k <= 3 decimals rounds to d, and rounding d * 10^k
+// finds it; its division back by 10^k is correctly rounded, so equality means it round-trips.
+// Trying k upwards gives the fewest digits, which is what repr prints. (Checked against
+// to_chars on 24 million doubles: every m / 10^k for |m| <= 300,000 and k <= 4 with its
+// neighbours, random bit patterns and random scaled integers.)
+std::optional<std::string> few_decimals_repr(double d) {
+    static constexpr double scales[] = {1.0, 10.0, 100.0, 1000.0};
+    const double magnitude = std::fabs(d);
+    if (!(magnitude >= 1e-3 && magnitude < 0x1p32)) return std::nullopt;
+    for (int decimals = 0; decimals <= 3; ++decimals) {
+        double scaled = std::nearbyint(magnitude * scales[decimals]);
+        if (scaled / scales[decimals] != magnitude) continue;
+        auto digits = static_cast<std::uint64_t>(scaled);
+        char buf[24];  // written backwards from the end: at most a sign, 10 + 3 digits and a point
+        char* const end = buf + sizeof buf;
+        char* p = end;
+        for (int i = 0; i < decimals; ++i, digits /= 10) *--p = static_cast<char>('0' + digits % 10);
+        if (decimals == 0) *--p = '0';  // repr's ".0" of an integral float
+        *--p = '.';
+        do {
+            *--p = static_cast<char>('0' + digits % 10);
+            digits /= 10;
+        } while (digits);
+        if (std::signbit(d)) *--p = '-';
+        return std::string(p, end);
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::string python_float_repr(double d) {
     if (std::isnan(d)) return "nan";
     if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    if (auto text = few_decimals_repr(d)) return std::move(*text);
     // repr's fixed-point range: the shortest round-trip digits have a decimal exponent in
     // [-4, 16) exactly when 1e-4 <= |d| < 1e16 (both bounds are doubles whose shortest form is
     // the bound itself), and to_chars' shortest fixed form is then repr, less a final ".0".

@@ -143,3 +143,32 @@ TEST_CASE("runtime: recursion is bounded, never a stack overflow", "[runtime][sa
     auto extends = render_error(Sources{{"a.txt", "{% extends 'b.txt' %}"}, {"b.txt", "{% extends 'a.txt' %}"}}, "a.txt");
     CHECK_THAT(extends.message(), Catch::Contains("maximum recursion depth exceeded"));
 }
+
+TEST_CASE("runtime: printed case and format filters write str results straight out", "[runtime]") {
+    // Expected strings from Jinja2 3.1 (autoescape for .html).
+    const std::string data = R"({"s": "<A&b> Mixed", "x": -3.25, "n": 42})";
+    CHECK(render("{{ s|lower }}|{{ s|upper }}|{{ s|capitalize }}|{{ '%.1f'|format(x) }}|{{ '<%s>'|format(s) }}", data,
+                 "main.html") ==
+          "&lt;a&amp;b&gt; mixed|&lt;A&amp;B&gt; MIXED|&lt;a&amp;b&gt; mixed|-3.2|&lt;&lt;A&amp;b&gt; Mixed&gt;");
+    CHECK(render("{{ s|lower }}|{{ '%.1f'|format(x) }}", data) == "<a&b> mixed|-3.2");
+    // Markup in, Markup out; other inputs and argument shapes take the filter itself.
+    CHECK(render("{{ s|safe|lower }}|{{ n|lower }}|{{ '%s-%s'|format(s, n) }}|{{ '%(a)s'|format(a=n) }}", data,
+                 "main.html") == "<a&b> mixed|42|&lt;A&amp;b&gt; Mixed-42|42");
+    CHECK_THAT(render_error("{{ s|lower(1) }}", data).message(),
+               Catch::Contains("do_lower() takes 1 positional argument but 2 were given"));
+}
+
+TEST_CASE("runtime: a filter registered under a builtin's name is not printed as the builtin", "[runtime]") {
+    Environment env;
+    env.library().add_filter("lower", [](CallContext&, const Value&, const Arguments&) { return Value("mine"); });
+    env.add_template("main.txt", "{{ 'ABC'|lower }}");
+    CHECK(env.render("main.txt", data_from("{}")) == "mine");
+}
+
+TEST_CASE("runtime: printed title and wordwrap write their str results straight out", "[runtime]") {
+    // Expected strings from Jinja2 3.1 (autoescape for .html).
+    const std::string data = R"({"s": "<a&b> one two-three four five", "n": 7})";
+    CHECK(render("{{ s|title }}|{{ s|wordwrap(9) }}|{{ n|title }}", data, "main.html") ==
+          "&lt;A&amp;b&gt; One Two-Three Four Five|&lt;a&amp;b&gt; one\ntwo-three\nfour five|7");
+    CHECK(render("{{ s|wordwrap(9, wrapstring='<br>') }}", data) == "<a&b> one<br>two-three<br>four five");
+}
