@@ -19,6 +19,8 @@ struct CallContext {
     const class Library& library;  // map('upper') and select('odd') look filters/tests up by name
 };
 
+// `args` is lent for the call only (the interpreter reuses argument lists): a filter or test
+// that keeps arguments past its return, as a lazy filter's generator does, must copy them.
 using FilterFn = std::function<Value(CallContext&, const Value& input, const Arguments& args)>;
 using TestFn = std::function<bool(CallContext&, const Value& input, const Arguments& args)>;
 // A builtin filter's printed form: given a plain str input (not Markup) and the filter's
