@@ -104,7 +104,7 @@ const Value* Dict::find_by_scan(const Value& key) const {
     if (key.is_interned() && keys.size() < index_threshold) {
         // Data rows' keys and template attribute names are interned: one address per key.
         const void* id = key.storage();
-        Keys::Hit& hit = const_cast<Keys::Hit&>(keys_->hit_slot(id));
+        Keys::Hit& hit = keys_->hit_slot(id);
         for (std::size_t i = 0; i < keys.size(); ++i) {
             if (keys[i].storage() == id) {
                 hit = {id, i};
@@ -121,7 +121,7 @@ const Value* Dict::find_by_scan(const Value& key) const {
 
 void Dict::set(Value key, Value value) {
     if (const Value* existing = find(key)) {
-        const_cast<Value&>(*existing) = std::move(value);
+        values_[static_cast<std::size_t>(existing - values_.data())] = std::move(value);
         return;
     }
     append(std::move(key), std::move(value));

@@ -271,7 +271,7 @@ struct Dict::Keys {
     mutable std::array<Hit, 16> recent_hits;
     // Interned strings are 64-byte heap blocks, mostly made one after another: their addresses
     // step by 64, which this spreads over consecutive slots.
-    const Hit& hit_slot(const void* key) const { return recent_hits[(reinterpret_cast<std::uintptr_t>(key) >> 6) % recent_hits.size()]; }
+    Hit& hit_slot(const void* key) const { return recent_hits[(reinterpret_cast<std::uintptr_t>(key) >> 6) % recent_hits.size()]; }
 
     void push_back(Value key);
     void erase(std::size_t i);
