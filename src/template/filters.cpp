@@ -1889,6 +1889,11 @@ DirectTextFn direct_text_of(const FilterFn& fn) {
     return nullptr;
 }
 
+bool is_builtin_escape(const FilterFn& fn) {
+    const auto* builtin = fn.target<BuiltinFilterCall>();
+    return builtin && builtin->filter == f_escape;
+}
+
 void register_builtin_filters(Library& lib) {
     for (const auto& [name, fn] : builtin_filter_table()) lib.add_filter(name, BuiltinFilterCall{fn, accepts_undefined(name)});
 }

@@ -58,6 +58,7 @@ void register_council_filters(Library& lib);   // council_filters.cpp: money, pe
 // filters.cpp: the printed form of the builtin behind `fn` (lower, upper, capitalize, title,
 // format, wordwrap), or nullptr; a filter registered under a builtin's name is not the builtin.
 DirectTextFn direct_text_of(const FilterFn& fn);
+bool is_builtin_escape(const FilterFn& fn);  // filters.cpp: the builtin e/escape, not a filter registered as it
 
 // Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,
 // or nullopt when the type has no such method (the interpreter then looks for an item/attribute).

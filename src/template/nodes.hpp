@@ -115,6 +115,7 @@ struct FilterExpr : Expr {
     int name_column = 1;  // the name's own column: a lazy filter's late errors point there
     const FilterFn* fn = nullptr;  // bound when the template is loaded
     DirectTextFn direct_text = nullptr;  // fn's printed form, if it is a builtin that has one
+    bool escapes = false;                // fn is the builtin e/escape
     CallArgs args;
 };
 

@@ -986,9 +986,11 @@ private:
             filter->name = full;
             filter->name_column = name.column;
             filter->fn = library_.filter(full);
-            filter->direct_text = filter->fn ? direct_text_of(*filter->fn) : nullptr;
             if (!filter->fn) fail("No filter named '" + full + "'.", name.line, name.column);
+            filter->direct_text = direct_text_of(*filter->fn);
+            filter->escapes = is_builtin_escape(*filter->fn);
             if (at(TokenType::LParen)) filter->args = parse_call_args();
+            else bind_constant_args(filter->args);  // no arguments: constant, lent by nobody
             filter->input = std::move(node);
             node = std::move(filter);
             start_inline = false;

@@ -280,8 +280,6 @@ Interpreter::Interpreter(Environment& env)
     caller_symbol_ = symbols_.intern("caller");
     varargs_symbol_ = symbols_.intern("varargs");
     kwargs_symbol_ = symbols_.intern("kwargs");
-    escape_filters_[0] = library_.filter("e");
-    escape_filters_[1] = library_.filter("escape");
 }
 
 Interpreter::~Interpreter() {
@@ -545,10 +543,9 @@ void Interpreter::exec_print(const PrintStmt& stmt) {
 bool Interpreter::print_escaped(const Expr& expr) {
     if (expr.kind != ExprKind::Filter) return false;
     const auto& filter = static_cast<const FilterExpr&>(expr);
-    const bool escape_filter = filter.fn && (filter.fn == escape_filters_[0] || filter.fn == escape_filters_[1]);
     const CallArgs& args = filter.args;
-    if (!escape_filter || !filter.input || !args.positional.empty() || !args.keyword.empty() || args.dyn_args ||
-        args.dyn_kwargs)
+    if (!filter.escapes || !filter.input || !args.constant || !args.constant->positional.empty() ||
+        !args.constant->keyword.empty())
         return false;
     Value scratch;
     const Value* input = eval_in_place(*filter.input, scratch);

@@ -114,7 +114,6 @@ private:
     SymbolTable& symbols_;
     std::unordered_map<Symbol, Value> globals_;
     Symbol self_symbol_, super_symbol_, loop_symbol_, caller_symbol_, varargs_symbol_, kwargs_symbol_;
-    const FilterFn* escape_filters_[2] = {nullptr, nullptr};  // `e` and `escape`, for print_escaped
     Activation act_;
     std::string* out_ = nullptr;
     int depth_ = 0;

@@ -165,6 +165,17 @@ TEST_CASE("runtime: a filter registered under a builtin's name is not printed as
     CHECK(env.render("main.txt", data_from("{}")) == "mine");
 }
 
+TEST_CASE("runtime: a filter registered as e is called when printed, not taken for the builtin escape", "[runtime]") {
+    Environment env;
+    env.library().add_filter("e", [](CallContext&, const Value& in, const Arguments&) {
+        std::string bracketed = "[";
+        bracketed.append(to_str(in)).push_back(']');
+        return Value(bracketed);
+    });
+    env.add_template("main.html", "{{ 'a<b'|e }}|{{ 'a<b'|escape }}");
+    CHECK(env.render("main.html", data_from("{}")) == "[a&lt;b]|a&lt;b");
+}
+
 TEST_CASE("runtime: printed title and wordwrap write their str results straight out", "[runtime]") {
     // Expected strings from Jinja2 3.1 (autoescape for .html).
     const std::string data = R"({"s": "<a&b> one two-three four five", "n": 7})";
