@@ -1399,16 +1399,16 @@ std::optional<Value> python_getitem(const Value& obj, const Value& key) {
 }  // namespace
 
 Value getitem(const Value& obj, const Value& key) {
-    if (auto v = python_getitem(obj, key)) return *v;
+    if (auto v = python_getitem(obj, key)) return std::move(*v);
     if (key.is_string())
-        if (auto v = python_getattr(obj, key.as_string())) return *v;
+        if (auto v = python_getattr(obj, key.as_string())) return std::move(*v);
     if (key.is_string()) return Value::undefined(no_attribute_hint(obj, key.as_string()));
     return Value::undefined(no_element_hint(obj, key));
 }
 
 Value getattr(const Value& obj, std::string_view name) {
-    if (auto v = python_getattr(obj, name)) return *v;
-    if (auto v = python_getitem(obj, Value(std::string(name)))) return *v;
+    if (auto v = python_getattr(obj, name)) return std::move(*v);
+    if (auto v = python_getitem(obj, Value(std::string(name)))) return std::move(*v);
     return Value::undefined(no_attribute_hint(obj, name));
 }
 

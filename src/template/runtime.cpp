@@ -1031,8 +1031,6 @@ Value Interpreter::getattr(const Value& obj, std::string_view name) const {
         if (auto method = method_of(obj, name)) return *method;
         if (const Value* v = obj.as_dict().find(name)) return *v;
     }
-    if (obj.is_object())  // loop.index, m.macro: what py::getattr would ask first, without copying the answer
-        if (std::optional<Value> v = obj.as_object().attribute(name)) return std::move(*v);
     return py::getattr(obj, name);
 }
 
@@ -1064,9 +1062,7 @@ const Value* Interpreter::eval_in_place(const Expr& expr, Value& scratch) {
 
 const Value* Interpreter::getattr_in_place(const GetattrExpr& g, Value& scratch) {
     // The object may land in scratch, which then keeps it (and the field found in it) alive.
-    // row.field, the common case, looks the row up directly.
-    const Value* obj = g.object->kind == ExprKind::Name ? lookup_in_place(static_cast<const NameExpr&>(*g.object)) : nullptr;
-    if (!obj) obj = eval_in_place(*g.object, scratch);
+    const Value* obj = eval_in_place(*g.object, scratch);
     if (obj->is_dict() && !g.may_be_method)
         if (const Value* v = obj->as_dict().find(g.key)) return v;
     require_defined(*obj);
