@@ -1,5 +1,6 @@
 // Block layout: boxes -> slices (see block.hpp and boxes.hpp).
 #include "layout/block.hpp"
+#include "layout/knuth_plass.hpp"
 
 #include "layout/page_widths.hpp"
 #include "layout/paginate.hpp"
@@ -365,7 +366,7 @@ std::vector<double> line_measures(const std::vector<double>& pages, const Layout
 
 std::uint32_t line_tag(const Box& box, int line, const std::vector<double>& pages, LayoutContext& ctx) {
     if (!ctx.follows_page || pages.empty()) return 0;
-    return ctx.page_widths->tag(&box, line, pages[std::min(static_cast<std::size_t>(line), pages.size() - 1)]);
+    return ctx.page_widths->tag(&box, line, kp::width_of_line(pages, line));
 }
 
 void place_pending_markers(LayoutContext& ctx, double baseline, Marks& marks) {
