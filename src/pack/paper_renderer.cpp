@@ -47,13 +47,15 @@ private:
     fs::path path_;
 };
 
-void write_text(const fs::path& path, const std::string& text) {
-    if (io::write_text(path, text)) throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
+// A failed write names the file and the system's reason (a full disk, a missing permission).
+void throw_if_failed(const fs::path& path, std::error_code error) {
+    if (error) throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file: " + error.message()};
 }
 
+void write_text(const fs::path& path, const std::string& text) { throw_if_failed(path, io::write_text(path, text)); }
+
 void write_atomically(const fs::path& path, const std::string& text) {
-    if (io::write_text_atomically(path, text))
-        throw typeset::RenderError{path.string() + ":1:1: error: cannot write the file"};
+    throw_if_failed(path, io::write_text_atomically(path, text));
 }
 
 // Creates the folders `file` will need; on destruction, unless kept, removes the ones it
