@@ -359,7 +359,6 @@ void append_title_pieces(std::string& out, std::string_view s) {
 
 // do_title: split on runs of [-\s({[<], then item[0].upper() + item[1:].lower() per piece.
 // The result is a plain str even for Markup input (re.split drops the subclass).
-// do_title's text: a plain str whatever the input.
 std::string titled(const Value& in, const Arguments& args) {
     Bound(args, "do_title", {});
     SoftStr text(in);
@@ -459,10 +458,6 @@ struct Span {
     std::size_t start = 0, size = 0;
 };
 
-bool is_wrap_space(char32_t c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // \t \n \v \f \r
-
-// textwrap.TextWrapper's chunking: whitespace runs, and words split after hyphens between
-// letters when break_on_hyphens (a simplification of its wordsep_re without em-dash rules).
 // Chunking's view of a character: most are word characters, and only spaces and hyphens end a run.
 enum class WrapClass : std::uint8_t { Word, Space, Hyphen };
 
@@ -528,7 +523,7 @@ bool all_space(const Text& text, Span span) {
 // a trailing whitespace chunk would be dropped), so skip the UTF-32 chunking.
 bool fits_unwrapped(const std::string& line, bool ascii, std::int64_t width) {
     if (!ascii || line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
-    return !is_wrap_space(static_cast<unsigned char>(line.back()));
+    return wrap_class(line.back()) != WrapClass::Space;
 }
 
 // textwrap's _handle_long_word: the part of `chunk` that goes on the current line.
