@@ -57,7 +57,9 @@ private:
     // font has a glyph (a flat table was 128 KiB a face; these are a few KiB: Liberation
     // covers ~30 blocks); empty blocks share one block of zeros. Then glyph id -> advance
     // (font units). Three loads per character on layout's hot path; codepoints beyond the
-    // BMP (rare in council papers) are looked up in a sorted list.
+    // BMP (rare in council papers) are looked up in a sorted list. Layout does not ask for
+    // them yet (PDF fonts use 16-bit codes: shaping::drawable_plane); the list is the face's
+    // true answer, kept for when drawing them is done.
     using GlyphBlock = std::array<std::uint16_t, 256>;
     std::array<const GlyphBlock*, 256> bmp_blocks_{};
     std::vector<std::unique_ptr<GlyphBlock>> stored_blocks_;
