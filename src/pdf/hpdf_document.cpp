@@ -22,7 +22,11 @@ void HpdfDocument::on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self) {
 
 void HpdfDocument::check(std::string_view context) const {
     if (error_code_ == 0) return;
-    throw PdfError{std::string(context) + ": error: " + describe_hpdf_error(error_code_, error_detail_)};
+    throw PdfError{std::string(context) + ": error: " + error_text()};
+}
+
+std::string HpdfDocument::error_text() const {
+    return error_code_ == 0 ? std::string() : describe_hpdf_error(error_code_, error_detail_);
 }
 
 }  // namespace quorum::pdf

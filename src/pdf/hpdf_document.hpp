@@ -23,6 +23,10 @@ public:
     bool failed() const { return error_code_ != 0; }
     // Throws PdfError "CONTEXT: error: WHAT (libharu error 0x....)" if libharu reported one.
     void check(std::string_view context) const;
+    // What libharu reported, in words; empty when it reported nothing.
+    std::string error_text() const;
+    // libharu reported opening or writing a file failing (errno then says why).
+    bool failed_on_file() const { return error_code_ == HPDF_FILE_OPEN_ERROR || error_code_ == HPDF_FILE_IO_ERROR; }
 
 private:
     static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void* self);

@@ -234,8 +234,14 @@ void write_pdf(const layout::LaidOutDocument& doc, const std::filesystem::path& 
     // stream) would be the largest allocation of the PDF stage.
     const std::filesystem::path temporary = io::temporary_beside(path);
     errno = 0;
-    if (HPDF_SaveToFile(document.get(), temporary.c_str()) != HPDF_OK)
-        cannot_write(path, temporary, errno ? std::strerror(errno) : "libharu could not save the PDF");
+    if (HPDF_SaveToFile(document.get(), temporary.c_str()) != HPDF_OK) {
+        // libharu's record says what failed; only for its file errors does errno say why
+        // (otherwise errno may be left over from an unrelated call inside it).
+        const bool os_reason = errno && (!document.failed() || document.failed_on_file());
+        cannot_write(path, temporary, os_reason ? std::strerror(errno)
+                                      : document.failed() ? document.error_text()
+                                                          : "libharu could not save the PDF");
+    }
     if (const std::string problem = check_and_sync(temporary); !problem.empty()) cannot_write(path, temporary, problem);
     if (const std::error_code error = io::move_into_place(temporary, path))
         throw PdfError{path.string() + ": error: cannot move the finished PDF into place: " + error.message()};
