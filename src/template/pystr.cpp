@@ -1126,10 +1126,9 @@ std::string format_plain_int(std::int64_t i, const FormatSpec& f) {
     std::string out;
     if (i < 0) out += '-';
     else if (f.sign == '+' || f.sign == ' ') out += f.sign;
-    for (std::size_t k = 0; k < count; ++k) {
-        if (f.grouping && k && (count - k) % 3 == 0) out += f.grouping;
-        out += digits[k];
-    }
+    const std::string_view text(digits, count);
+    if (f.grouping) out += group_digits(text, f.grouping, 3, 0);
+    else out += text;
     return out;
 }
 
