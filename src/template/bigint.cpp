@@ -9,8 +9,6 @@ namespace quorum::tmpl::bigint {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
 // A deliberate limit Python does not have: 2 ** 100000000 would take memory and time no
 // template needs. Results beyond this many bits raise instead.
 constexpr std::size_t max_result_bits = 1u << 22;

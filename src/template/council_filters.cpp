@@ -39,8 +39,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
 // A number as exact decimal digits: |value| = digits * 10^exponent.
 struct Decimal {
     bool negative = false;

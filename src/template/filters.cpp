@@ -22,12 +22,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
-void require_defined(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
-}
-
 // soft_str: a Markup stays Markup, anything else becomes str(value).
 Value soft_str(const Value& v) {
     if (v.is_string()) return v;
@@ -1865,7 +1859,6 @@ Value FilterEnv::call_filter(std::string_view name, const Value& input, const Ar
     }
     fail("No filter named " + py::repr_string(name) + ".");
 }
-
 
 Value BuiltinFilterCall::operator()(CallContext& ctx, const Value& input, const Arguments& args) const {
     if (!lenient && input.is_undefined()) fail(input.undefined_hint());

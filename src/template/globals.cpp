@@ -10,8 +10,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
 constexpr std::int64_t max_range_items = 1'000'000;
 
 // jinja2.utils.Namespace: attributes assignable with {% set ns.attr = ... %}.

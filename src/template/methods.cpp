@@ -15,8 +15,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
 // Python's wording for the positional-only builtin methods, which varies with how CPython
 // declares each one: METH_NOARGS / METH_O ("str.upper() takes no arguments (1 given)"),
 // argument-clinic ranges ("replace expected at least 2 arguments, got 1") and the

@@ -17,8 +17,6 @@ namespace quorum::tmpl::py {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
 }  // namespace
 
 // ---------------------------------------------------------------- UTF-8
@@ -43,7 +41,6 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     i += static_cast<std::size_t>(extra) + 1;
     return cp;
 }
-
 
 std::u32string to_u32(std::string_view s) {
     std::u32string out;

@@ -16,12 +16,6 @@ constexpr std::string_view kLenientHintPrefix = "the inline if-expression on lin
 // Deep recursion is refused well before the 8 MiB main-thread stack runs out.
 constexpr std::ptrdiff_t kMaxStackBytes = 4 * 1024 * 1024;
 
-[[noreturn]] void raise(std::string message) { throw TemplateError{std::move(message)}; }
-
-void require_defined(const Value& v) {
-    if (v.is_undefined()) raise(v.undefined_hint());
-}
-
 // A macro as Jinja2's messages name it: 'name', or None (or `anonymous` in its repr) for a
 // call block's caller.
 std::string macro_display_name(const MacroDef& def, std::string_view anonymous = "None") {
@@ -124,7 +118,7 @@ private:
         explicit CycleFn(std::size_t i) : index0(i) {}
         std::size_t index0;
         Value call(Interpreter&, Arguments args) const override {
-            if (args.positional.empty()) raise("no items for cycling given");
+            if (args.positional.empty()) tmpl::fail("no items for cycling given");
             return args.positional[index0 % args.positional.size()];
         }
         std::string name() const override { return "cycle"; }
@@ -238,7 +232,7 @@ struct CallGuard {
     explicit CallGuard(Interpreter& i) : interp(i) {
         if (++interp.depth_ > Interpreter::kMaxCallDepth) {
             --interp.depth_;
-            raise("maximum recursion depth exceeded (more than " + std::to_string(Interpreter::kMaxCallDepth) +
+            tmpl::fail("maximum recursion depth exceeded (more than " + std::to_string(Interpreter::kMaxCallDepth) +
                   " nested macro calls, includes or blocks)");
         }
         interp.check_stack();
@@ -314,7 +308,7 @@ void Interpreter::fail(const TemplateError& error, std::optional<SourceLocation>
 void Interpreter::check_stack() const {
     char marker = 0;
     if (stack_base_ && stack_base_ - &marker > kMaxStackBytes)
-        raise("maximum recursion depth exceeded (template nesting too deep)");
+        tmpl::fail("maximum recursion depth exceeded (template nesting too deep)");
 }
 
 // ------------------------------------------------------------------ templates
@@ -389,12 +383,12 @@ TemplatePtr Interpreter::load(const Value& name, const Stmt& at, bool ignore_mis
     } else if (name.is_sequence()) {
         for (const Value& n : name.as_list()) {
             require_defined(n);
-            if (!n.is_string()) raise("template name must be a string, got " + repr(n));
+            if (!n.is_string()) tmpl::fail("template name must be a string, got " + repr(n));
             names.push_back(n.as_string());
         }
     } else {
         require_defined(name);
-        raise("template name must be a string, got " + repr(name));
+        tmpl::fail("template name must be a string, got " + repr(name));
     }
     std::string refusal;
     for (const auto& n : names) {
@@ -506,7 +500,7 @@ void Interpreter::write_value(const Value& v) {
             return;
         case Value::Kind::Undefined:
             if (is_lenient_undefined(v)) return;
-            raise(v.undefined_hint());
+            tmpl::fail(v.undefined_hint());
         default:
             if (autoescape()) {
                 Value escaped = escape(v);
@@ -685,13 +679,13 @@ void Interpreter::assign(const Target& target, Value value) {
             if (!ns) ns = act_.ctx->find(target.symbol);
             // Jinja2 3.1.2 blames the {% set %} statement's own line (oracle cases 820, 873, 874).
             if (!ns || !ns->is_object() || !ns->as_object().set_attribute(target.attribute, value))
-                raise("cannot assign attribute on non-namespace object");
+                tmpl::fail("cannot assign attribute on non-namespace object");
             return;
         }
         case Target::Kind::Tuple: {
             require_defined(value);
             List items = iterate(value);
-            if (items.size() != target.items.size()) raise(unpack_message(target.items.size(), items.size()));
+            if (items.size() != target.items.size()) tmpl::fail(unpack_message(target.items.size(), items.size()));
             for (std::size_t i = 0; i < items.size(); ++i) assign(target.items[i], std::move(items[i]));
             return;
         }
@@ -767,7 +761,7 @@ void Interpreter::exec_call_block(const CallBlockStmt& stmt) {
     args.keyword.emplace_back("caller", make_macro(stmt.caller));
     act_.line = stmt.line;
     act_.column = stmt.column;
-    if (!callee.is_callable()) raise("'" + type_name(callee) + "' object is not callable");
+    if (!callee.is_callable()) tmpl::fail("'" + type_name(callee) + "' object is not callable");
     Value result = callee.as_callable().call(*this, std::move(args));
     require_defined(result);
     out_->append(result.is_string() ? result.as_string() : to_str(result));
@@ -809,7 +803,7 @@ void Interpreter::exec_from_import(const FromImportStmt& stmt) {
 }
 
 void Interpreter::exec_extends(const ExtendsStmt& stmt) {
-    if (act_.state->parent) raise("extended multiple times");
+    if (act_.state->parent) tmpl::fail("extended multiple times");
     Value name = eval(*stmt.name);
     TemplatePtr parent = load(name, stmt, false);
     for (const auto& [block_name, block] : parent->blocks) act_.state->blocks[block_name].emplace_back(parent, block);
@@ -852,7 +846,7 @@ void Interpreter::exec_block(const BlockStmt& stmt) {
 Value Interpreter::render_block(const std::shared_ptr<RenderState>& state, const std::string& name, std::size_t index) {
     auto it = state->blocks.find(name);
     if (it == state->blocks.end() || index >= it->second.size())
-        raise("there is no parent block called '" + name + "'.");
+        tmpl::fail("there is no parent block called '" + name + "'.");
     const auto& [tmpl, block] = it->second[index];
     CallGuard guard(*this);
     Activation saved = act_;
@@ -944,8 +938,8 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments& args, std::s
     } else if (!args.keyword.empty()) {
         for (const auto& kw : args.keyword)
             if (kw.first == "caller")
-                raise("macro " + macro_display_name(def) + " was invoked with two values for the special caller argument. This is most likely a bug.");
-        raise("macro " + macro_display_name(def) + " takes no keyword argument '" + args.keyword.front().first + "'");
+                tmpl::fail("macro " + macro_display_name(def) + " was invoked with two values for the special caller argument. This is most likely a bug.");
+        tmpl::fail("macro " + macro_display_name(def) + " takes no keyword argument '" + args.keyword.front().first + "'");
     }
     std::optional<Value> varargs;
     if (def.uses_varargs) {
@@ -953,7 +947,7 @@ Value Interpreter::call_macro(const MacroBinding& macro, Arguments& args, std::s
         for (std::size_t i = count; i < args.positional.size(); ++i) rest.push_back(args.positional[i]);
         varargs = Value::tuple(std::move(rest));
     } else if (args.positional.size() > count) {
-        raise("macro " + macro_display_name(def) + " takes not more than " + std::to_string(count) + " argument(s)");
+        tmpl::fail("macro " + macro_display_name(def) + " takes not more than " + std::to_string(count) + " argument(s)");
     }
 
     CallGuard guard(*this);
@@ -1118,7 +1112,7 @@ Value Interpreter::eval(const Expr& expr) {
             require_defined(key);
             return getitem(obj, key);
         }
-        case ExprKind::Slice: raise("slice outside of a subscript");
+        case ExprKind::Slice: tmpl::fail("slice outside of a subscript");
         case ExprKind::Call: return eval_call(static_cast<const CallExpr&>(expr));
         case ExprKind::Filter: return eval_filter(static_cast<const FilterExpr&>(expr), nullptr);
         case ExprKind::Test: return Value(eval_test(static_cast<const TestExpr&>(expr)));
@@ -1154,7 +1148,7 @@ Value Interpreter::eval(const Expr& expr) {
             return c.if_false;
         }
     }
-    raise("internal error: unknown expression");
+    tmpl::fail("internal error: unknown expression");
 }
 
 Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
@@ -1164,16 +1158,16 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
         require_defined(v);
         if (v.is_none()) return std::nullopt;
         if (!v.is_int() && !v.is_bool())
-            raise("slice indices must be integers or None or have an __index__ method");
+            tmpl::fail("slice indices must be integers or None or have an __index__ method");
         return v.as_int();
     };
     std::optional<long long> start = bound(slice.start), stop = bound(slice.stop), step = bound(slice.step);
-    if (step && *step == 0) raise("slice step cannot be zero");
+    if (step && *step == 0) tmpl::fail("slice step cannot be zero");
     if (obj.is_string()) {
         std::string s = py::slice(obj.as_string(), start, stop, step);
         return obj.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s));
     }
-    if (!obj.is_sequence() || obj.view_type()) raise("'" + type_name(obj) + "' object is not subscriptable");
+    if (!obj.is_sequence() || obj.view_type()) tmpl::fail("'" + type_name(obj) + "' object is not subscriptable");
     const List& items = obj.as_list();
     const py::SliceRange r = py::slice_range(static_cast<long long>(items.size()), start, stop, step);
     List out;
@@ -1207,7 +1201,7 @@ void Interpreter::eval_args_into(const CallArgs& args, Arguments& out) {
     if (args.dyn_kwargs) {
         Value extra = eval(*args.dyn_kwargs);
         require_defined(extra);
-        if (!extra.is_dict()) raise("argument after ** must be a mapping, not " + type_name(extra));
+        if (!extra.is_dict()) tmpl::fail("argument after ** must be a mapping, not " + type_name(extra));
         for (const auto& [k, v] : extra.as_dict().entries()) out.keyword.emplace_back(to_str(k), v);
     }
 }
@@ -1216,7 +1210,7 @@ Value Interpreter::prepare_call(const CallExpr& call, Arguments& args) {
     Value callee = eval(*call.callee);
     require_defined(callee);
     eval_args_into(call.args, args);
-    if (!callee.is_callable()) raise("'" + type_name(callee) + "' object is not callable");
+    if (!callee.is_callable()) tmpl::fail("'" + type_name(callee) + "' object is not callable");
     check_stack();
     return callee;
 }
@@ -1321,7 +1315,7 @@ Value Interpreter::eval_concat(const ConcatExpr& concat) {
     bool any_markup = false;
     for (const auto& item : concat.items) {
         Value v = eval(*item);
-        if (v.is_undefined() && !is_lenient_undefined(v)) raise(v.undefined_hint());
+        if (v.is_undefined() && !is_lenient_undefined(v)) tmpl::fail(v.undefined_hint());
         any_markup = any_markup || v.is_markup();
         parts.push_back(std::move(v));
     }

@@ -13,12 +13,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
-void require_defined(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
-}
-
 // A test whose answer depends on the value and at most one argument: select/reject bind the
 // argument once for a whole sequence (bind_test) instead of once per item.
 struct SimpleTest {

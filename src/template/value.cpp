@@ -27,13 +27,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-[[noreturn]] void fail(std::string message) { throw TemplateError{std::move(message)}; }
-
-
-void require_defined(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
-}
-
 // Python's hash equality for dict keys: 1, 1.0 and True are the same key.
 bool same_key(const Value& a, const Value& b) {
     if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
@@ -184,7 +177,6 @@ Value Value::undefined(std::string hint) {
     v.ptr_ = std::make_shared<std::string>(std::move(hint));
     return v;
 }
-
 
 Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
 

@@ -325,6 +325,13 @@ struct TemplateError {
     std::optional<SourceLocation> filter_at = std::nullopt;
 };
 
+// The one way value operations, filters, tests and the interpreter raise a template error.
+[[noreturn]] inline void fail(std::string message) { throw TemplateError{std::move(message)}; }
+// Using an undefined value (printing, comparing, arithmetic...) is an error: its hint says why.
+inline void require_defined(const Value& v) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+}
+
 // ---- Python semantics used by the interpreter and by filters (value.cpp) ----
 
 std::string to_str(const Value& v);   // str(v); undefined -> throws TemplateError(hint)
