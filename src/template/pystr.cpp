@@ -15,10 +15,6 @@
 
 namespace quorum::tmpl::py {
 
-namespace {
-
-}  // namespace
-
 // ---------------------------------------------------------------- UTF-8
 
 char32_t next_code_point(std::string_view s, std::size_t& i) {
