@@ -6,6 +6,7 @@
 #pragma once
 
 #include "template/library.hpp"
+#include "template/pystr.hpp"
 #include "template/value.hpp"
 
 #include <array>
@@ -190,6 +191,9 @@ private:
 class BoundMethod : public Callable {
 public:
     BoundMethod(Value self, std::string_view method) : self_(std::move(self)), method_(method) {}
+    // str.format bound to a str whose format is parsed already (literal_method_of).
+    BoundMethod(Value self, py::CompiledFormat format)
+        : self_(std::move(self)), method_("format"), format_(std::move(format)) {}
     Value call(Interpreter&, Arguments args) const override { return invoke(args); }
     Value invoke(const Arguments& args) const;  // without an interpreter
     std::string name() const override;
@@ -197,6 +201,7 @@ public:
 private:
     Value self_;
     std::string method_;
+    std::optional<py::CompiledFormat> format_;
 };
 
 // The free functions behind the globals and methods (testable without an interpreter).

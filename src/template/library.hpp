@@ -63,6 +63,9 @@ bool is_builtin_escape(const FilterFn& fn);  // filters.cpp: the builtin e/escap
 // Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,
 // or nullopt when the type has no such method (the interpreter then looks for an item/attribute).
 std::optional<Value> method_of(const Value& self, std::string_view name);
+// method_of for a string literal's method, bound once when the template loads: a literal
+// "{:,}".format also parses its format then, not on every call.
+std::optional<Value> literal_method_of(const Value& literal, std::string_view name);
 bool is_dict_method_name(std::string_view name);  // items, keys, values, get
 
 }  // namespace quorum::tmpl

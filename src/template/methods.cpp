@@ -273,7 +273,13 @@ bool is_dict_method_name(std::string_view name) {
     return std::find(std::begin(dict_methods), std::end(dict_methods), name) != std::end(dict_methods);
 }
 
-Value BoundMethod::invoke(const Arguments& args) const { return call_method(self_, method_, args); }
+Value BoundMethod::invoke(const Arguments& args) const {
+    if (format_) {
+        std::string out;
+        if (format_->format_into(out, args)) return Value(std::move(out));
+    }
+    return call_method(self_, method_, args);
+}
 
 std::string BoundMethod::name() const { return "<built-in method " + method_ + " of " + type_name(self_) + " object>"; }
 
@@ -282,6 +288,14 @@ std::optional<Value> method_of(const Value& self, std::string_view name) {
         if (auto v = fields->attribute(name)) return v;
     if (!has_method(self, name)) return std::nullopt;
     return Value::callable(std::make_shared<BoundMethod>(self, name));
+}
+
+std::optional<Value> literal_method_of(const Value& literal, std::string_view name) {
+    // Markup.format escapes its arguments: left to call_str_method.
+    if (name == "format" && literal.kind() == Value::Kind::String)
+        if (std::optional<py::CompiledFormat> format = py::CompiledFormat::compile(literal.as_string()))
+            return Value::callable(std::make_shared<BoundMethod>(literal, std::move(*format)));
+    return method_of(literal, name);
 }
 
 }  // namespace quorum::tmpl

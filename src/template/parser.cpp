@@ -847,7 +847,7 @@ private:
         if (object.kind != ExprKind::Const) return nullptr;
         const Value& literal = static_cast<const ConstExpr&>(object).value;
         if (!literal.is_string()) return nullptr;
-        std::optional<Value> method = method_of(literal, name);
+        std::optional<Value> method = literal_method_of(literal, name);
         return method ? std::make_unique<ConstExpr>(line, column, std::move(*method)) : nullptr;
     }
 

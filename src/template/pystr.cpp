@@ -1182,15 +1182,12 @@ std::string format_number(const Value& v, const FormatSpec& f) {
     return align_text(sign + prefix, body, f, '>');
 }
 
-}  // namespace
-
-std::string format_value(const Value& v, std::string_view spec) {
+// format(v, spec) for a non-empty spec already parsed into `f`.
+std::string format_with_spec(const Value& v, const FormatSpec& f) {
     if (v.is_undefined()) fail(v.undefined_hint());
-    if (spec.empty()) return to_str(v);
-    FormatSpec f = parse_format_spec(spec);
     // A number without a type ('{:,}', the usual grouped spec) always allows grouping.
     if (f.grouping && (v.is_string() || (f.type && v.is_number()))) check_grouping(f, v.is_string() ? 's' : 'd');
-    if (v.is_number() && !(v.is_bool() && spec.empty())) return format_number(v, f);
+    if (v.is_number()) return format_number(v, f);
     if (v.is_string()) {
         if (f.type && f.type != 's')
             fail(std::string("Unknown format code '") + f.type + "' for object of type 'str'");
@@ -1201,6 +1198,77 @@ std::string format_value(const Value& v, std::string_view spec) {
         return align_text("", body, f, '<');
     }
     fail("unsupported format string passed to " + type_name(v) + ".__format__");
+}
+
+}  // namespace
+
+std::string format_value(const Value& v, std::string_view spec) {
+    if (v.is_undefined()) fail(v.undefined_hint());
+    if (spec.empty()) return to_str(v);
+    return format_with_spec(v, parse_format_spec(spec));
+}
+
+struct CompiledFormat::Piece {
+    std::string literal;              // text before the field, braces unescaped
+    std::optional<FormatSpec> spec;   // the field's spec; nullopt for a bare {} (str(v))
+    bool is_field = false;            // false only for the text after the last field
+};
+
+std::optional<CompiledFormat> CompiledFormat::compile(std::string_view fmt) {
+    std::vector<Piece> pieces(1);
+    std::size_t fields = 0;
+    for (std::size_t i = 0; i < fmt.size();) {
+        char c = fmt[i];
+        if ((c == '{' || c == '}') && i + 1 < fmt.size() && fmt[i + 1] == c) {  // {{ or }}
+            pieces.back().literal += c;
+            i += 2;
+            continue;
+        }
+        if (c == '}') return std::nullopt;  // a lone '}': str_format's error
+        if (c != '{') {
+            pieces.back().literal += c;
+            ++i;
+            continue;
+        }
+        std::size_t close = fmt.find('}', i + 1);
+        if (close == std::string_view::npos) return std::nullopt;
+        std::string_view field = fmt.substr(i + 1, close - i - 1);
+        if (field.find_first_of("{!") != std::string_view::npos) return std::nullopt;
+        if (!field.empty() && field[0] != ':') return std::nullopt;  // numbered or named
+        Piece& piece = pieces.back();
+        piece.is_field = true;
+        if (field.size() > 1) {
+            try {
+                piece.spec = parse_format_spec(field.substr(1));
+            } catch (const TemplateError&) {
+                return std::nullopt;  // raised when called, as Python does
+            }
+        }
+        ++fields;
+        pieces.emplace_back();
+        i = close + 1;
+    }
+    CompiledFormat compiled;
+    compiled.pieces_ = std::make_shared<const std::vector<Piece>>(std::move(pieces));
+    compiled.fields_ = fields;
+    return compiled;
+}
+
+bool CompiledFormat::format_into(std::string& out, const Arguments& args) const {
+    if (args.positional.size() < fields_) return false;
+    std::size_t next_arg = 0;
+    for (const Piece& piece : *pieces_) {
+        out += piece.literal;
+        if (!piece.is_field) continue;
+        const Value& arg = args.positional[next_arg++];
+        if (!piece.spec) {
+            if (arg.is_undefined()) fail(arg.undefined_hint());
+            out += to_str(arg);
+        } else {
+            out += format_with_spec(arg, *piece.spec);
+        }
+    }
+    return true;
 }
 
 std::string str_format(std::string_view fmt, const Arguments& args) {

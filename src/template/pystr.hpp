@@ -12,6 +12,8 @@
 #include "template/value.hpp"
 #include "text/utf8.hpp"
 
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -86,6 +88,23 @@ Value truncated_integral(double d);
 std::string str_format(std::string_view fmt, const Arguments& args);
 // format(value, spec) for one value, as format() / f-strings do.
 std::string format_value(const Value& v, std::string_view spec);
+// A str.format template parsed once, so that a template's literal "{:,}".format(x) only
+// formats its arguments on each call. Only automatic fields ({} and {:spec} with a spec
+// that parses) compile; other formats (numbered or named fields, !r, nested specs, a
+// spec Python would reject) do not, and str_format handles them, errors included.
+class CompiledFormat {
+public:
+    static std::optional<CompiledFormat> compile(std::string_view fmt);
+    // fmt.format(*args) appended to `out`, exactly as str_format; false, having appended
+    // nothing, when there are fewer positional arguments than fields (str_format then
+    // raises Python's error).
+    bool format_into(std::string& out, const Arguments& args) const;
+
+private:
+    struct Piece;  // literal text, or one field's parsed spec
+    std::shared_ptr<const std::vector<Piece>> pieces_;
+    std::size_t fields_ = 0;
+};
 
 // Python's float formatting with a precision, exactly as '%.{p}f' etc. (correctly rounded).
 std::string format_fixed(double d, int precision);

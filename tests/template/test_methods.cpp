@@ -62,3 +62,39 @@ TEST_CASE("dict and list methods", "[methods]") {
 TEST_CASE("methods inside templates (Jinja2 oracle)", "[methods][oracle]") {
 #include "oracle_methods.inc"
 }
+
+TEST_CASE("a literal's str.format is parsed once and formats as str_format does", "[methods]") {
+    // Only automatic fields with a valid spec compile; the rest stay with str_format.
+    for (const char* general : {"{0}", "{name}", "{!r}", "{:{w}}", "{:5.5.5}", "}", "{", "{0.real}"})
+        CHECK_FALSE(py::CompiledFormat::compile(general).has_value());
+    // A spec that parses but does not suit the value raises when called, as in Python.
+    std::string ignored;
+    CHECK(error_of([&] { py::CompiledFormat::compile("{:,,}")->format_into(ignored, Arguments{{Value(1)}, {}}); }) ==
+          "Cannot specify ',' with ','.");
+    const std::vector<std::pair<std::string, List>> calls = {
+        {"{:,}", {Value(-1234567)}},
+        {"{{}} {:>8} {{", {Value("ab")}},
+        {"{} of {}", {Value(1.5), Value(3), Value(4)}},  // extra arguments are ignored
+        {"", {Value(1)}},
+        {"{:.2f}% {}", {Value(0.125), Value::none()}},
+        {"{:_}", {Value(true)}},
+    };
+    for (const auto& [format, args] : calls) {
+        std::optional<py::CompiledFormat> compiled = py::CompiledFormat::compile(format);
+        REQUIRE(compiled.has_value());
+        std::string out = "x";
+        CHECK(compiled->format_into(out, Arguments{args, {}}));
+        std::string expected = "x";
+        expected += py::str_format(format, Arguments{args, {}});
+        CHECK(out == expected);
+    }
+    // Too few arguments: nothing written, so str_format can raise Python's IndexError.
+    std::string out;
+    CHECK_FALSE(py::CompiledFormat::compile("{} {}")->format_into(out, Arguments{{Value(1)}, {}}));
+    CHECK(out.empty());
+    CHECK(call(Value("{:,}"), "format", {Value(1234)}) == "1,234");
+    const Value bound = *literal_method_of(Value("{:,}"), "format");
+    const auto& method = dynamic_cast<const BoundMethod&>(bound.as_callable());
+    CHECK(to_str(method.invoke(Arguments{{Value(1234)}, {}})) == "1,234");
+    CHECK(method.name() == "<built-in method format of str object>");
+}
