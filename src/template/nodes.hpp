@@ -79,6 +79,9 @@ struct GetattrExpr : Expr {
     ExprPtr object;
     Value key;  // the attribute's name, interned: a data row's field is found by pointer
     bool may_be_method = false;  // a dict method's name (items, keys, values, get)
+    // Where `key` was last found in a dict (Dict::find's hint). Written while rendering: a
+    // template renders on one thread at a time.
+    mutable std::size_t position_hint = 0;
 };
 
 struct GetitemExpr : Expr {

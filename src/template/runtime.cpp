@@ -1058,7 +1058,7 @@ const Value* Interpreter::getattr_in_place(const GetattrExpr& g, Value& scratch)
     // The object may land in scratch, which then keeps it (and the field found in it) alive.
     const Value* obj = eval_in_place(*g.object, scratch);
     if (obj->is_dict() && !g.may_be_method)
-        if (const Value* v = obj->as_dict().find(g.key)) return v;
+        if (const Value* v = obj->as_dict().find(g.key, g.position_hint)) return v;
     require_defined(*obj);
     Value attribute = getattr(*obj, g.key.as_string());
     scratch = std::move(attribute);  // only now: obj may be scratch

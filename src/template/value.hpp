@@ -51,6 +51,11 @@ public:
     Dict(const Dict& same_keys_as, std::vector<Value> values);
 
     const Value* find(const Value& key) const;  // inline: the hot case is a remembered hit
+    // find(key), first trying position `hint`, which it then sets to where the key was found.
+    // A template's `row.field` keeps its own hint: rows sharing a key list are then answered
+    // at once, whatever other fields are looked up in between. The hint is only a guess: a
+    // key that is not the same interned str at that position is searched for as usual.
+    const Value* find(const Value& key, std::size_t& hint) const;
     const Value* find(std::string_view key) const;
     // [additive] string keys without the Value/string_view ambiguity: find("name").
     const Value* find(const char* key) const { return find(std::string_view(key)); }
@@ -313,6 +318,12 @@ inline const Value* Dict::find(const Value& key) const {
         if (hit.key == key.storage()) return &values_[hit.index];
     }
     return find_by_scan(key);
+}
+inline const Value* Dict::find(const Value& key, std::size_t& hint) const {
+    if (hint < values_.size() && key.is_interned() && keys_->list[hint].storage() == key.storage()) return &values_[hint];
+    const Value* found = find(key);
+    if (found) hint = static_cast<std::size_t>(found - values_.data());
+    return found;
 }
 inline const Value& Dict::key_at(std::size_t i) const { return keys_->list[i]; }
 

@@ -99,6 +99,27 @@ TEST_CASE("Dict: dicts sharing a key list copy it before changing their keys", "
     CHECK(first.find("ref") != nullptr);
 }
 
+TEST_CASE("Dict: a call site's position hint is a guess, checked before it is used", "[values]") {
+    Dict row;
+    row.set(Value::interned("ref"), Value("CES/S1"));
+    row.set(Value::interned("rag"), Value("G"));
+    Dict reordered;  // the same keys in the other order
+    reordered.set(Value::interned("rag"), Value("R"));
+    reordered.set(Value::interned("ref"), Value("CES/S2"));
+    Dict plain_keys;  // keys equal to the interned ones but not them
+    plain_keys.set(Value("ref"), Value("CES/S3"));
+
+    std::size_t hint = 0;
+    CHECK(to_str(*row.find(Value::interned("rag"), hint)) == "G");
+    CHECK(hint == 1);
+    CHECK(to_str(*reordered.find(Value::interned("rag"), hint)) == "R");  // position 1 holds "ref"
+    CHECK(hint == 0);
+    hint = 7;  // beyond the dict
+    CHECK(to_str(*plain_keys.find(Value::interned("ref"), hint)) == "CES/S3");
+    CHECK(reordered.find(Value::interned("owner"), hint) == nullptr);
+    CHECK(hint == 0);  // a miss leaves it
+}
+
 TEST_CASE("Dict: a shared key list past the index threshold is found by hash", "[values]") {
     Dict first;
     std::vector<Value> values;
