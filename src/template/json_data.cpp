@@ -603,15 +603,20 @@ private:
         if (peek() == '0') ++pos_;
         else
             for (; !at_end() && is_digit(peek()); ++pos_) magnitude = magnitude * 10 + (peek() - '0');
-        bool integral = true;
+        const std::size_t integer_digits = pos_ - integer_start;
+        bool integral = true, exponent = false;
+        std::size_t fraction_digits = 0;  // read into magnitude too, for the short decimal below
         if (!at_end() && peek() == '.') {
             integral = false;
             ++pos_;
             if (at_end() || !is_digit(peek())) return false;
-            skip_digits();
+            const std::size_t fraction_start = pos_;
+            for (; !at_end() && is_digit(peek()); ++pos_) magnitude = magnitude * 10 + (peek() - '0');
+            fraction_digits = pos_ - fraction_start;
         }
         if (!at_end() && (peek() == 'e' || peek() == 'E')) {
             integral = false;
+            exponent = true;
             ++pos_;
             if (!at_end() && (peek() == '+' || peek() == '-')) ++pos_;
             if (at_end() || !is_digit(peek())) return false;
@@ -637,6 +642,14 @@ private:
             out = std::move(*big);
             return true;
         }
+        // A decimal of at most 15 digits without exponent (53.5, 0.042): its digits and the
+        // power of ten dividing them are exact doubles, so one division is correctly rounded,
+        // the same double from_chars gives (Clinger's fast path).
+        if (!exponent && integer_digits + fraction_digits <= 15) {
+            const double d = static_cast<double>(magnitude) / exact_powers_of_ten[fraction_digits];
+            out = Value(negative ? -d : d);
+            return true;
+        }
         double d = 0;  // correctly rounded, as nlohmann's and Python's
         auto [end, ec] = std::from_chars(digits.data(), last, d);
         if (ec == std::errc() && end == last) out = Value(d);
@@ -644,6 +657,9 @@ private:
         else return false;
         return true;
     }
+
+    static constexpr std::array<double, 16> exact_powers_of_ten = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 
     static bool is_digit(char c) { return c >= '0' && c <= '9'; }
     void skip_digits() {

@@ -4,8 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <random>
 #include <string>
 
 using namespace quorum::tmpl;
@@ -80,6 +83,27 @@ TEST_CASE("JSON numbers outside int64 and double are Python's", "[json]") {
           "[12345678901234567890, -123456789012345678901234567890]");
     CHECK(repr(parse("[0.1, 1e-320, 1E5]")) == "[0.1, 1e-320, 100000.0]");
     CHECK(repr(parse("[1e400, -1e400, 1e-400]")) == "[inf, -inf, 0.0]");  // float('1e400') is inf
+}
+
+TEST_CASE("JSON short decimals take one exact division, rounding as from_chars does", "[json]") {
+    // Up to 15 digits without exponent take the fast path; 16 and more, from_chars. Both must
+    // give the correctly rounded double: a seeded sweep over digits, signs and lengths.
+    std::mt19937_64 random(2018);
+    for (int i = 0; i < 20000; ++i) {
+        const int integer_digits = 1 + static_cast<int>(random() % 8);
+        const int fraction_digits = 1 + static_cast<int>(random() % 10);
+        std::string text = random() % 3 == 0 ? "-" : "";
+        text += std::to_string(random() % 100000000).substr(0, static_cast<std::size_t>(integer_digits));
+        text += '.';
+        for (int k = 0; k < fraction_digits; ++k) text += static_cast<char>('0' + random() % 10);
+        double expected = 0;
+        std::from_chars(text.data(), text.data() + text.size(), expected);
+        INFO(text);
+        REQUIRE(parse(text).as_float() == expected);
+    }
+    CHECK(std::signbit(parse("-0.0").as_float()));
+    CHECK(repr(parse("[0.1, 0.3, 53.5, 0.000000000000001, 123456789012345.6, 1.0000000000000002]")) ==
+          "[0.1, 0.3, 53.5, 1e-15, 123456789012345.6, 1.0000000000000002]");
 }
 
 TEST_CASE("Malformed JSON is reported by nlohmann, at the offending place", "[json]") {
