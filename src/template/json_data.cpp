@@ -333,7 +333,7 @@ private:
     bool read_key(std::size_t level, std::size_t position, Value& key) {
         const std::vector<KnownKey>& previous = previous_keys_[level];
         if (position < previous.size() && previous[position].plain) {
-            const std::string& expected = previous[position].key.as_string();
+            std::string_view expected = previous[position].key.as_string();
             const std::size_t close = pos_ + 1 + expected.size();
             if (close < text_.size() && text_[close] == '"' && text_.compare(pos_ + 1, expected.size(), expected) == 0) {
                 pos_ = close + 1;
