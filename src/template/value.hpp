@@ -283,13 +283,9 @@ struct Dict::Keys {
         std::size_t index = 0;
     };
     mutable std::array<Hit, 16> recent_hits;
-    // Interned strings are small heap blocks, mostly made one after another: their addresses
-    // step by 32 to 96 bytes as the keys' lengths vary. A multiplicative (Fibonacci) hash
-    // spreads any such stride over the slots; the top bits pick one of the 16.
-    Hit& hit_slot(const void* key) const {
-        static_assert(std::tuple_size_v<decltype(recent_hits)> == 16);
-        return recent_hits[(reinterpret_cast<std::uintptr_t>(key) * 0x9E3779B97F4A7C15u) >> 60];
-    }
+    // Interned strings are 64-byte heap blocks, mostly made one after another: their addresses
+    // step by 64, which this spreads over consecutive slots.
+    Hit& hit_slot(const void* key) const { return recent_hits[(reinterpret_cast<std::uintptr_t>(key) >> 6) % recent_hits.size()]; }
 
     void push_back(Value key);
     void erase(std::size_t i);
