@@ -179,7 +179,7 @@ namespace {
 std::shared_ptr<void> copy_of_text(std::string_view s) {
     std::shared_ptr<char[]> block = std::make_shared_for_overwrite<char[]>(s.size());
     char* chars = block.get();
-    if (!s.empty()) std::memcpy(chars, s.data(), s.size());
+    std::copy(s.begin(), s.end(), chars);
     return {std::move(block), chars};
 }
 }  // namespace
