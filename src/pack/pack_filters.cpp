@@ -25,7 +25,7 @@ void register_pack_filters(tmpl::Library& library) {
         int levels = 1;
         if (!args.positional.empty() && args.positional[0].is_int()) levels = int(args.positional[0].as_int());
         if (const tmpl::Value* given = args.keyword_arg("levels"); given && given->is_int()) levels = int(given->as_int());
-        const std::string text = input.is_string() ? input.as_string() : tmpl::to_str(input);
+        const std::string text = input.is_string() ? std::string(input.as_string()) : tmpl::to_str(input);
         return tmpl::Value::markup(demote_headings(text, levels));
     });
 }

@@ -51,7 +51,7 @@ void Bound::bind(const Arguments& args, std::string_view function, std::initiali
 std::int64_t Bound::int_or(std::size_t i, std::int64_t fallback) const {
     const Value* v = values_[i];
     if (!v) return fallback;
-    if (v->is_undefined()) fail(v->undefined_hint());
+    require_defined(*v);
     if (v->is_int() || v->is_bool()) return v->as_int();
     fail("'" + type_name(*v) + "' object cannot be interpreted as an integer");
 }
@@ -161,7 +161,7 @@ Iterator::Source items_of(const Value& v) {
 Iterator* as_iterator(const Value& v) { return v.is_object() ? dynamic_cast<Iterator*>(&v.as_object()) : nullptr; }
 
 std::int64_t index_value(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
+    require_defined(v);
     if (v.is_int() || v.is_bool()) return v.as_int();
     if (v.is_big_int()) fail("Python int too large to convert to C ssize_t");
     fail("'" + type_name(v) + "' object cannot be interpreted as an integer");

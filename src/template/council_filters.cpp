@@ -47,7 +47,7 @@ struct Decimal {
 };
 
 Decimal to_decimal(const Value& v, const char* filter) {
-    if (v.is_undefined()) fail(v.undefined_hint());
+    require_defined(v);
     if (!v.is_number() || v.is_bool()) fail(std::string(filter) + ": expected a number, got " + type_name(v));
     Decimal d;
     if (v.is_big_int()) {
@@ -192,7 +192,7 @@ bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
 }
 
 DateTime parse_iso(const Value& in) {
-    if (in.is_undefined()) fail(in.undefined_hint());
+    require_defined(in);
     if (!in.is_string()) fail("date: expected an ISO date string (YYYY-MM-DD), got " + type_name(in));
     std::string_view s = in.as_string();
     auto invalid = [&]() -> DateTime { fail("date: " + py::repr_string(s) + " is not a valid ISO date (YYYY-MM-DD)"); };
@@ -270,7 +270,7 @@ Value f_date(const FilterEnv&, const Value& in, const Arguments& args) {
 
 Value f_ordinal(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "ordinal", {});
-    if (in.is_undefined()) fail(in.undefined_hint());
+    require_defined(in);
     if (in.is_int()) return Value(ordinal_text(in.as_int()));
     if (in.is_float() && std::isfinite(in.as_float()) && in.as_float() == std::trunc(in.as_float()) &&
         std::fabs(in.as_float()) < 9e15)

@@ -179,7 +179,7 @@ unsigned char ascii_folded(char c) {
 }
 
 // Three-way comparison of two str keys by code point (UTF-8 byte order is code point order).
-int compare_text(const std::string& a, const std::string& b, KeyCase key_case) {
+int compare_text(std::string_view a, std::string_view b, KeyCase key_case) {
     if (key_case == KeyCase::AsIs) return a.compare(b);
     std::size_t common = std::min(a.size(), b.size());
     for (std::size_t i = 0; i < common; ++i) {
@@ -238,7 +238,7 @@ public:
         bytes_.reserve(total);
         ends_.reserve(keys.size());
         for (const auto& k : keys) {
-            const std::string& text = k.as_string();
+            std::string_view text = k.as_string();
             if (key_case == KeyCase::AsIs) bytes_ += text;
             else std::transform(text.begin(), text.end(), std::back_inserter(bytes_), ascii_folded);
             ends_.push_back(bytes_.size());
@@ -356,7 +356,7 @@ void append_title_pieces(std::string& out, std::string_view s) {
 std::string titled(const Value& in, const Arguments& args) {
     Bound(args, "do_title", {});
     SoftStr text(in);
-    const std::string& s = text->as_string();
+    std::string_view s = text->as_string();
     std::string out;
     out.reserve(s.size());
     bool at_piece_start = true;
@@ -415,7 +415,7 @@ Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
 
 Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_truncate", {"length", "killwords", "end", "leeway"}, 0, 2);
-    const std::string& s = in.as_string();
+    std::string_view s = in.as_string();
     std::int64_t length = b.int_or(0, 255);
     bool killwords = b.bool_or(1, false);
     std::string end = b.str_or(2, "...");
@@ -515,7 +515,7 @@ bool all_space(const Text& text, Span span) {
 // Most lines already fit: an ASCII line no longer than `width` that does not end in
 // whitespace comes back whole from textwrap (every chunk fits on the first line, and only
 // a trailing whitespace chunk would be dropped), so skip the UTF-32 chunking.
-bool fits_unwrapped(const std::string& line, bool ascii, std::int64_t width) {
+bool fits_unwrapped(std::string_view line, bool ascii, std::int64_t width) {
     if (!ascii || line.empty() || line.size() > static_cast<std::size_t>(width)) return false;
     return wrap_class(line.back()) != WrapClass::Space;
 }
@@ -586,7 +586,7 @@ void fill_lines(Text text, std::size_t w, bool break_long_words, bool break_on_h
 // separator.join(textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)), for a line
 // the caller knows to be ASCII or not,
 // appended to `out`.
-void append_wrapped(std::string& out, const std::string& line, bool ascii, std::int64_t width, bool break_long_words,
+void append_wrapped(std::string& out, std::string_view line, bool ascii, std::int64_t width, bool break_long_words,
                     bool break_on_hyphens, std::string_view separator) {
     if (width <= 0) fail("invalid width " + std::to_string(width) + " (must be > 0)");
     if (fits_unwrapped(line, ascii, width)) {
@@ -600,7 +600,7 @@ void append_wrapped(std::string& out, const std::string& line, bool ascii, std::
 }
 
 // Whether s is one line of ASCII text (no str.splitlines() boundary), the usual case.
-bool is_one_ascii_line(const std::string& s) {
+bool is_one_ascii_line(std::string_view s) {
     if (s.empty()) return false;
     // Bytes from ' ' to '~' are neither boundaries nor non-ASCII. A min/max reduction without
     // early exit, which the compiler vectorises.
@@ -624,7 +624,7 @@ std::string wrapped(const Value& in, const Arguments& args) {
     Bound b(args, "do_wordwrap", {"width", "break_long_words", "wrapstring", "break_on_hyphens"}, 0, 2);
     require_defined(in);
     if (!in.is_string()) fail("'" + type_name(in) + "' object has no attribute 'splitlines'");
-    const std::string& s = in.as_string();
+    std::string_view s = in.as_string();
     std::int64_t width = b.int_or(0, 79);
     bool break_long = b.bool_or(1, true);
     std::string wrapstring = b.has(2) && !b.get(2)->is_none() ? to_str(*b.get(2)) : "\n";
@@ -653,7 +653,7 @@ bool wordwrap_text(const Value& in, const Arguments& args, std::string& text) { 
 Value f_wordcount(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_wordcount", {});
     SoftStr text(in);
-    const std::string& s = text->as_string();
+    std::string_view s = text->as_string();
     std::int64_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < s.size();) {
@@ -676,7 +676,7 @@ Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
     else indention = std::string(static_cast<std::size_t>(std::max<std::int64_t>(0, b.int_or(0, 4))), ' ');
     bool first = b.bool_or(1, false);
     bool blank = b.bool_or(2, false);
-    auto lines = py::splitlines(in.as_string() + "\n");
+    auto lines = py::splitlines(std::string(in.as_string()) + "\n");
     std::string rv;
     if (blank) {
         for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -791,7 +791,7 @@ Value f_xmlattr(const FilterEnv& env, const Value& in, const Arguments& args) {
         if (key.find_first_of(" \t\n\r\f\v/>=") != std::string::npos)
             fail("Invalid character in attribute name: " + repr(k));
         if (!rv.empty()) rv += ' ';
-        rv += escape(k).as_string() + "=\"" + escape(v).as_string() + "\"";
+        rv.append(escape(k).as_string()).append("=\"").append(escape(v).as_string()).append("\"");
     }
     if (b.bool_or(0, true) && !rv.empty()) rv.insert(0, " ");
     return env.autoescape ? Value::markup(std::move(rv)) : Value(std::move(rv));
@@ -1226,7 +1226,7 @@ Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
         AttrGetter g = make_attrgetter(b.get(1));
         for (auto& item : items) item = g(item);
     }
-    auto join_with = [&](const std::string& sep, auto&& piece) {
+    auto join_with = [&](std::string_view sep, auto&& piece) {
         std::string out;
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (i) out += sep;
@@ -1239,10 +1239,9 @@ Value f_join(const FilterEnv& env, const Value& in, const Arguments& args) {
         bool any_markup = std::any_of(items.begin(), items.end(), [](const Value& v) { return v.is_markup(); });
         if (!any_markup) return Value(join_with(to_str(d), [](const Value& v) { return to_str(v); }));
         // Markup(escape(d)).join(items): plain items are escaped.
-        std::string sep = escape(d).as_string();
-        return Value::markup(join_with(sep, [](const Value& v) { return escape(v).as_string(); }));
+        return Value::markup(join_with(escape(d).as_string(), [](const Value& v) { return std::string(escape(v).as_string()); }));
     }
-    return Value::markup(join_with(d.as_string(), [](const Value& v) { return escape(v).as_string(); }));
+    return Value::markup(join_with(d.as_string(), [](const Value& v) { return std::string(escape(v).as_string()); }));
 }
 
 Value f_batch(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -1356,7 +1355,7 @@ Value f_items(const FilterEnv&, const Value& in, const Arguments& args) {
 class SeenKeys {
 public:
     bool insert(const Value& key) {  // false when already seen
-        if (key.is_undefined()) fail(key.undefined_hint());
+        require_defined(key);
         if (key.is_string()) {
             if (strings_.find(std::string_view(key.as_string()))) return false;
             strings_.set(key, Value(true));
@@ -1854,14 +1853,14 @@ Value FilterEnv::call_filter(std::string_view name, const Value& input, const Ar
     }
     if (PureFilter fn = builtin_filter(name)) {
         // Outside a template the same undefined rule as the registered wrappers applies.
-        if (input.is_undefined() && !accepts_undefined(name)) fail(input.undefined_hint());
+        if (input.is_undefined() && !accepts_undefined(name)) fail(std::string(input.undefined_hint()));
         return fn(*this, input, args);
     }
     fail("No filter named " + py::repr_string(name) + ".");
 }
 
 Value BuiltinFilterCall::operator()(CallContext& ctx, const Value& input, const Arguments& args) const {
-    if (!lenient && input.is_undefined()) fail(input.undefined_hint());
+    if (!lenient) require_defined(input);
     FilterEnv env{ctx.autoescape, &ctx.library, &ctx};
     return filter(env, input, args);
 }

@@ -38,7 +38,7 @@ Dict build_dict(const Arguments& args, const char* function) {
     Dict d;
     if (!args.positional.empty()) {
         const Value& source = args.positional[0];
-        if (source.is_undefined()) fail(source.undefined_hint());
+        require_defined(source);
         if (source.is_dict()) {
             d = source.as_dict();
         } else {

@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -169,14 +170,16 @@ void check_json_depth(std::string_view text, const std::string& file) {
 
 // A direct recursive-descent parser for well-formed input. nlohmann's SAX lexer copies
 // every string character through push_back and was ~30% of a whole 5,000-row render; this
-// one copies string runs with one append. It accepts exactly RFC 8259 JSON (what
-// nlohmann accepts) and gives up on anything else, so that nlohmann re-parses the text
-// and reports the error with its own wording: errors stay identical, success is fast.
+// one copies nothing for a string without escapes: its Value points into the text, which
+// the strings keep alive together (shared ownership of `owner`). It accepts exactly RFC 8259
+// JSON (what nlohmann accepts) and gives up on anything else, so that nlohmann re-parses the
+// text and reports the error with its own wording: errors stay identical, success is fast.
 class FastJsonParser {
 public:
-    explicit FastJsonParser(std::string_view text)
-        : text_(text), object_scratch_(kMaxJsonDepth + 2), array_scratch_(kMaxJsonDepth + 2), previous_keys_(kMaxJsonDepth + 2),
-          recent_shapes_(kMaxJsonDepth + 2), column_strings_(kMaxJsonDepth + 2) {}
+    // `text` lies in memory that `owner` keeps alive.
+    FastJsonParser(std::shared_ptr<const void> owner, std::string_view text)
+        : owner_(std::move(owner)), text_(text), object_scratch_(kMaxJsonDepth + 2), array_scratch_(kMaxJsonDepth + 2),
+          previous_keys_(kMaxJsonDepth + 2), recent_shapes_(kMaxJsonDepth + 2), column_strings_(kMaxJsonDepth + 2) {}
 
     // nullopt when the text is not valid JSON (or uses something we leave to nlohmann).
     std::optional<Value> parse() {
@@ -192,6 +195,7 @@ private:
     // Object keys up to this long are interned (shared by every row that repeats them);
     // longer ones are rarely repeated field names.
     static constexpr std::size_t max_interned_key = 64;
+    std::shared_ptr<const void> owner_;
     std::string_view text_;
     std::size_t pos_ = 0;
     // Per nesting depth, the members of the object or array being read: each container is
@@ -222,8 +226,9 @@ private:
     std::vector<RecentShapes> recent_shapes_;
     // Per depth and member position, the last few distinct strings read there: a table's
     // columns (service, status, RAG rating) repeat a handful of values, and a repeat shares
-    // the earlier string's storage (Value::same_text_as) instead of allocating its own. Fewer
-    // strings to allocate and to pull through the cache when rows are compared.
+    // the earlier string's storage (Value::same_text_as): equal cells then compare equal by
+    // address (equals' first test), without reading their bytes, and a repeated string with
+    // escapes is not decoded into an allocation of its own.
     static constexpr std::size_t strings_per_column = 8;
     static constexpr std::size_t max_shared_string = 64;  // longer text is rarely repeated
     struct ColumnStrings {
@@ -284,7 +289,7 @@ private:
         case '"': {
             std::optional<std::string_view> s = read_string(string_scratch_);
             if (!s) return false;
-            out = Value(std::string(*s));
+            out = string_value(*s);
             return true;
         }
         case 't': return parse_literal("true", Value(true), out);
@@ -333,7 +338,7 @@ private:
     bool read_key(std::size_t level, std::size_t position, Value& key) {
         const std::vector<KnownKey>& previous = previous_keys_[level];
         if (position < previous.size() && previous[position].plain) {
-            const std::string& expected = previous[position].key.as_string();
+            std::string_view expected = previous[position].key.as_string();
             const std::size_t close = pos_ + 1 + expected.size();
             if (close < text_.size() && text_[close] == '"' && text_.compare(pos_ + 1, expected.size(), expected) == 0) {
                 pos_ = close + 1;
@@ -357,11 +362,11 @@ private:
     }
 
     Value column_string(std::size_t level, std::size_t position, std::string_view text) {
-        if (text.size() > max_shared_string) return Value(std::string(text));
+        if (text.size() > max_shared_string) return string_value(text);
         std::vector<ColumnStrings>& columns = column_strings_[level];
         if (position >= columns.size()) columns.resize(position + 1);
         ColumnStrings& column = columns[position];
-        if (!column.worth_searching()) return Value(std::string(text));
+        if (!column.worth_searching()) return string_value(text);
         ++column.seen;
         for (const Value& earlier : column.recent) {
             if (earlier.is_string() && earlier.as_string() == text) {
@@ -369,7 +374,7 @@ private:
                 return Value::same_text_as(earlier);
             }
         }
-        Value made{std::string(text)};
+        Value made = string_value(text);
         column.recent[column.next] = made;
         column.next = (column.next + 1) % strings_per_column;
         return made;
@@ -379,7 +384,7 @@ private:
     // object's key at that position when equal (cheaper than the intern pool's hash lookup,
     // which was a quarter of the parse), else interned and remembered for the next object.
     Value object_key(std::size_t level, std::size_t position, std::string_view key) {
-        if (key.size() > max_interned_key) return Value(std::string(key));
+        if (key.size() > max_interned_key) return string_value(key);
         std::vector<KnownKey>& previous = previous_keys_[level];
         if (position < previous.size() && previous[position].key.as_string() == key) return previous[position].key;
         KnownKey known{Value::interned(key), is_plain_text(key)};
@@ -479,6 +484,14 @@ private:
 #endif
         while (from < text_.size() && !string_run_stops[static_cast<unsigned char>(text_[from])]) ++from;
         return from;
+    }
+
+    // A str for `s`, which read_string gave: a plain string points into the text (no allocation,
+    // no copy); one decoded into a scratch buffer is copied.
+    Value string_value(std::string_view s) const {
+        const std::less<> before;  // a total order, unlike < between unrelated pointers
+        const bool in_text = !before(s.data(), text_.data()) && !before(text_.data() + text_.size(), s.data() + s.size());
+        return in_text ? Value::shared_text(owner_, s) : Value(s);
     }
 
     // The string at the reader (its opening quote). A plain string, the usual case, is a view
@@ -667,10 +680,10 @@ private:
     }
 };
 
-}  // namespace
-
-Value parse_json_data(std::string_view text, const std::string& file_name) {
-    if (std::optional<Value> fast = FastJsonParser(text).parse()) return std::move(*fast);
+// Parses `text`, which lies in memory that `owner` keeps alive. The caller's `owner` outlives
+// the call: when the fast parser gives up (and drops its share), nlohmann reads the text again.
+Value parse_shared_text(const std::shared_ptr<const void>& owner, std::string_view text, const std::string& file_name) {
+    if (std::optional<Value> fast = FastJsonParser(owner, text).parse()) return std::move(*fast);
     check_json_depth(text, file_name);
     ValueBuilder builder;  // invalid (or unusual) input: nlohmann says what is wrong, and where
     bool ok = json::sax_parse(text.begin(), text.end(), &builder, json::input_format_t::json, true, false);
@@ -679,6 +692,15 @@ Value parse_json_data(std::string_view text, const std::string& file_name) {
                           location_of(text, builder.error_offset, file_name));
     }
     return std::move(builder.result);
+}
+
+}  // namespace
+
+Value parse_json_data(std::string_view text, const std::string& file_name) {
+    // Not zero-filled first: every byte is copied over.
+    std::shared_ptr<char[]> copy = std::make_shared_for_overwrite<char[]>(text.size());
+    std::copy(text.begin(), text.end(), copy.get());
+    return parse_shared_text(copy, std::string_view(copy.get(), text.size()), file_name);
 }
 
 Value load_json_data(const std::filesystem::path& path) {
@@ -693,14 +715,15 @@ Value load_json_data(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw unreadable(errno ? std::strerror(errno) : "it cannot be opened");
     // One read into a buffer of the file's size, not zero-filled first: a stringstream would
-    // copy the whole file twice. (A pipe has no size: then read it as a stream.)
+    // copy the whole file twice. The buffer is the one the parsed strings share. (A pipe has no
+    // size: then read it as a stream, and parse_json_data copies it once more.)
     in.seekg(0, std::ios::end);
     auto size = in.tellg();
     if (size >= 0) {
-        auto buffer = std::make_unique_for_overwrite<char[]>(static_cast<std::size_t>(size));
+        std::shared_ptr<char[]> buffer = std::make_shared_for_overwrite<char[]>(static_cast<std::size_t>(size));
         in.seekg(0, std::ios::beg);
         in.read(buffer.get(), static_cast<std::streamsize>(size));
-        return parse_json_data(std::string_view(buffer.get(), static_cast<std::size_t>(in.gcount())), path.string());
+        return parse_shared_text(buffer, std::string_view(buffer.get(), static_cast<std::size_t>(in.gcount())), path.string());
     }
     in.clear();
     std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});

@@ -16,7 +16,9 @@
 namespace quorum::tmpl {
 
 // Parses `text` (the contents of `file_name`). Throws RenderError(Kind::Data) located at
-// the line and column of the first syntax error.
+// the line and column of the first syntax error. The result's strings without escapes point
+// into one shared copy of the text instead of each having its own: the copy lives as long as
+// any of them does.
 Value parse_json_data(std::string_view text, const std::string& file_name);
 
 // Reads and parses a file; a missing or unreadable file is a RenderError naming it.

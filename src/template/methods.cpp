@@ -42,8 +42,8 @@ void arity(const Arguments& args, std::string_view name, std::size_t min, std::s
              ", got " + std::to_string(n));
 }
 
-const std::string& str_arg(const Value& v, std::string_view what) {
-    if (v.is_undefined()) fail(v.undefined_hint());
+std::string_view str_arg(const Value& v, std::string_view what) {
+    require_defined(v);
     if (!v.is_string()) fail((what.empty() ? "" : std::string(what) + " ") + "must be str, not " + type_name(v));
     return v.as_string();
 }
@@ -52,8 +52,8 @@ Value like(const Value& self, std::string s) { return self.is_markup() ? Value::
 
 // An argument as a Markup method sees it: plain str escaped.
 std::string markup_arg(const Value& self, const Value& arg, std::string_view what) {
-    const std::string& s = str_arg(arg, what);
-    return self.is_markup() && !arg.is_markup() ? html_escape(s) : s;
+    std::string_view s = str_arg(arg, what);
+    return self.is_markup() && !arg.is_markup() ? html_escape(s) : std::string(s);
 }
 
 Value list_of(const Value& self, std::vector<std::string> parts) {
@@ -75,17 +75,17 @@ Value str_split(const Value& self, const Arguments& args, bool from_right) {
         sep_ptr = &sep;
     }
     long long maxsplit = b.has(1) ? index_value(*b.get(1)) : -1;
-    const auto& s = self.as_string();
+    std::string_view s = self.as_string();
     return list_of(self, from_right ? py::rsplit(s, sep_ptr, maxsplit) : py::split(s, sep_ptr, maxsplit));
 }
 
 bool affix_match(const Value& self, const Value& arg, bool prefix, std::string_view name) {
-    auto test = [&](const std::string& affix) {
-        const auto& s = self.as_string();
+    auto test = [&](std::string_view affix) {
+        std::string_view s = self.as_string();
         if (affix.size() > s.size()) return false;
         return prefix ? s.compare(0, affix.size(), affix) == 0 : s.compare(s.size() - affix.size(), affix.size(), affix) == 0;
     };
-    if (arg.is_undefined()) fail(arg.undefined_hint());
+    require_defined(arg);
     if (arg.is_string()) return test(arg.as_string());
     if (arg.is_tuple()) {
         for (const auto& item : arg.as_list()) {
@@ -121,13 +121,13 @@ Value str_format_method(const Value& self, const Arguments& args) {
 
 // s[start:end] for the searchers' optional start/end (code points; None = omitted), and the
 // code point offset of that slice.
-std::pair<std::string, long long> search_window(const std::string& s, const Arguments& args) {
+std::pair<std::string, long long> search_window(std::string_view s, const Arguments& args) {
     auto bound = [&](std::size_t i) -> std::optional<long long> {
         if (args.positional.size() <= i || args.positional[i].is_none()) return std::nullopt;
         return index_value(args.positional[i]);
     };
     auto start = bound(1), end = bound(2);
-    if (!start && !end) return {s, 0};
+    if (!start && !end) return {std::string(s), 0};
     auto n = static_cast<long long>(py::length(s));
     long long from = start.value_or(0);
     if (from < 0) from = std::max(0LL, from + n);
@@ -136,7 +136,7 @@ std::pair<std::string, long long> search_window(const std::string& s, const Argu
 }
 
 Value call_str_method(const Value& self, std::string_view name, const Arguments& args) {
-    const std::string& s = self.as_string();
+    std::string_view s = self.as_string();
     auto strip_with = [&](py::StripSide side) {
         arity(args, name, 0, 1);
         std::string chars;
@@ -174,14 +174,14 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "join") return str_join(self, args);
     if (name == "count") {
         arity(args, name, 1, 3, &self, Style::Searcher);
-        const std::string& sub = str_arg(args.positional[0], "");
+        std::string_view sub = str_arg(args.positional[0], "");
         auto [window, offset] = search_window(s, args);
         if (offset < 0) return Value(std::int64_t{0});
         return Value(static_cast<std::int64_t>(py::count(window, sub)));
     }
     if (name == "find" || name == "index") {
         arity(args, name, 1, 3, &self, Style::Searcher);
-        const std::string& sub = str_arg(args.positional[0], "");
+        std::string_view sub = str_arg(args.positional[0], "");
         auto [window, offset] = search_window(s, args);
         long long at = offset < 0 ? -1 : py::find(window, sub);
         if (at >= 0) at += offset;
@@ -199,7 +199,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "isupper") return arity(args, name, 0, 0, &self), Value(py::isupper(s));
     if (name == "center") {
         arity(args, name, 1, 2);
-        std::string fill = args.positional.size() == 2 ? str_arg(args.positional[1], "fill character") : " ";
+        std::string_view fill = args.positional.size() == 2 ? str_arg(args.positional[1], "fill character") : " ";
         return like(self, py::center(s, index_value(args.positional[0]), fill));
     }
     fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
@@ -220,7 +220,7 @@ Value call_dict_method(const Value& self, std::string_view name, const Arguments
     if (name == "get") {
         arity(args, name, 1, 2);
         const Value& key = args.positional[0];
-        if (key.is_undefined()) fail(key.undefined_hint());
+        require_defined(key);
         if (const Value* v = d.find(key)) return *v;
         return args.positional.size() == 2 ? args.positional[1] : Value::none();
     }
@@ -262,7 +262,7 @@ bool has_method(const Value& self, std::string_view name) {
 }  // namespace
 
 Value call_method(const Value& self, std::string_view name, const Arguments& args) {
-    if (self.is_undefined()) fail(self.undefined_hint());
+    require_defined(self);
     if (self.is_string()) return call_str_method(self, name, args);
     if (self.is_dict()) return call_dict_method(self, name, args);
     if (self.is_sequence()) return call_list_method(self, name, args);

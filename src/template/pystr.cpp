@@ -901,7 +901,7 @@ std::optional<int> lone_fixed_precision(std::string_view fmt) {
 }  // namespace
 
 std::string percent_format(std::string_view fmt, const Value& args, bool markup) {
-    if (args.is_undefined()) fail(args.undefined_hint());
+    require_defined(args);
     // '%.Nf' % x: no flags nor width, so the result is format_fixed's text, which carries the
     // sign itself ("-0.0", "-inf", and "nan" for either sign) exactly as '%' writes it.
     if (auto precision = lone_fixed_precision(fmt); precision && (args.is_float() || args.is_int()))
@@ -995,7 +995,7 @@ std::string percent_format(std::string_view fmt, const Value& args, bool markup)
                  std::to_string(cp_index));
         }
         const Value& arg = keyed ? *keyed : take_arg();
-        if (arg.is_undefined()) fail(arg.undefined_hint());
+        require_defined(arg);
         append_percent_one(out, conv, arg, spec, markup);
         i = p + 1;
     }
@@ -1184,7 +1184,7 @@ std::string format_number(const Value& v, const FormatSpec& f) {
 
 // format(v, spec) for a non-empty spec already parsed into `f`.
 std::string format_with_spec(const Value& v, const FormatSpec& f) {
-    if (v.is_undefined()) fail(v.undefined_hint());
+    require_defined(v);
     // A number without a type ('{:,}', the usual grouped spec) always allows grouping.
     if (f.grouping && (v.is_string() || (f.type && v.is_number()))) check_grouping(f, v.is_string() ? 's' : 'd');
     if (v.is_number()) return format_number(v, f);
@@ -1193,7 +1193,7 @@ std::string format_with_spec(const Value& v, const FormatSpec& f) {
             fail(std::string("Unknown format code '") + f.type + "' for object of type 'str'");
         if (f.sign) fail("Sign not allowed in string format specifier");
         if (f.align == '=') fail("'=' alignment not allowed in string format specifier");
-        std::string body = v.as_string();
+        std::string body(v.as_string());
         if (f.precision >= 0) body = body.substr(0, byte_offset(body, static_cast<std::size_t>(f.precision)));
         return align_text("", body, f, '<');
     }
@@ -1203,7 +1203,7 @@ std::string format_with_spec(const Value& v, const FormatSpec& f) {
 }  // namespace
 
 std::string format_value(const Value& v, std::string_view spec) {
-    if (v.is_undefined()) fail(v.undefined_hint());
+    require_defined(v);
     if (spec.empty()) return to_str(v);
     return format_with_spec(v, parse_format_spec(spec));
 }
@@ -1262,7 +1262,7 @@ bool CompiledFormat::format_into(std::string& out, const Arguments& args) const 
         if (!piece.is_field) continue;
         const Value& arg = args.positional[next_arg++];
         if (!piece.spec) {
-            if (arg.is_undefined()) fail(arg.undefined_hint());
+            require_defined(arg);
             out += to_str(arg);
         } else {
             out += format_with_spec(arg, *piece.spec);
@@ -1411,7 +1411,7 @@ std::string no_element_hint(const Value& obj, const Value& key) {
 namespace {
 
 std::optional<Value> python_getattr(const Value& obj, std::string_view name) {
-    if (obj.is_undefined()) fail(obj.undefined_hint());
+    require_defined(obj);
     if (obj.is_object()) return obj.as_object().attribute(name);
     if (obj.is_callable()) return obj.as_callable().attribute(name);
     if (const Object* fields = obj.tuple_fields())
@@ -1420,8 +1420,8 @@ std::optional<Value> python_getattr(const Value& obj, std::string_view name) {
 }
 
 std::optional<Value> python_getitem(const Value& obj, const Value& key) {
-    if (obj.is_undefined()) fail(obj.undefined_hint());
-    if (key.is_undefined()) fail(key.undefined_hint());
+    require_defined(obj);
+    require_defined(key);
     if (obj.is_dict()) {
         const Value* v = obj.as_dict().find(key);
         return v ? std::optional<Value>(*v) : std::nullopt;
@@ -1443,15 +1443,15 @@ std::optional<Value> python_getitem(const Value& obj, const Value& key) {
             if (index < 0 || index >= n) return std::nullopt;
             return items[static_cast<std::size_t>(index)];
         }
-        const auto& s = obj.as_string();
+        std::string_view s = obj.as_string();
         auto n = static_cast<std::int64_t>(length(s));
         if (index < 0) index += n;
         if (index < 0 || index >= n) return std::nullopt;
         std::size_t at = byte_offset(s, static_cast<std::size_t>(index));
         std::size_t end = at;
         next_code_point(s, end);
-        std::string ch = s.substr(at, end - at);
-        return obj.is_markup() ? Value::markup(std::move(ch)) : Value(std::move(ch));  // Markup.__getitem__
+        std::string_view ch = s.substr(at, end - at);
+        return obj.is_markup() ? Value::markup(ch) : Value(ch);  // Markup.__getitem__
     }
     return std::nullopt;
 }

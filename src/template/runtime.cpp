@@ -379,12 +379,12 @@ TemplatePtr Interpreter::load(const Value& name, const Stmt& at, bool ignore_mis
     (void)at;
     std::vector<std::string> names;
     if (name.is_string()) {
-        names.push_back(name.as_string());
+        names.emplace_back(name.as_string());
     } else if (name.is_sequence()) {
         for (const Value& n : name.as_list()) {
             require_defined(n);
             if (!n.is_string()) tmpl::fail("template name must be a string, got " + repr(n));
-            names.push_back(n.as_string());
+            names.emplace_back(n.as_string());
         }
     } else {
         require_defined(name);
@@ -500,7 +500,7 @@ void Interpreter::write_value(const Value& v) {
             return;
         case Value::Kind::Undefined:
             if (is_lenient_undefined(v)) return;
-            tmpl::fail(v.undefined_hint());
+            tmpl::fail(std::string(v.undefined_hint()));
         default:
             if (autoescape()) {
                 Value escaped = escape(v);
@@ -1315,7 +1315,7 @@ Value Interpreter::eval_concat(const ConcatExpr& concat) {
     bool any_markup = false;
     for (const auto& item : concat.items) {
         Value v = eval(*item);
-        if (v.is_undefined() && !is_lenient_undefined(v)) tmpl::fail(v.undefined_hint());
+        if (!is_lenient_undefined(v)) tmpl::require_defined(v);
         any_markup = any_markup || v.is_markup();
         parts.push_back(std::move(v));
     }

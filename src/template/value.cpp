@@ -43,7 +43,7 @@ bool same_key(const Value& a, const Value& b) {
 
 namespace {
 // Row keys mostly differ in length or first letter: test those before comparing bytes.
-bool same_string_key(const std::string& k, std::string_view key) {
+bool same_string_key(std::string_view k, std::string_view key) {
     return k.size() == key.size() && (key.empty() || (k[0] == key[0] && std::memcmp(k.data(), key.data(), key.size()) == 0));
 }
 }  // namespace
@@ -106,7 +106,7 @@ const Value* Dict::find_by_scan(const Value& key) const {
         }
         if (keys_->all_interned) return nullptr;
     }
-    if (key.is_string()) return find(std::string_view(key.as_string()));
+    if (key.is_string()) return find(key.as_string());
     for (std::size_t i = 0; i < keys.size(); ++i)
         if (!keys[i].is_string() && same_key(keys[i], key)) return &values_[i];
     return nullptr;
@@ -172,13 +172,37 @@ const Value* Arguments::keyword_arg(std::string_view name) const {
 
 // ---------------------------------------------------------------- Value
 
-Value Value::undefined(std::string hint) {
+namespace {
+// A copy of `s` in a block that holds the reference counts too: one allocation, where a
+// shared std::string took two once the text outgrew its inline buffer (15 bytes). The
+// pointer is to the characters.
+std::shared_ptr<void> copy_of_text(std::string_view s) {
+    std::shared_ptr<char[]> block = std::make_shared_for_overwrite<char[]>(s.size());
+    char* chars = block.get();
+    std::copy(s.begin(), s.end(), chars);
+    return {std::move(block), chars};
+}
+}  // namespace
+
+void Value::set_text(std::shared_ptr<void> chars, std::size_t size) {
+    ptr_ = std::move(chars);
+    int_ = static_cast<std::int64_t>(size);
+}
+
+Value Value::undefined(std::string_view hint) {
     Value v;
-    v.ptr_ = std::make_shared<std::string>(std::move(hint));
+    v.set_text(copy_of_text(hint), hint.size());
     return v;
 }
 
-Value::Value(std::string s) : kind_(Kind::String), int_(0), ptr_(std::make_shared<std::string>(std::move(s))) {}
+Value::Value(std::string_view s) : kind_(Kind::String), int_(0) { set_text(copy_of_text(s), s.size()); }
+
+Value Value::shared_text(const std::shared_ptr<const void>& owner, std::string_view text) {
+    Value v;
+    v.kind_ = Kind::String;
+    v.set_text(std::shared_ptr<void>(owner, const_cast<char*>(text.data())), text.size());
+    return v;
+}
 
 Value Value::same_text_as(const Value& text) {
     // Wraps after 2^32 strings; two cells then compare `is`-equal only if they also share text.
@@ -196,15 +220,15 @@ Value Value::interned(std::string_view s) {
     // hundred entries; a data file with unbounded distinct keys would grow it for the run.
     thread_local std::unordered_map<std::string_view, Value> pool;
     if (auto it = pool.find(s); it != pool.end()) return it->second;
-    Value v{std::string(s)};
+    Value v(s);
     v.interned_ = true;
     std::string_view stable = v.as_string();  // the pooled string's own bytes
     pool.emplace(stable, v);
     return v;
 }
 
-Value Value::markup(std::string s) {
-    Value v(std::move(s));
+Value Value::markup(std::string_view s) {
+    Value v(s);
     v.kind_ = Kind::Markup;
     return v;
 }
@@ -269,7 +293,6 @@ double Value::float_of_big_int() const { return bigint::to_double(*this); }
 // converting back to the same base is exact.
 const Callable& Value::as_callable() const { return *static_cast<const Callable*>(ptr_.get()); }
 Object& Value::as_object() const { return *static_cast<Object*>(ptr_.get()); }
-const std::string& Value::undefined_hint() const { return as_string(); }
 const Object* Value::tuple_fields() const {
     return kind_ == Kind::Tuple ? static_cast<const Sequence*>(ptr_.get())->fields.get() : nullptr;
 }
@@ -315,7 +338,7 @@ Value Value::from_json(const nlohmann::ordered_json& j) {
 
 nlohmann::ordered_json Value::to_json() const {
     switch (kind_) {
-        case Kind::Undefined: fail(undefined_hint());
+        case Kind::Undefined: fail(std::string(undefined_hint()));
         case Kind::None: return nullptr;
         case Kind::Bool: return bool_;
         case Kind::Int: return int_;
@@ -498,7 +521,7 @@ void append_repr(std::string& out, const Value& v) {
 
 std::string to_str(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: fail(v.undefined_hint());
+        case Value::Kind::Undefined: fail(std::string(v.undefined_hint()));
         case Value::Kind::None: return "None";
         case Value::Kind::Bool: return v.as_bool() ? "True" : "False";
         case Value::Kind::Int: {
@@ -509,7 +532,7 @@ std::string to_str(const Value& v) {
         case Value::Kind::Float: return python_float_repr(v.as_float());
         case Value::Kind::BigInt: return (bigint::is_negative(v) ? "-" : "") + bigint::magnitude_digits(v, 10);
         case Value::Kind::String:
-        case Value::Kind::Markup: return v.as_string();
+        case Value::Kind::Markup: return std::string(v.as_string());
         case Value::Kind::Callable: return callable_repr(v.as_callable());
         case Value::Kind::Object: return v.as_object().repr();
         default: {
@@ -528,7 +551,7 @@ std::string repr(const Value& v) {
 
 bool truthy(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: fail(v.undefined_hint());
+        case Value::Kind::Undefined: fail(std::string(v.undefined_hint()));
         case Value::Kind::None: return false;
         case Value::Kind::Bool: return v.as_bool();
         case Value::Kind::Int: return v.as_int() != 0;
@@ -688,7 +711,7 @@ constexpr std::size_t max_repeat_bytes = 64u << 20;
 
 Value repeat(const Value& seq, std::int64_t times) {
     if (seq.is_string()) {
-        const auto& s = seq.as_string();
+        std::string_view s = seq.as_string();
         std::string out;
         if (times > 0 && !s.empty()) {
             if (static_cast<std::uint64_t>(times) > max_repeat_bytes / s.size()) fail("repetition result too large");
@@ -711,8 +734,8 @@ Value repeat(const Value& seq, std::int64_t times) {
 Value concat_sequences(const Value& a, const Value& b) {
     if (a.is_string() && b.is_string()) {
         // Markup on either side escapes the plain str (Markup.__add__/__radd__).
-        if (a.is_markup() && !b.is_markup()) return Value::markup(a.as_string() + html_escape(b.as_string()));
-        if (b.is_markup() && !a.is_markup()) return Value::markup(html_escape(a.as_string()) + b.as_string());
+        if (a.is_markup() && !b.is_markup()) return Value::markup(std::string(a.as_string()) + html_escape(b.as_string()));
+        if (b.is_markup() && !a.is_markup()) return Value::markup(html_escape(a.as_string()).append(b.as_string()));
         std::string out;
         out.reserve(a.as_string().size() + b.as_string().size());
         out += a.as_string();
@@ -987,7 +1010,7 @@ Value escape(const Value& v) {
 
 List iterate(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: fail(v.undefined_hint());
+        case Value::Kind::Undefined: fail(std::string(v.undefined_hint()));
         case Value::Kind::List:
         case Value::Kind::Tuple: return v.as_list();
         case Value::Kind::Dict: {
@@ -999,7 +1022,7 @@ List iterate(const Value& v) {
         case Value::Kind::String:
         case Value::Kind::Markup: {  // characters are plain str, even of a Markup
             List chars;
-            const auto& s = v.as_string();
+            std::string_view s = v.as_string();
             chars.reserve(s.size());
             for (std::size_t i = 0; i < s.size();) {
                 std::size_t start = i;

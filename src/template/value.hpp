@@ -131,7 +131,7 @@ public:
     };
 
     Value() : kind_(Kind::Undefined), int_(0) {}  // Undefined with an empty hint
-    static Value undefined(std::string hint);
+    static Value undefined(std::string_view hint);
     static Value none() {
         Value v;
         v.kind_ = Kind::None;
@@ -141,8 +141,13 @@ public:
     Value(std::int64_t i) : kind_(Kind::Int), int_(i) {}
     Value(int i) : Value(static_cast<std::int64_t>(i)) {}
     Value(double d) : kind_(Kind::Float), float_(d) {}
-    Value(std::string s);              // str
-    Value(const char* s) : Value(std::string(s)) {}
+    // A str holding a copy of `s`, in one allocation (reference counts and characters).
+    explicit Value(std::string_view s);
+    Value(const std::string& s) : Value(std::string_view(s)) {}
+    Value(const char* s) : Value(std::string_view(s)) {}
+    // A str of `text`, which lies in memory that `owner` keeps alive (the JSON reader's copy of
+    // the data file): it points there and shares the ownership, so it costs no allocation or copy.
+    static Value shared_text(const std::shared_ptr<const void>& owner, std::string_view text);
     // A str whose storage every equal interned string on this thread shares: JSON object keys
     // and template attribute names, so a Dict lookup compares pointers, not bytes.
     static Value interned(std::string_view s);
@@ -150,7 +155,7 @@ public:
     // equal-text data cells cost one string, but `is sameas` tells it apart from `text`, as
     // two str objects json.loads made are distinct in Python.  [json_data.cpp's column strings]
     static Value same_text_as(const Value& text);
-    static Value markup(std::string s);  // str already safe for HTML (Markup)
+    static Value markup(std::string_view s);  // str already safe for HTML (Markup)
     static Value list(List items);
     static Value tuple(List items);
     static Value dict(Dict d);
@@ -198,14 +203,14 @@ public:
     std::int64_t as_int() const { return kind_ == Kind::Bool ? (bool_ ? 1 : 0) : int_; }  // precondition: is_int or is_bool
     double as_float() const;               // any number (a BigInt too large for a float raises)
     const BigInt& as_big_int() const { return *static_cast<const BigInt*>(ptr_.get()); }  // precondition: is_big_int
-    const std::string& as_string() const;  // precondition: is_string (an undefined value: its hint)
+    std::string_view as_string() const;    // precondition: is_string (an undefined value: its hint)
     const List& as_list() const;           // precondition: is_sequence
     List& mutable_list();                  // precondition: is_sequence (copy-on-write not needed: lists are built, then read)
     const Dict& as_dict() const { return *static_cast<const Dict*>(ptr_.get()); }
     Dict& mutable_dict() { return *static_cast<Dict*>(ptr_.get()); }
     const Callable& as_callable() const;
     Object& as_object() const;
-    const std::string& undefined_hint() const;  // precondition: is_undefined
+    std::string_view undefined_hint() const { return as_string(); }  // precondition: is_undefined
     const Object* tuple_fields() const;  // named_tuple's field names, else nullptr  [additive]
     const char* view_type() const;       // "dict_items", "dict_keys", "dict_values", else nullptr
     // The shared container/string behind the value; nullptr for scalars.  [additive]
@@ -217,11 +222,15 @@ public:
     }
 
 private:
-    // 32 bytes: a kind, a scalar, and one shared pointer to the heap part (a std::string for
-    // str/Markup/undefined hints, a Sequence for list/tuple, a Dict, a Callable or an Object).
-    // Copying a Value is one reference-count increment.
+    // 32 bytes: a kind, a scalar, and one shared pointer to the heap part (a Sequence for
+    // list/tuple, a Dict, a Callable or an Object). Copying a Value is one reference-count increment.
+    // Text (str, Markup, an undefined value's hint) is not a std::string: ptr_ points at the
+    // characters and int_ holds their length. The characters are either a block of their own
+    // (reference counts and characters in one allocation) or lie inside a larger buffer that
+    // ptr_ shares ownership of (an aliasing shared_ptr: the JSON data file's text).
     struct Sequence;
     double float_of_big_int() const;  // bigint.cpp's conversion, out of line
+    void set_text(std::shared_ptr<void> chars, std::size_t size);  // ptr_ and int_ for a text value
     Kind kind_;
     bool interned_ = false;  // a str from Value::interned (fits in the padding after kind_)
     // Tells apart str objects that share storage (same_text_as); 0 for all others. Also in
@@ -229,7 +238,7 @@ private:
     std::uint32_t object_serial_ = 0;
     union {
         bool bool_;
-        std::int64_t int_;
+        std::int64_t int_;  // also a text's length in bytes
         double float_;
     };
     std::shared_ptr<void> ptr_;
@@ -248,10 +257,10 @@ inline double Value::as_float() const {
     if (kind_ == Kind::BigInt) return float_of_big_int();
     return static_cast<double>(as_int());
 }
-// Constant-initialised (no guard on each as_string call): what an undefined value without a hint reads as.
-inline const std::string no_string;
-inline const std::string& Value::as_string() const {
-    return ptr_ && (is_string() || is_undefined()) ? *static_cast<const std::string*>(ptr_.get()) : no_string;
+// An undefined value without a hint has no characters (a null ptr_ and length 0).
+inline std::string_view Value::as_string() const {
+    if (!is_string() && !is_undefined()) return {};
+    return {static_cast<const char*>(ptr_.get()), static_cast<std::size_t>(int_)};
 }
 inline const List& Value::as_list() const { return static_cast<const Sequence*>(ptr_.get())->items; }
 inline List& Value::mutable_list() { return static_cast<Sequence*>(ptr_.get())->items; }
@@ -340,7 +349,7 @@ struct TemplateError {
 [[noreturn]] inline void fail(std::string message) { throw TemplateError{std::move(message)}; }
 // Using an undefined value (printing, comparing, arithmetic...) is an error: its hint says why.
 inline void require_defined(const Value& v) {
-    if (v.is_undefined()) fail(v.undefined_hint());
+    if (v.is_undefined()) fail(std::string(v.undefined_hint()));
 }
 
 // ---- Python semantics used by the interpreter and by filters (value.cpp) ----

@@ -8,8 +8,11 @@
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <memory>
 #include <random>
 #include <string>
+#include <unistd.h>
 
 using namespace quorum::tmpl;
 
@@ -66,6 +69,34 @@ TEST_CASE("JSON strings repeated in a column share text but stay distinct object
     Value copy = second;
     CHECK(copy.same_object(second));
     CHECK(to_str(*rows.as_list()[2].as_dict().find("rag")) == "R");
+}
+
+TEST_CASE("JSON strings outlive the text they were read from", "[json]") {
+    // Plain strings point into the reader's own copy of the text, which they keep alive.
+    auto text = std::make_unique<std::string>(R"({"plain": "no escapes here", "escaped": "tab\there", "empty": "",)"
+                                              R"( "long key of more than sixty-four bytes, which is not interned at all": 1})");
+    Value v = parse(*text);
+    text.reset();
+    const Dict& d = v.as_dict();
+    CHECK(d.find("plain")->as_string() == "no escapes here");
+    CHECK(d.find("escaped")->as_string() == "tab\there");
+    CHECK(d.find("empty")->as_string().empty());
+    CHECK(repr(d.key_at(3)) == "'long key of more than sixty-four bytes, which is not interned at all'");
+    CHECK_FALSE(d.key_at(3).is_interned());
+    // A string outlives the whole document: it holds the text, not the document.
+    Value plain = *d.find("plain");
+    v = Value();
+    CHECK(plain.as_string() == "no escapes here");
+}
+
+TEST_CASE("Equal JSON strings in different places are distinct objects", "[json]") {
+    Value list = parse(R"(["same text", "same text", "", ""])");
+    const List& items = list.as_list();
+    CHECK(equals(items[0], items[1]));
+    CHECK_FALSE(items[0].same_object(items[1]));  // `is sameas` is false, as for json.loads' strings
+    CHECK(equals(items[2], items[3]));
+    CHECK_FALSE(items[2].same_object(items[3]));
+    CHECK(items[0].same_object(Value(items[0])));
 }
 
 TEST_CASE("JSON duplicate keys: the last value wins in the first key's place", "[json]") {
@@ -134,4 +165,13 @@ TEST_CASE("A data file that cannot be read says why, naming the file", "[json]")
     CHECK(error_loading(folder) == folder.string() + ":1:1: cannot read the data file: it is a folder, not a file");
     const std::filesystem::path missing = folder / "quorum-test-no-such-data.json";
     CHECK(error_loading(missing) == missing.string() + ":1:1: cannot read the data file: No such file or directory");
+}
+
+TEST_CASE("A data file's strings keep the file's text after the loader returns", "[json]") {
+    const std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("quorum-test-data-" + std::to_string(::getpid()) + ".json");
+    std::ofstream(path) << R"({"rows": [{"name": "first row", "note": "a \"quoted\" word"}, {"name": "second row", "note": ""}]})";
+    Value data = load_json_data(path);
+    std::filesystem::remove(path);
+    CHECK(repr(data) == R"({'rows': [{'name': 'first row', 'note': 'a "quoted" word'}, {'name': 'second row', 'note': ''}]})");
 }

@@ -203,6 +203,43 @@ TEST_CASE("arithmetic errors use Python's messages", "[values]") {
     CHECK(error_of([] { negate(Value("a")); }) == "bad operand type for unary -: 'str'");
 }
 
+TEST_CASE("str values: their own copy of the text, of any length", "[values]") {
+    std::string text(100, 'x');  // past std::string's inline buffer
+    Value long_text(text);
+    text.assign(100, 'y');
+    CHECK(long_text.as_string() == std::string(100, 'x'));
+    CHECK(Value("").as_string().empty());
+    CHECK_FALSE(Value("").same_object(Value("")));  // each Value(text) is a str object of its own
+    CHECK(Value::markup("<b>").as_string() == "<b>");
+    CHECK(Value::undefined("'x' is undefined").undefined_hint() == "'x' is undefined");
+    CHECK(Value().as_string().empty());           // an undefined value without a hint
+    CHECK(Value(std::int64_t{5}).as_string().empty());  // not a str: no text
+    static_assert(sizeof(Value) == 32);
+}
+
+TEST_CASE("str values sharing a buffer point into it and keep it alive", "[values]") {
+    auto buffer = std::make_shared<std::string>("one two");
+    Value two = Value::shared_text(buffer, std::string_view(*buffer).substr(4));
+    CHECK(two.as_string().data() == buffer->data() + 4);  // no copy
+    std::weak_ptr<std::string> watch = buffer;
+    buffer.reset();
+    CHECK_FALSE(watch.expired());
+    CHECK(two.as_string() == "two");
+    two = Value();
+    CHECK(watch.expired());
+}
+
+TEST_CASE("interned strings share one storage; same_text_as makes another object", "[values]") {
+    Value a = Value::interned("name"), b = Value::interned(std::string("na") + "me");
+    CHECK(a.storage() == b.storage());
+    CHECK(a.same_object(b));
+    Value other = Value::same_text_as(a);
+    CHECK(other.storage() == a.storage());
+    CHECK_FALSE(other.is_interned());
+    CHECK_FALSE(other.same_object(a));
+    CHECK(equals(other, a));
+}
+
 TEST_CASE("contains, iterate, escape", "[values]") {
     CHECK(contains(Value("abc"), Value("b")));
     CHECK(contains(Value::list({Value(1)}), Value(1.0)));
