@@ -1,13 +1,16 @@
 // The training run of the template engine's profile-guided build (CMakeLists.txt next to this
 // file). Linked with the instrumented copy of the engine, it renders, through the API
-// `quorum render-template` uses, every differential case and the sample templates it is given;
-// the output is thrown away, only the execution counts left behind matter.
+// `quorum render-template` uses, every differential case and the sample templates it is given,
+// and loads the project's data files; the output is thrown away, only the execution counts
+// left behind matter.
 //
-//   quorum_template_train CASES_DIR [TEMPLATE_DIR ENTRY DATA_FILE]...
+//   quorum_template_train CASES_DIR DATA_DIR [TEMPLATE_DIR ENTRY DATA_FILE]...
 //
 // CASES_DIR holds tests/template/cases/NNN-name/ folders: main.<ext> (with the templates it
 // includes) and data.json. Error cases throw, as they should: their paths are trained too.
-// Each TEMPLATE_DIR ENTRY DATA_FILE triple must render.
+// Every .json file under DATA_DIR (data/: meetings, reports, schemas) is loaded: the cases'
+// data is a few values each, and the real reports' tables of indicators, budget lines and risks
+// are what the JSON reader spends its time on. Each TEMPLATE_DIR ENTRY DATA_FILE triple must render.
 #include "template/environment.hpp"
 #include "template/json_data.hpp"
 
@@ -31,6 +34,15 @@ std::vector<fs::path> sorted_entries(const fs::path& dir) {
     return entries;
 }
 
+// The .json files under `dir`, in a fixed order.
+std::vector<fs::path> json_files(const fs::path& dir) {
+    std::vector<fs::path> files;
+    for (const fs::directory_entry& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
 void render(const fs::path& template_dir, const std::string& entry, const fs::path& data_file) {
     tmpl::Environment env({template_dir});
     env.render(entry, tmpl::load_json_data(data_file));
@@ -39,11 +51,12 @@ void render(const fs::path& template_dir, const std::string& entry, const fs::pa
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 2 || (argc - 2) % 3 != 0) {
-        std::cerr << "usage: " << argv[0] << " CASES_DIR [TEMPLATE_DIR ENTRY DATA_FILE]...\n";
+    if (argc < 3 || (argc - 3) % 3 != 0) {
+        std::cerr << "usage: " << argv[0] << " CASES_DIR DATA_DIR [TEMPLATE_DIR ENTRY DATA_FILE]...\n";
         return 2;
     }
     int cases = 0, errors = 0;
+    std::size_t data_files = 0;
     try {
         for (const fs::path& case_dir : sorted_entries(argv[1])) {
             for (const fs::path& file : sorted_entries(case_dir)) {
@@ -56,7 +69,11 @@ int main(int argc, char** argv) {
                 }
             }
         }
-        for (int i = 2; i < argc; i += 3) render(argv[i], argv[i + 1], argv[i + 2]);
+        for (const fs::path& file : json_files(argv[2])) {
+            tmpl::load_json_data(file);
+            ++data_files;
+        }
+        for (int i = 3; i < argc; i += 3) render(argv[i], argv[i + 1], argv[i + 2]);
     } catch (const tmpl::RenderError& e) {  // a sample that does not load or render
         std::cerr << e.format();
         return 1;
@@ -68,7 +85,7 @@ int main(int argc, char** argv) {
         std::cerr << argv[0] << ": no cases in " << argv[1] << "\n";
         return 1;
     }
-    std::cout << "template profile: trained on " << cases << " cases (" << errors << " of them errors) and "
-              << (argc - 2) / 3 << " samples\n";
+    std::cout << "template profile: trained on " << cases << " cases (" << errors << " of them errors), "
+              << data_files << " data files and " << (argc - 3) / 3 << " samples\n";
     return 0;
 }
