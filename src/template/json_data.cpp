@@ -179,7 +179,7 @@ public:
     // `text` lies in memory that `owner` keeps alive.
     FastJsonParser(std::shared_ptr<const void> owner, std::string_view text)
         : owner_(std::move(owner)), text_(text), object_scratch_(kMaxJsonDepth + 2), array_scratch_(kMaxJsonDepth + 2),
-          previous_keys_(kMaxJsonDepth + 2), recent_shapes_(kMaxJsonDepth + 2), column_strings_(kMaxJsonDepth + 2) {}
+          previous_keys_(kMaxJsonDepth + 2), recent_shapes_(kMaxJsonDepth + 2) {}
 
     // nullopt when the text is not valid JSON (or uses something we leave to nlohmann).
     std::optional<Value> parse() {
@@ -224,23 +224,6 @@ private:
         std::size_t next = 0;  // the slot a new key list replaces (round robin)
     };
     std::vector<RecentShapes> recent_shapes_;
-    // Per depth and member position, the last few distinct strings read there: a table's
-    // columns (service, status, RAG rating) repeat a handful of values, and a repeat shares
-    // the earlier string's storage (Value::same_text_as): equal cells then compare equal by
-    // address (equals' first test), without reading their bytes, and a repeated string with
-    // escapes is not decoded into an allocation of its own.
-    static constexpr std::size_t strings_per_column = 8;
-    static constexpr std::size_t max_shared_string = 64;  // longer text is rarely repeated
-    struct ColumnStrings {
-        std::array<Value, strings_per_column> recent;
-        std::size_t next = 0;  // the slot a new string replaces (round robin)
-        // A column of distinct text (references, titles) stops being searched: after
-        // `trial` strings, it is searched on only if at least a quarter of them repeated.
-        static constexpr std::size_t trial = 64;
-        std::size_t seen = 0, repeated = 0;
-        bool worth_searching() const { return seen < trial || repeated * 4 >= seen; }
-    };
-    std::vector<std::vector<ColumnStrings>> column_strings_;
     std::string string_scratch_, key_scratch_;  // strings with escapes, decoded
 
     bool at_end() const { return pos_ >= text_.size(); }
@@ -319,8 +302,7 @@ private:
             if (!read_key(level, position, members.keys.emplace_back())) return false;
             if (!skip_separator(':')) return false;
             Value& value = members.values.emplace_back();  // nested values use the next level's scratch
-            bool read = !at_end() && peek() == '"' ? parse_column_string(level, position, value) : parse_value(depth, value);
-            if (!read) return false;
+            if (!parse_value(depth, value)) return false;
             skip_whitespace();
             if (at_end()) return false;
             char c = text_[pos_++];
@@ -350,34 +332,6 @@ private:
         if (!text) return false;
         key = object_key(level, position, *text);
         return true;
-    }
-
-    // The string value of the position-th member of an object at `level` (the reader is at its
-    // opening quote), sharing the text of an equal recent string in the same column.
-    bool parse_column_string(std::size_t level, std::size_t position, Value& out) {
-        std::optional<std::string_view> text = read_string(string_scratch_);
-        if (!text) return false;
-        out = column_string(level, position, *text);
-        return true;
-    }
-
-    Value column_string(std::size_t level, std::size_t position, std::string_view text) {
-        if (text.size() > max_shared_string) return string_value(text);
-        std::vector<ColumnStrings>& columns = column_strings_[level];
-        if (position >= columns.size()) columns.resize(position + 1);
-        ColumnStrings& column = columns[position];
-        if (!column.worth_searching()) return string_value(text);
-        ++column.seen;
-        for (const Value& earlier : column.recent) {
-            if (earlier.is_string() && earlier.as_string() == text) {
-                ++column.repeated;
-                return Value::same_text_as(earlier);
-            }
-        }
-        Value made = string_value(text);
-        column.recent[column.next] = made;
-        column.next = (column.next + 1) % strings_per_column;
-        return made;
     }
 
     // The key Value for `key`, the position-th key of an object at `level`: the previous

@@ -204,15 +204,6 @@ Value Value::shared_text(const std::shared_ptr<const void>& owner, std::string_v
     return v;
 }
 
-Value Value::same_text_as(const Value& text) {
-    // Wraps after 2^32 strings; two cells then compare `is`-equal only if they also share text.
-    thread_local std::uint32_t serial = 0;
-    Value v = text;
-    v.interned_ = false;
-    v.object_serial_ = ++serial == 0 ? ++serial : serial;
-    return v;
-}
-
 Value Value::interned(std::string_view s) {
     // Lives as long as the thread and never shrinks: it holds each distinct JSON object key of
     // up to 64 bytes (json_data.cpp) and each attribute name of the templates. That is bounded by
@@ -621,7 +612,10 @@ bool equals(const Value& a, const Value& b) {
         if (a.is_float() || b.is_float()) return a.as_float() == b.as_float();
         return a.as_int() == b.as_int();
     }
-    if (a.is_string() && b.is_string()) return a.storage() == b.storage() || a.as_string() == b.as_string();
+    if (a.is_string() && b.is_string()) {
+        const std::string_view x = a.as_string(), y = b.as_string();
+        return x.size() == y.size() && (x.data() == y.data() || x == y);  // a copy of one str: no byte read
+    }
     if (a.kind() != b.kind()) return false;
     if (a.view_type() || b.view_type()) return equal_views(a, b);
     switch (a.kind()) {

@@ -151,10 +151,6 @@ public:
     // A str whose storage every equal interned string on this thread shares: JSON object keys
     // and template attribute names, so a Dict lookup compares pointers, not bytes.
     static Value interned(std::string_view s);
-    // Another str object with the same text as `text` (a str): it shares text's storage, so
-    // equal-text data cells cost one string, but `is sameas` tells it apart from `text`, as
-    // two str objects json.loads made are distinct in Python.  [json_data.cpp's column strings]
-    static Value same_text_as(const Value& text);
     static Value markup(std::string_view s);  // str already safe for HTML (Markup)
     static Value list(List items);
     static Value tuple(List items);
@@ -215,11 +211,9 @@ public:
     const char* view_type() const;       // "dict_items", "dict_keys", "dict_values", else nullptr
     // The shared container/string behind the value; nullptr for scalars.  [additive]
     const void* identity() const;
-    // Python's `a is b` for values with an identity (str, containers, callables, objects):
-    // the same storage and, for strings sharing text (same_text_as), the same object.
-    bool same_object(const Value& other) const {
-        return identity() && identity() == other.identity() && object_serial_ == other.object_serial_;
-    }
+    // Python's `a is b` for values with an identity (str, containers, callables, objects): the
+    // same storage. Two strings read from JSON are two views at different places of its text.
+    bool same_object(const Value& other) const { return identity() && identity() == other.identity(); }
 
 private:
     // 32 bytes: a kind, a scalar, and one shared pointer to the heap part (a Sequence for
@@ -233,9 +227,6 @@ private:
     void set_text(std::shared_ptr<void> chars, std::size_t size);  // ptr_ and int_ for a text value
     Kind kind_;
     bool interned_ = false;  // a str from Value::interned (fits in the padding after kind_)
-    // Tells apart str objects that share storage (same_text_as); 0 for all others. Also in
-    // the padding: a Value stays 32 bytes.
-    std::uint32_t object_serial_ = 0;
     union {
         bool bool_;
         std::int64_t int_;  // also a text's length in bytes

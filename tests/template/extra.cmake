@@ -28,7 +28,7 @@ add_test(NAME "template: differential cases all grouped"
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/template/differential.py --check-groups
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
 # The JSON reader's shortcuts for table-like data (shared key lists, keys recognised by their raw
-# bytes, shared column strings) against Python's json, on seeded random documents.
+# bytes, strings that point into the file text) against Python's json, on seeded random documents.
 add_test(NAME "template: JSON data loads as Python's json loads it (random documents)"
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/template/json_random.py $<TARGET_FILE:quorum>
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})

@@ -50,7 +50,7 @@ class Document:
         return self.scalar()
 
     def text(self):
-        # Rows of three shapes, so that key lists and column strings are shared between rows.
+        # Rows of three shapes, so that key lists are shared between rows.
         shapes = [[self.rng.choice(KEYS) for _ in range(self.rng.randint(1, 6))] for _ in range(3)]
         rows = []
         for _ in range(self.rng.randint(1, 30)):
