@@ -47,6 +47,25 @@ TEST_CASE("JSON strings: escapes, surrogate pairs and UTF-8 pass through", "[jso
     CHECK(parse("\"Cllr Sarah O\xE2\x80\x99Neill\"").as_string() == "Cllr Sarah O\xE2\x80\x99Neill");
 }
 
+TEST_CASE("JSON keys recognised by their bytes are the previous row's keys exactly", "[json]") {
+    // The previous row's key at the same place is tried first by its raw bytes and closing
+    // quote, 16 bytes at a time: a longer key starting with it, a shorter one, a key of 16
+    // bytes or more, and one spelled with an escape must all be read as what they are. The
+    // padding keeps 16 bytes of text after each key; without it, keys too near the end of
+    // the text are compared byte by byte (the last case).
+    const std::string padding = R"(, "padding to keep sixteen bytes after every key"])";
+    auto parsed = [&](std::string_view items) {
+        std::string text = repr(parse("[" + std::string(items) + padding));
+        return text.substr(0, text.rfind(", 'padding"));
+    };
+    CHECK(parsed(R"({"ref": 1}, {"refx": 2}, {"re": 3}, {"ref": 4})") == "[{'ref': 1}, {'refx': 2}, {'re': 3}, {'ref': 4}");
+    CHECK(parsed(R"({"a_key_of_16_b__": 1}, {"a_key_of_16_b__x": 2}, {"a_key_of_16_b__": 3})") ==
+          "[{'a_key_of_16_b__': 1}, {'a_key_of_16_b__x': 2}, {'a_key_of_16_b__': 3}");
+    CHECK(parsed(R"({"a_key_of_15_b_": 1}, {"a_key_of_15_b_x": 2})") == "[{'a_key_of_15_b_': 1}, {'a_key_of_15_b_x': 2}");
+    CHECK(parsed(R"({"rag": 1}, {"r\u0061g": 2}, {"rag": 3})") == "[{'rag': 1}, {'rag': 2}, {'rag': 3}");
+    CHECK(repr(parse(R"([{"k":1},{"k":2},{"kk":3}])")) == "[{'k': 1}, {'k': 2}, {'kk': 3}]");
+}
+
 TEST_CASE("JSON rows with the same keys share one key list", "[json]") {
     Value rows = parse(R"([{"ref": "a", "rag": "G"}, {"ref": "b"}, {"ref": "c", "rag": "R"},
                            {"rag": "R", "ref": "d"}, {"ref": "e", "rag": "G", "rag": "A"}])");
