@@ -626,35 +626,56 @@ void Interpreter::exec_for(const ForStmt& stmt) {
 }
 
 Iterator::Source Interpreter::loop_source(const ForStmt& stmt, const Value& iterable, Frame& filter_frame) {
-    Iterator::Source items = items_of(iterable);
-    if (!stmt.filter) return items;
+    if (!stmt.filter) return items_of(iterable);
     // Jinja2 runs the condition in a generator between the iterable and the loop: it is
     // evaluated when the loop (or loop.last, nextitem, length) asks for the next item.
-    return [this, &stmt, &filter_frame, items = std::move(items)]() -> std::optional<Value> {
-        Frame* saved_frame = act_.frame;
-        int saved_line = act_.line, saved_column = act_.column;
-        act_.frame = &filter_frame;
-        act_.line = stmt.filter->line;  // Jinja2 blames the condition's own line
-        act_.column = stmt.filter->column;
-        std::optional<Value> kept;
-        try {
-            while (std::optional<Value> item = items()) {
-                filter_frame.vars.clear();
-                assign(stmt.target, *item);
-                if (eval_truth(*stmt.filter)) {
-                    kept = std::move(item);
-                    break;
-                }
-            }
-        } catch (...) {
-            act_.frame = saved_frame;
-            throw;
-        }
-        act_.frame = saved_frame;
-        act_.line = saved_line;
-        act_.column = saved_column;
-        return kept;
+    if (iterable.is_sequence()) {  // the usual case: items are tested in place, copied only when kept
+        return [this, &stmt, &filter_frame, list = iterable, position = std::size_t{0}]() mutable -> std::optional<Value> {
+            const List& items = list.as_list();
+            const Value* kept = first_passing(stmt, filter_frame, [&]() -> const Value* {
+                return position < items.size() ? &items[position++] : nullptr;
+            });
+            return kept ? std::optional<Value>(*kept) : std::nullopt;
+        };
+    }
+    return [this, &stmt, &filter_frame, items = items_of(iterable), current = Value()]() mutable -> std::optional<Value> {
+        const Value* kept = first_passing(stmt, filter_frame, [&]() -> const Value* {
+            std::optional<Value> item = items();
+            if (!item) return nullptr;
+            current = std::move(*item);
+            return &current;
+        });
+        return kept ? std::optional<Value>(std::move(current)) : std::nullopt;
     };
+}
+
+// The first item `next` gives for which `for ... if` condition holds (nullptr at the end),
+// the condition evaluated in its own scope and blamed on its own line, as Jinja2 does.
+template <typename Next>
+const Value* Interpreter::first_passing(const ForStmt& stmt, Frame& filter_frame, Next next) {
+    Frame* saved_frame = act_.frame;
+    int saved_line = act_.line, saved_column = act_.column;
+    act_.frame = &filter_frame;
+    act_.line = stmt.filter->line;
+    act_.column = stmt.filter->column;
+    const Value* kept = nullptr;
+    try {
+        while (const Value* item = next()) {
+            filter_frame.vars.clear();
+            assign(stmt.target, *item);
+            if (eval_truth(*stmt.filter)) {
+                kept = item;
+                break;
+            }
+        }
+    } catch (...) {
+        act_.frame = saved_frame;
+        throw;
+    }
+    act_.frame = saved_frame;
+    act_.line = saved_line;
+    act_.column = saved_column;
+    return kept;
 }
 
 void Interpreter::assign_name(Symbol symbol, const std::string& name, Value value) {

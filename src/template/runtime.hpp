@@ -146,6 +146,8 @@ private:
     void exec_if(const IfStmt& stmt);
     void exec_for(const ForStmt& stmt);
     std::function<std::optional<Value>()> loop_source(const ForStmt& stmt, const Value& iterable, Frame& filter_frame);
+    template <typename Next>
+    const Value* first_passing(const ForStmt& stmt, Frame& filter_frame, Next next);
     void exec_set(const SetStmt& stmt);
     void exec_set_block(const SetBlockStmt& stmt);
     void exec_macro(const MacroStmt& stmt);
