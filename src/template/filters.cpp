@@ -1853,7 +1853,7 @@ Value FilterEnv::call_filter(std::string_view name, const Value& input, const Ar
     }
     if (PureFilter fn = builtin_filter(name)) {
         // Outside a template the same undefined rule as the registered wrappers applies.
-        if (input.is_undefined() && !accepts_undefined(name)) fail(std::string(input.undefined_hint()));
+        if (input.is_undefined() && !accepts_undefined(name)) fail_undefined(input);
         return fn(*this, input, args);
     }
     fail("No filter named " + py::repr_string(name) + ".");

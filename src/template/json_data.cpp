@@ -698,18 +698,21 @@ Value load_json_data(const std::filesystem::path& path) {
     if (!in) throw unreadable(errno ? std::strerror(errno) : "it cannot be opened");
     // One read into a buffer of the file's size, not zero-filled first: a stringstream would
     // copy the whole file twice. The buffer is the one the parsed strings share. (A pipe has no
-    // size: then read it as a stream, and parse_json_data copies it once more.)
+    // size: then it is read as a stream, into the string the parsed strings share.)
     in.seekg(0, std::ios::end);
     auto size = in.tellg();
     if (size >= 0) {
         std::shared_ptr<char[]> buffer = std::make_shared_for_overwrite<char[]>(static_cast<std::size_t>(size));
         in.seekg(0, std::ios::beg);
         in.read(buffer.get(), static_cast<std::streamsize>(size));
-        return parse_shared_text(buffer, std::string_view(buffer.get(), static_cast<std::size_t>(in.gcount())), path.string());
+        // Fewer bytes than the size just measured: the file shrank while it was read (it is
+        // being written); parsing the part read would report a confusing syntax error.
+        if (in.gcount() != size) throw unreadable("it changed while it was being read (is it still being written?)");
+        return parse_shared_text(buffer, std::string_view(buffer.get(), static_cast<std::size_t>(size)), path.string());
     }
     in.clear();
-    std::string text(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
-    return parse_json_data(text, path.string());
+    auto text = std::make_shared<const std::string>(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>{});
+    return parse_shared_text(text, *text, path.string());
 }
 
 }  // namespace quorum::tmpl

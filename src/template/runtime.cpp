@@ -500,7 +500,7 @@ void Interpreter::write_value(const Value& v) {
             return;
         case Value::Kind::Undefined:
             if (is_lenient_undefined(v)) return;
-            tmpl::fail(std::string(v.undefined_hint()));
+            tmpl::fail_undefined(v);
         default:
             if (autoescape()) {
                 Value escaped = escape(v);

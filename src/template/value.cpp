@@ -329,7 +329,7 @@ Value Value::from_json(const nlohmann::ordered_json& j) {
 
 nlohmann::ordered_json Value::to_json() const {
     switch (kind_) {
-        case Kind::Undefined: fail(std::string(undefined_hint()));
+        case Kind::Undefined: fail_undefined(*this);
         case Kind::None: return nullptr;
         case Kind::Bool: return bool_;
         case Kind::Int: return int_;
@@ -407,49 +407,12 @@ std::string python_float_repr(double d) {
         if (out.find('.') == std::string::npos) out += ".0";
         return out;
     }
-    // Shortest round-trip digits in scientific form: "d.ddde±XX".
+    // Outside that range repr is scientific: the shortest round-trip digits as "d.ddde±XX"
+    // (to_chars writes the exponent with at least two digits too). Zero is the one value left.
+    if (d == 0) return std::signbit(d) ? "-0.0" : "0.0";
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-    std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
-    bool negative = sci.front() == '-';
-    if (negative) sci.remove_prefix(1);
-    auto e_pos = sci.find('e');
-    std::string digits;
-    for (char c : sci.substr(0, e_pos))
-        if (c != '.') digits += c;
-    int exponent = 0;
-    std::from_chars(sci.data() + e_pos + 1 + (sci[e_pos + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exponent);
-
-    std::string out = negative ? "-" : "";
-    if (exponent < -4 || exponent >= 16) {  // repr switches to scientific here
-        out += digits[0];
-        if (digits.size() > 1) {
-            out += '.';
-            out.append(digits, 1);
-        }
-        out += exponent < 0 ? "e-" : "e+";
-        int magnitude = exponent < 0 ? -exponent : exponent;
-        if (magnitude < 10) out += '0';
-        out += std::to_string(magnitude);
-        return out;
-    }
-    if (exponent < 0) {
-        out += "0.";
-        out.append(static_cast<std::size_t>(-exponent - 1), '0');
-        out += digits;
-        return out;
-    }
-    auto int_digits = static_cast<std::size_t>(exponent) + 1;
-    if (digits.size() <= int_digits) {
-        out += digits;
-        out.append(int_digits - digits.size(), '0');
-        out += ".0";
-    } else {
-        out.append(digits, 0, int_digits);
-        out += '.';
-        out.append(digits, int_digits);
-    }
-    return out;
+    return std::string(buf, res.ptr);
 }
 
 namespace {
@@ -512,7 +475,7 @@ void append_repr(std::string& out, const Value& v) {
 
 std::string to_str(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: fail(std::string(v.undefined_hint()));
+        case Value::Kind::Undefined: fail_undefined(v);
         case Value::Kind::None: return "None";
         case Value::Kind::Bool: return v.as_bool() ? "True" : "False";
         case Value::Kind::Int: {
@@ -542,7 +505,7 @@ std::string repr(const Value& v) {
 
 bool truthy(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: fail(std::string(v.undefined_hint()));
+        case Value::Kind::Undefined: fail_undefined(v);
         case Value::Kind::None: return false;
         case Value::Kind::Bool: return v.as_bool();
         case Value::Kind::Int: return v.as_int() != 0;
@@ -1004,7 +967,7 @@ Value escape(const Value& v) {
 
 List iterate(const Value& v) {
     switch (v.kind()) {
-        case Value::Kind::Undefined: fail(std::string(v.undefined_hint()));
+        case Value::Kind::Undefined: fail_undefined(v);
         case Value::Kind::List:
         case Value::Kind::Tuple: return v.as_list();
         case Value::Kind::Dict: {

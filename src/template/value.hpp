@@ -339,8 +339,9 @@ struct TemplateError {
 // The one way value operations, filters, tests and the interpreter raise a template error.
 [[noreturn]] inline void fail(std::string message) { throw TemplateError{std::move(message)}; }
 // Using an undefined value (printing, comparing, arithmetic...) is an error: its hint says why.
+[[noreturn]] inline void fail_undefined(const Value& v) { fail(std::string(v.undefined_hint())); }
 inline void require_defined(const Value& v) {
-    if (v.is_undefined()) fail(std::string(v.undefined_hint()));
+    if (v.is_undefined()) fail_undefined(v);
 }
 
 // ---- Python semantics used by the interpreter and by filters (value.cpp) ----
