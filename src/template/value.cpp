@@ -173,9 +173,8 @@ const Value* Arguments::keyword_arg(std::string_view name) const {
 // ---------------------------------------------------------------- Value
 
 namespace {
-// A copy of `s` in a block that holds the reference counts too: one allocation, where a
-// shared std::string took two once the text outgrew its inline buffer (15 bytes). The
-// pointer is to the characters.
+// A copy of `s` in a block that holds the reference counts too: one allocation whatever its
+// length. The pointer is to the characters.
 std::shared_ptr<void> copy_of_text(std::string_view s) {
     std::shared_ptr<char[]> block = std::make_shared_for_overwrite<char[]>(s.size());
     char* chars = block.get();

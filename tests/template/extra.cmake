@@ -32,3 +32,4 @@ add_test(NAME "template: differential cases all grouped"
 add_test(NAME "template: JSON data loads as Python's json loads it (random documents)"
          COMMAND /usr/bin/python3 ${CMAKE_CURRENT_SOURCE_DIR}/template/json_random.py $<TARGET_FILE:quorum>
          WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+set_tests_properties("template: JSON data loads as Python's json loads it (random documents)" PROPERTIES TIMEOUT 300)
