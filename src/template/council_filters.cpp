@@ -265,7 +265,7 @@ Value f_date(const FilterEnv&, const Value& in, const Arguments& args) {
                 fail(std::string("date: unknown format code '%") + (no_pad ? "-" : "") + code + "'");
         }
     }
-    return Value(std::move(out));
+    return Value(out);
 }
 
 Value f_ordinal(const FilterEnv&, const Value& in, const Arguments& args) {

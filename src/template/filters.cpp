@@ -44,8 +44,8 @@ private:
 };
 
 // The result of a str method on s: Markup in, Markup out (markupsafe wraps the methods).
-Value same_kind(const Value& s, std::string text) {
-    return s.is_markup() ? Value::markup(std::move(text)) : Value(std::move(text));
+Value same_kind(const Value& s, std::string_view text) {
+    return s.is_markup() ? Value::markup(text) : Value(text);
 }
 
 // Markup methods escape their plain-str arguments.
@@ -794,7 +794,7 @@ Value f_xmlattr(const FilterEnv& env, const Value& in, const Arguments& args) {
         rv.append(escape(k).as_string()).append("=\"").append(escape(v).as_string()).append("\"");
     }
     if (b.bool_or(0, true) && !rv.empty()) rv.insert(0, " ");
-    return env.autoescape ? Value::markup(std::move(rv)) : Value(std::move(rv));
+    return env.autoescape ? Value::markup(rv) : Value(rv);
 }
 
 std::string url_quote(const Value& v, bool for_qs) {
@@ -837,7 +837,7 @@ Value f_urlencode(const FilterEnv&, const Value& in, const Arguments& args) {
             add(pair[0], pair[1]);
         }
     }
-    return Value(std::move(out));
+    return Value(out);
 }
 
 void json_string(std::string& out, std::string_view s) {
@@ -961,7 +961,7 @@ Value f_tojson(const FilterEnv&, const Value& in, const Arguments& args) {
             default: out += c;
         }
     }
-    return Value::markup(std::move(out));
+    return Value::markup(out);
 }
 
 // -------------------------------------------------------------- numbers

@@ -45,7 +45,7 @@ public:
         if (auto big = bigint::from_decimal(lexeme)) return add(std::move(*big));
         return add(Value(d));
     }
-    bool string(string_t& s) override { return add(Value(std::move(s))); }
+    bool string(string_t& s) override { return add(Value(s)); }
     bool binary(binary_t&) override { return false; }  // not produced by the text parser
 
     bool start_object(std::size_t) override {
@@ -83,7 +83,7 @@ private:
         }
         Open& top = stack_.back();
         if (top.container.is_dict()) {
-            top.container.mutable_dict().set(Value(std::move(top.pending_key)), std::move(v));
+            top.container.mutable_dict().set(Value(top.pending_key), std::move(v));
             top.pending_key.clear();
         } else {
             top.container.mutable_list().push_back(std::move(v));

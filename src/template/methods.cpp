@@ -48,7 +48,7 @@ std::string_view str_arg(const Value& v, std::string_view what) {
     return v.as_string();
 }
 
-Value like(const Value& self, std::string s) { return self.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s)); }
+Value like(const Value& self, std::string_view s) { return self.is_markup() ? Value::markup(s) : Value(s); }
 
 // An argument as a Markup method sees it: plain str escaped.
 std::string markup_arg(const Value& self, const Value& arg, std::string_view what) {
@@ -276,7 +276,7 @@ bool is_dict_method_name(std::string_view name) {
 Value BoundMethod::invoke(const Arguments& args) const {
     if (format_) {
         std::string out;
-        if (format_->format_into(out, args)) return Value(std::move(out));
+        if (format_->format_into(out, args)) return Value(out);
     }
     return call_method(self_, method_, args);
 }

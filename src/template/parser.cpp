@@ -731,7 +731,7 @@ private:
                 int line = token.line, column = token.column;
                 next();
                 while (at(TokenType::String)) text += next().text;  // adjacent literals concatenate
-                return std::make_unique<ConstExpr>(line, column, Value(std::move(text)));
+                return std::make_unique<ConstExpr>(line, column, Value(text));
             }
             case TokenType::Integer:
                 next();

@@ -1261,12 +1261,7 @@ bool CompiledFormat::format_into(std::string& out, const Arguments& args) const 
         out += piece.literal;
         if (!piece.is_field) continue;
         const Value& arg = args.positional[next_arg++];
-        if (!piece.spec) {
-            require_defined(arg);
-            out += to_str(arg);
-        } else {
-            out += format_with_spec(arg, *piece.spec);
-        }
+        out += piece.spec ? format_with_spec(arg, *piece.spec) : format_value(arg, {});
     }
     return true;
 }

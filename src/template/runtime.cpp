@@ -206,7 +206,7 @@ private:
 };
 
 Value as_output(std::string text, bool autoescape) {
-    return autoescape ? Value::markup(std::move(text)) : Value(std::move(text));
+    return autoescape ? Value::markup(text) : Value(text);
 }
 
 std::string unpack_message(std::size_t expected, std::size_t got) {
@@ -1186,7 +1186,7 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
     if (step && *step == 0) tmpl::fail("slice step cannot be zero");
     if (obj.is_string()) {
         std::string s = py::slice(obj.as_string(), start, stop, step);
-        return obj.is_markup() ? Value::markup(std::move(s)) : Value(std::move(s));
+        return obj.is_markup() ? Value::markup(s) : Value(s);
     }
     if (!obj.is_sequence() || obj.view_type()) tmpl::fail("'" + type_name(obj) + "' object is not subscriptable");
     const List& items = obj.as_list();
@@ -1353,7 +1353,7 @@ Value Interpreter::eval_concat(const ConcatExpr& concat) {
             out += to_str(v);
         }
     }
-    return markup ? Value::markup(std::move(out)) : Value(std::move(out));
+    return markup ? Value::markup(out) : Value(out);
 }
 
 }  // namespace quorum::tmpl
