@@ -3,11 +3,12 @@
 #include "template/library.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace quorum::pack {
 
-std::string demote_headings(const std::string& xhtml, int levels) {
-    std::string out = xhtml;
+std::string demote_headings(std::string xhtml, int levels) {
+    std::string out = std::move(xhtml);  // the whole paper: changed in place, not copied
     for (std::size_t at = out.find("<"); at != std::string::npos; at = out.find('<', at + 1)) {
         std::size_t h = at + 1;
         if (h < out.size() && out[h] == '/') ++h;
@@ -25,8 +26,7 @@ void register_pack_filters(tmpl::Library& library) {
         int levels = 1;
         if (!args.positional.empty() && args.positional[0].is_int()) levels = int(args.positional[0].as_int());
         if (const tmpl::Value* given = args.keyword_arg("levels"); given && given->is_int()) levels = int(given->as_int());
-        const std::string text = input.is_string() ? std::string(input.as_string()) : tmpl::to_str(input);
-        return tmpl::Value::markup(demote_headings(text, levels));
+        return tmpl::Value::markup(demote_headings(tmpl::to_str(input), levels));
     });
 }
 

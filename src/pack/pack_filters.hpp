@@ -12,7 +12,7 @@ namespace quorum::pack {
 // Shifts every heading of an XHTML fragment down `levels` (h1 -> h2 ...; h6 stays h6), so a
 // paper's own title nests under its agenda item in the PDF bookmarks and the HTML outline.
 // Only tags are touched: text is escaped, so "<h1" in it reads "&lt;h1".
-std::string demote_headings(const std::string& xhtml, int levels);
+std::string demote_headings(std::string xhtml, int levels);
 
 // Registers `demote_headings(levels=1)` for `{% filter demote_headings %}…{% endfilter %}`.
 void register_pack_filters(tmpl::Library& library);

@@ -30,9 +30,10 @@ def is_case_ignorable(c):
 def ranges(pred, first):
     found, start = [], None
     for c in range(first, 0x110000):
-        if pred(c) and start is None:
+        holds = pred(c)  # once per code point: some predicates case-map several times
+        if holds and start is None:
             start = c
-        elif not pred(c) and start is not None:
+        elif not holds and start is not None:
             found.append((start, c - 1))
             start = None
     if start is not None:
