@@ -233,20 +233,29 @@ std::string map_chars(std::string_view s, Fn fn) {
     return out;
 }
 
-// ASCII text (the usual case: no decoding) with the letters in [first, last] moved by `shift`.
-std::string ascii_cased(std::string_view s, char first, char last, int shift) {
-    std::string out(s);
+// `out` becomes ASCII text `s` (the usual case: no decoding) with the letters in [first, last]
+// moved by `shift`. Into the caller's string, whose capacity a printed filter reuses row to row.
+void ascii_cased(std::string_view s, char first, char last, int shift, std::string& out) {
+    out.assign(s);
     for (char& ch : out)
         if (ch >= first && ch <= last) ch = static_cast<char>(ch + shift);
+}
+
+// The returning form of a case mapping that writes into a string.
+template <void (*Map)(std::string_view, std::string&)>
+std::string returned(std::string_view s) {
+    std::string out;
+    Map(s, out);
     return out;
 }
 
 }  // namespace
 
-std::string upper(std::string_view s) {
-    if (is_ascii(s)) return ascii_cased(s, 'a', 'z', 'A' - 'a');
-    return map_chars(s, [](std::string& out, char32_t c) { append_upper(out, c); });
+void upper(std::string_view s, std::string& out) {
+    if (is_ascii(s)) return ascii_cased(s, 'a', 'z', 'A' - 'a', out);
+    out = map_chars(s, [](std::string& text, char32_t c) { append_upper(text, c); });
 }
+std::string upper(std::string_view s) { return returned<upper>(s); }
 
 namespace {
 
@@ -284,10 +293,11 @@ std::string map_in_context(std::string_view s, First first, Rest rest) {
 
 }  // namespace
 
-std::string lower(std::string_view s) {
-    if (is_ascii(s)) return ascii_cased(s, 'A', 'Z', 'a' - 'A');
-    return map_in_context(s, append_lower_at, append_lower_at);
+void lower(std::string_view s, std::string& out) {
+    if (is_ascii(s)) return ascii_cased(s, 'A', 'Z', 'a' - 'A', out);
+    out = map_in_context(s, append_lower_at, append_lower_at);
 }
+std::string lower(std::string_view s) { return returned<lower>(s); }
 
 std::string title(std::string_view s) {
     if (is_ascii(s)) {  // ASCII letters are the only cased bytes, and their title case is upper case
@@ -308,15 +318,16 @@ std::string title(std::string_view s) {
     return map_in_context(s, title_or_lower, title_or_lower);
 }
 
-std::string capitalize(std::string_view s) {
+void capitalize(std::string_view s, std::string& out) {
     if (is_ascii(s)) {  // an ASCII letter's title case is its upper case
-        std::string out = ascii_cased(s, 'A', 'Z', 'a' - 'A');
+        ascii_cased(s, 'A', 'Z', 'a' - 'A', out);
         if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-        return out;
+        return;
     }
-    auto title_first = [](std::string& out, std::u32string_view u, std::size_t i) { append_title(out, u[i]); };
-    return map_in_context(s, title_first, append_lower_at);
+    auto title_first = [](std::string& text, std::u32string_view u, std::size_t i) { append_title(text, u[i]); };
+    out = map_in_context(s, title_first, append_lower_at);
 }
+std::string capitalize(std::string_view s) { return returned<capitalize>(s); }
 
 bool islower(std::string_view s) {
     bool cased = false;

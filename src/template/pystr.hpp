@@ -49,6 +49,11 @@ std::string upper(std::string_view s);  // str.upper ('ß' -> 'SS')
 std::string lower(std::string_view s);
 std::string title(std::string_view s);       // str.title(): "they're" -> "They'Re"
 std::string capitalize(std::string_view s);  // str.capitalize()
+// The same into `out` (replacing what it held): reusing its capacity, a printed filter
+// allocates nothing per row.
+void upper(std::string_view s, std::string& out);
+void lower(std::string_view s, std::string& out);
+void capitalize(std::string_view s, std::string& out);
 bool islower(std::string_view s);            // str.islower(): has cased chars, none upper
 bool isupper(std::string_view s);
 enum class StripSide { Both, Left, Right };

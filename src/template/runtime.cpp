@@ -560,7 +560,8 @@ bool Interpreter::print_direct_text(const Expr& expr) {
     const Value* input = eval_in_place(*filter.input, scratch);
     ArgsLease lease(*this);
     const Arguments& args = filter_args(filter.args, lease);
-    std::string text;
+    std::string& text = direct_text_;
+    text.clear();
     if (input->kind() == Value::Kind::String && filter.direct_text(*input, args, text)) {
         if (autoescape()) append_html_escaped(*out_, text);
         else out_->append(text);

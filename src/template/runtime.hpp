@@ -124,6 +124,9 @@ private:
     std::vector<std::unique_ptr<Arguments>> spare_args_;
     std::size_t spare_args_lent_ = 0;
     std::vector<std::pair<Symbol, Value>> spare_frame_vars_;  // a macro call's frame's room, for the next call
+    // A printed filter's text (print_direct_text), kept so that its capacity is reused; the
+    // filters writing it are builtins that never render, so one is enough.
+    std::string direct_text_;
     class ArgsLease;
     // Every context this render created: macros stored in a context point back at it,
     // so the destructor empties them to free the cycle.

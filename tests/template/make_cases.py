@@ -1666,6 +1666,41 @@ case("repr-escapes-unassigned-code-points",
      "{{ ['\\u0378', s] }} {{ s|list }} {{ {s: 1} }}",
      {"s": "\u0378\u0379\u0560\u00ad\u2028\u00e9\U0001F600\U000E0001\U0001FFFF\u0530"})
 
+# Stop 10: str.format on a string literal is parsed when the template loads (the spec and
+# its errors must stay Python's), and `for ... if` tests the items in place.
+category("method")
+case("format-literal-parsed-once",
+     '{% for x in xs %}[{{ "{:,}".format(x) }}|{{ "{} of {}".format(x, 3, 4) }}|{{ "{{}} {:>8} {{".format(x) }}|{{ "{:_}".format(x, k=1) }}|{{ "".format(x) }}|{{ "{:.2f}%".format(x) }}|{{ "{:,}".format(True) }}|{{ "{}".format(none) }}]\n{% endfor %}{{ "{:>6}|{:<4}|{:^5}".format("ab", "c", "d") }} {{ "{:s}".format("x") }} {{ "{}-{}".format(1.5, -0.0) }}',
+     '{"xs": [0, -1234567, 1234.5, 12345678901234567890, 2.5e-7]}')
+category("errrun")
+err('format-literal-too-few-arguments', '{{ "{} and {}".format(1) }}')
+err('format-literal-undefined-argument', '{{ "{:,}".format(missing) }}')
+err('format-literal-unknown-type-code', '{{ "{:q}".format(1) }}')
+err('format-literal-single-closing-brace', '{{ "{}}".format(1) }}')
+err('format-literal-invalid-spec', '{{ "{:,,}".format(1) }}')
+err('format-literal-grouping-on-str', '{{ "{:,}".format("abc") }}')
+category("for")
+case("inline-filter-over-dict-string-generator",
+     '{% for k in d if d[k] > 1 %}{{ loop.index }}/{{ loop.length }} {{ k }} prev={{ loop.previtem | default("-") }} next={{ loop.nextitem | default("-") }}{{ "" if loop.last else "; " }}{% endfor %}\n{% for c in "a-b-c" if c != "-" %}{{ loop.revindex }}{{ c }}{% else %}none{% endfor %}\n{% for r in rows | selectattr("n") if r.n is even %}{{ r.n }}{{ "," if not loop.last }}{% endfor %}\n{% for x in [] if x %}{{ x }}{% else %}empty{% endfor %}\n{% for x in xs if x.ok %}{{ x.v }}{% if loop.first %}!{% endif %}{% endfor %}',
+     '{"d": {"a": 1, "b": 2, "c": 3, "e": 5}, "rows": [{"n": 1}, {"n": 2}, {"n": 0}, {"n": 4}], "xs": [{"ok": false, "v": 1}, {"ok": true, "v": 2}, {"ok": true, "v": 3}]}')
+
+# Stop 11: wordwrap's word-by-word path (plain words, single spaces, no hyphen), checked at
+# every width against lines just inside and outside its conditions; printed filters writing
+# into one reused buffer (a long result, then a shorter one, must not leave a tail).
+category("filter")
+WRAP_LINES = {"ss": ["aa bb cc", "a b", "x", "abc def", "abcde", "abcde fghij", "abcdefghij k", "ab  cd", " ab cd", "ab cd ",
+                     "ab\tcd ef", "ab-cd ef", "well-being of residents in care", "a b c d e f g h i j k l m n",
+                     "Children pupils timescales children within assessments placements & trend",
+                     "Percentage of household waste sent for reuse recycling and composting",
+                     "supercalifragilistic expialidocious", "I", "to be or not to be that is the question"]}
+case("wordwrap-plain-words-every-width",
+     "{% for w in [1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 20, 40, 79] %}{{ w }}:{% for s in ss %} [{{ s|wordwrap(w, wrapstring='/') }}]{% endfor %}\n{% endfor %}"
+     "{% for s in ss %}[{{ s|wordwrap(6, false, '|') }}] [{{ s|wordwrap(6, break_on_hyphens=false, wrapstring='|') }}] [{{ s|wordwrap(7, wrapstring='<br>\n') }}]\n{% endfor %}",
+     WRAP_LINES)
+case("printed-filters-reuse-their-buffer",
+     "{% for s in ss %}[{{ s|capitalize }}][{{ s|upper }}][{{ s|lower }}][{{ s|title }}][{{ s|wordwrap(6) }}][{{ '%s!'|format(s) }}]\n{% endfor %}",
+     {"ss": ["bigger is better & more", "x", "", "\u00c9COLE <b>", "smaller IS Better", "a", "O'Neill's \"report\""]}, ext="html.j2")
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
