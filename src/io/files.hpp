@@ -1,9 +1,13 @@
 // Writing output files so that a failed run never leaves a partial one: text goes to a
 // temporary file beside the target (same folder, so the rename cannot cross file systems)
-// and is renamed into place only when complete. Header-only: every stage that writes a file
+// and is renamed into place only when complete. The file's data reaches the disk (fsync)
+// before the rename, and the rename before we report success (fsync of the folder), so a
+// crash or power cut leaves the old file or the whole new one, never an empty one: packs
+// are archived and verified by hash. Header-only: every stage that writes a file
 // (template CLI, papers, pack, pdf) uses it, and it depends on nothing of theirs.
 #pragma once
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -35,15 +39,29 @@ inline std::error_code write_text(const std::filesystem::path& file, std::string
     return {};
 }
 
-// Moves a finished temporary file onto `target`; on failure removes the temporary and says why.
-inline std::error_code move_into_place(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+// Flushes `path` (a file, or a folder: its entries) to the disk; returns what went wrong.
+inline std::error_code sync_to_disk(const std::filesystem::path& path, bool folder) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | (folder ? O_DIRECTORY : 0));
+    if (fd < 0) return {errno, std::generic_category()};
     std::error_code error;
-    std::filesystem::rename(temporary, target, error);
+    // A folder on a file system that cannot sync folders (EINVAL) has nothing more to flush.
+    if (::fsync(fd) != 0 && !(folder && errno == EINVAL)) error = {errno, std::generic_category()};
+    ::close(fd);
+    return error;
+}
+
+// Moves a finished temporary file onto `target`, its data on the disk first and the rename
+// after; on failure removes the temporary and says why.
+inline std::error_code move_into_place(const std::filesystem::path& temporary, const std::filesystem::path& target) {
+    std::error_code error = sync_to_disk(temporary, false);
+    if (!error) std::filesystem::rename(temporary, target, error);
     if (error) {
         std::error_code ignored;
         std::filesystem::remove(temporary, ignored);
+        return error;
     }
-    return error;
+    const std::filesystem::path folder = target.has_parent_path() ? target.parent_path() : ".";
+    return sync_to_disk(folder, true);
 }
 
 // write_text() through a temporary file: `target` is either the whole new text or untouched.
