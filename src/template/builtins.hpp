@@ -57,18 +57,7 @@ struct BuiltinTestCall {
     bool operator()(CallContext& ctx, const Value& input, const Arguments& args) const;
 };
 
-// A builtin test with its arguments bound once, to test many values (select/reject) without
-// binding them per value. Points into the Arguments it was bound from.
-class BoundTest {
-public:
-    using Check = bool (*)(const Value& value, const Value* argument);
-    BoundTest(Check check, const Value* argument) : check_(check), argument_(argument) {}
-    bool operator()(const Value& v) const { return check_(v, argument_); }
-
-private:
-    Check check_;
-    const Value* argument_;
-};
+// (BoundTest, a builtin test with its arguments bound once, is in library.hpp.)
 // nullopt when `test` is not a builtin whose arguments bind ahead (filter and test look at the
 // environment), or when `args` are wrong for it: calling it per value then raises as Python does.
 std::optional<BoundTest> bind_test(PureTest test, const Arguments& args);

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,20 @@ using TestFn = std::function<bool(CallContext&, const Value& input, const Argume
 // writes it without making a Value; raises as the filter would. False, having done nothing,
 // when the filter itself must run.
 using DirectTextFn = bool (*)(const Value& input, const Arguments& args, std::string& text);
+
+// A builtin test with its arguments bound once, to test values without binding them per
+// value or calling through TestFn: select/reject over a list, and `x is none` with literal
+// arguments. Points into the Arguments it was bound from.
+class BoundTest {
+public:
+    using Check = bool (*)(const Value& value, const Value* argument);
+    BoundTest(Check check, const Value* argument) : check_(check), argument_(argument) {}
+    bool operator()(const Value& v) const { return check_(v, argument_); }
+
+private:
+    Check check_;
+    const Value* argument_;
+};
 
 class Library {
 public:
@@ -59,6 +74,10 @@ void register_council_filters(Library& lib);   // council_filters.cpp: money, pe
 // format, wordwrap), or nullptr; a filter registered under a builtin's name is not the builtin.
 DirectTextFn direct_text_of(const FilterFn& fn);
 bool is_builtin_escape(const FilterFn& fn);  // filters.cpp: the builtin e/escape, not a filter registered as it
+// tests.cpp: the builtin behind `fn` with `args` bound, or nullopt: `fn` is not a builtin (a test
+// registered under a builtin's name is not), needs the environment, or `args` are wrong for it
+// (calling it then raises as Jinja2 does).
+std::optional<BoundTest> bound_builtin_test(const TestFn& fn, const Arguments& args);
 
 // Methods on values ('a b'.split(), d.items(), xs.index(3)): returns a bound method,
 // or nullopt when the type has no such method (the interpreter then looks for an item/attribute).

@@ -128,6 +128,8 @@ struct TestExpr : Expr {
     std::string name;
     const TestFn* fn = nullptr;
     CallArgs args;
+    // A builtin with literal arguments (`x is none`, `n is divisibleby(3)`), bound when parsed.
+    std::optional<BoundTest> bound;
 };
 
 struct UnaryExpr : Expr {  // Not, Neg, Pos

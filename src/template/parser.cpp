@@ -1021,6 +1021,7 @@ private:
             test->args.positional.push_back(std::move(arg));
         }
         bind_constant_args(test->args);
+        if (test->args.constant) test->bound = bound_builtin_test(*test->fn, *test->args.constant);
         test->input = std::move(node);
         if (!negated) return test;
         auto negation = std::make_unique<UnaryExpr>(ExprKind::Not, is.line, test->column);

@@ -1273,6 +1273,7 @@ Value Interpreter::apply_filter(const FilterExpr& filter, const Value& input, co
 bool Interpreter::eval_test(const TestExpr& test) {
     Value scratch;
     const Value* input = eval_in_place(*test.input, scratch);
+    if (test.bound) return (*test.bound)(*input);
     ArgsLease lease(*this);
     const Arguments& args = filter_args(test.args, lease);
     CallContext ctx{*this, autoescape(), library_};

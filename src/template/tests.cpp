@@ -216,6 +216,11 @@ std::optional<BoundTest> bind_test(PureTest test, const Arguments& args) {
     }
 }
 
+std::optional<BoundTest> bound_builtin_test(const TestFn& fn, const Arguments& args) {
+    const auto* builtin = fn.target<BuiltinTestCall>();
+    return builtin ? bind_test(builtin->test, args) : std::nullopt;
+}
+
 void register_builtin_tests(Library& lib) {
     for (const auto& [name, fn] : builtin_test_table()) lib.add_test(name, BuiltinTestCall{fn});
 }

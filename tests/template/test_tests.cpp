@@ -22,6 +22,32 @@ TEST_CASE("every test of issue 2 is registered", "[tests]") {
         CHECK(builtin_test(name) != nullptr);
 }
 
+TEST_CASE("a builtin test with literal arguments is bound once, and only a builtin", "[tests]") {
+    Library library;
+    register_builtin_tests(library);
+    const Arguments three{{Value(3)}, {}};
+    auto divisible = bound_builtin_test(*library.test("divisibleby"), three);
+    REQUIRE(divisible);
+    CHECK((*divisible)(Value(9)));
+    CHECK_FALSE((*divisible)(Value(10)));
+    auto none = bound_builtin_test(*library.test("none"), Arguments{});
+    REQUIRE(none);
+    CHECK((*none)(Value::none()));
+    CHECK_FALSE((*none)(Value::undefined("'x' is undefined")));
+    // Wrong arguments do not bind: the call raises Jinja2's error when a value is tested.
+    CHECK_FALSE(bound_builtin_test(*library.test("divisibleby"), Arguments{}));
+    CHECK_FALSE(bound_builtin_test(*library.test("even"), three));
+    // A test registered under a builtin's name is not the builtin: it is called as registered,
+    // in templates too.
+    auto always = [](CallContext&, const Value&, const Arguments&) { return true; };
+    library.add_test("even", always);
+    CHECK_FALSE(bound_builtin_test(*library.test("even"), Arguments{}));
+    Environment env;
+    env.library().add_test("even", always);
+    env.add_template("t.txt", "{{ 3 is even }} {{ 3 is odd }} {{ 9 is divisibleby(3) }} {{ 8 is divisibleby 3 }}");
+    CHECK(env.render("t.txt", Value::dict(Dict{})) == "True True True False");
+}
+
 TEST_CASE("tests on an undefined value behave as with StrictUndefined", "[tests]") {
     Value u = Value::undefined("'x' is undefined");
     CHECK_FALSE(test("defined", u));
