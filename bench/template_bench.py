@@ -3,7 +3,8 @@
 
 Usage: bench/template_bench.py [--quorum build/quorum] [--runs 7] [--scales 1,10,100]
 Prints, per scale: median wall seconds, median CPU seconds (user + system: steadier than wall time
-on a shared machine), peak RSS, and the Jinja2/quorum ratios; checks outputs are identical."""
+on a shared machine), peak RSS, and the Jinja2/quorum ratios; checks outputs are identical. The two
+tools' runs alternate, so a slow spell of the machine falls on both."""
 import argparse, os, resource, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -21,10 +22,18 @@ def run_once(cmd):
         sys.exit(f"failed: {' '.join(cmd)}")
     return float(seconds), float(cpu), int(rss)
 
-def measure(cmd, runs):
-    samples = [run_once(cmd) for _ in range(runs)]
+def summary(samples):
     return (statistics.median(s for s, _, _ in samples), statistics.median(c for _, c, _ in samples),
             max(r for _, _, r in samples))
+
+def measure_pair(first, second, runs):
+    """Runs the two commands alternately, so that a slow spell of a shared machine falls on both
+    rather than on whichever happened to be running; the medians of each."""
+    samples = ([], [])
+    for _ in range(runs):
+        samples[0].append(run_once(first))
+        samples[1].append(run_once(second))
+    return summary(samples[0]), summary(samples[1])
 
 def main():
     ap = argparse.ArgumentParser()
@@ -44,8 +53,7 @@ def main():
             jinja = ["/usr/bin/python3", os.path.join(HERE, "jinja_render.py"), "report.html.j2", templates, data]
             if subprocess.run(quorum, capture_output=True).stdout != subprocess.run(jinja, capture_output=True).stdout:
                 sys.exit(f"scale {scale}: outputs differ")
-            jt, jc, jm = measure(jinja, args.runs)
-            qt, qc, qm = measure(quorum, args.runs)
+            (jt, jc, jm), (qt, qc, qm) = measure_pair(jinja, quorum, args.runs)
             print(f"{scale:>6} {50 * scale:>6} {jt:>9.4f} {qt:>9.4f} {jt / qt:>6.1f}x "
                   f"{jc:>10.4f} {qc:>10.4f} {jc / qc:>8.1f}x {jm / 1024:>10.1f} {qm / 1024:>10.1f}")
 
