@@ -3,7 +3,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <ctime>
 #include <cmath>
 #include <vector>
 
@@ -249,16 +248,14 @@ TEST_CASE("badness and fitness classes follow TeX", "[knuth_plass]") {
     CHECK(kp::fitness_class(3) == 3);
 }
 
-TEST_CASE("a 20,000-word paragraph breaks in linear time", "[knuth_plass][performance]") {
+// How long it takes is measured by bench/typeset_bench.py (whole packs), not here.
+TEST_CASE("a 20,000-word paragraph breaks without an overfull line", "[knuth_plass]") {
     std::vector<double> words;
     for (int i = 0; i < 20000; ++i) words.push_back(15 + (i * 37 % 50));
     const auto items = justified(words, 4);
-    const std::clock_t start = std::clock();  // CPU time: the machine is shared
     const auto result = kp::break_paragraph(items, {450});
-    const double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
     CHECK_FALSE(result.overfull);
     CHECK(result.breaks.size() > 1000);
-    CHECK(ms < 200);
 }
 
 TEST_CASE("the break cache gives back what was stored, only for the same items, widths and salt", "[knuth_plass]") {
