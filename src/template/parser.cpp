@@ -3,7 +3,6 @@
 #include "template/bigint.hpp"
 #include "template/error.hpp"
 #include "template/lexer.hpp"
-#include "template/runtime.hpp"
 
 #include <algorithm>
 #include <initializer_list>

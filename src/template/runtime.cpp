@@ -12,7 +12,6 @@ namespace quorum::tmpl {
 
 namespace {
 
-constexpr std::string_view kLenientHintPrefix = "the inline if-expression on line ";
 // Deep recursion is refused well before the 8 MiB main-thread stack runs out.
 constexpr std::ptrdiff_t kMaxStackBytes = 4 * 1024 * 1024;
 
@@ -216,15 +215,6 @@ std::string unpack_message(std::size_t expected, std::size_t got) {
 }
 
 }  // namespace
-
-bool is_lenient_undefined(const Value& v) {
-    return v.is_undefined() && v.undefined_hint().rfind(kLenientHintPrefix, 0) == 0;
-}
-
-Value lenient_undefined(int line, const std::string& template_name) {
-    return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(line) + " in " +
-                            repr(Value(template_name)) + " evaluated to false and no else section was defined.");
-}
 
 // Counts nesting of macro calls, includes, imports and blocks; refuses runaway recursion.
 struct CallGuard {

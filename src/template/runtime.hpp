@@ -213,10 +213,5 @@ struct Interpreter::MacroBinding {
     std::shared_ptr<const Frame> closure;  // locals visible where the macro was defined
 };
 
-// True for the undefined value of an inline `x if cond` without else that was false:
-// Jinja2 makes it a lenient Undefined (prints as empty) even under StrictUndefined.
-bool is_lenient_undefined(const Value& v);
-// That value, for the inline if on line `line` of template `template_name` (Jinja2 names both).
-Value lenient_undefined(int line, const std::string& template_name);
 
 }  // namespace quorum::tmpl

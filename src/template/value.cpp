@@ -496,6 +496,19 @@ std::string to_str(const Value& v) {
     }
 }
 
+namespace {
+constexpr std::string_view kLenientHintPrefix = "the inline if-expression on line ";
+}
+
+bool is_lenient_undefined(const Value& v) {
+    return v.is_undefined() && v.undefined_hint().rfind(kLenientHintPrefix, 0) == 0;
+}
+
+Value lenient_undefined(int line, const std::string& template_name) {
+    return Value::undefined(std::string(kLenientHintPrefix) + std::to_string(line) + " in " +
+                            repr(Value(template_name)) + " evaluated to false and no else section was defined.");
+}
+
 std::string repr(const Value& v) {
     std::string out;
     append_repr(out, v);

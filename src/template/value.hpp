@@ -348,6 +348,12 @@ inline void require_defined(const Value& v) {
 
 std::string to_str(const Value& v);   // str(v); undefined -> throws TemplateError(hint)
 std::string repr(const Value& v);     // repr(v): 'a', [1, 'b'], {'k': 1.5}, None, Markup('x')
+// True for the undefined value of an inline `x if cond` without else that was false:
+// Jinja2 makes it a lenient Undefined (prints as empty) even under StrictUndefined.
+bool is_lenient_undefined(const Value& v);
+// That value, for the inline if on line `line` of template `template_name` (Jinja2 names both);
+// the parser makes it once per such expression.
+Value lenient_undefined(int line, const std::string& template_name);
 std::string python_float_repr(double d);  // 1.0, 0.30000000000000004, 1e-05, 1e+16, inf, nan
 bool truthy(const Value& v);          // bool(v); undefined -> throws
 std::string type_name(const Value& v);  // 'str', 'int', 'dict', ... as in Jinja2's messages
