@@ -120,19 +120,27 @@ Value str_format_method(const Value& self, const Arguments& args) {
 }
 
 // s[start:end] for the searchers' optional start/end (code points; None = omitted), and the
-// code point offset of that slice.
-std::pair<std::string, long long> search_window(std::string_view s, const Arguments& args) {
+// code point offset of that slice (-1: past the end, where nothing can match). Without start
+// and end, the window is s itself, not a copy.
+struct SearchWindow {
+    std::string_view whole;  // s, when there is no start or end
+    std::optional<std::string> sliced;
+    long long offset = 0;
+    std::string_view text() const { return sliced ? std::string_view(*sliced) : whole; }
+};
+
+SearchWindow search_window(std::string_view s, const Arguments& args) {
     auto bound = [&](std::size_t i) -> std::optional<long long> {
         if (args.positional.size() <= i || args.positional[i].is_none()) return std::nullopt;
         return index_value(args.positional[i]);
     };
     auto start = bound(1), end = bound(2);
-    if (!start && !end) return {std::string(s), 0};
+    if (!start && !end) return {s, std::nullopt, 0};
     auto n = static_cast<long long>(py::length(s));
     long long from = start.value_or(0);
     if (from < 0) from = std::max(0LL, from + n);
-    if (from > n) return {std::string(), -1};  // Python: nothing can match past the end
-    return {py::slice(s, start, end, std::nullopt), from};
+    if (from > n) return {{}, std::nullopt, -1};  // Python: nothing can match past the end
+    return {{}, py::slice(s, start, end, std::nullopt), from};
 }
 
 Value call_str_method(const Value& self, std::string_view name, const Arguments& args) {
@@ -157,9 +165,9 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "rstrip") return strip_with(py::StripSide::Right);
     if (name == "startswith" || name == "endswith") {
         arity(args, name, 1, 3, &self, Style::Searcher);
-        auto [window, offset] = search_window(s, args);
-        if (offset < 0) return Value(false);
-        return Value(affix_match(like(self, window), args.positional[0], name == "startswith", name));
+        const SearchWindow window = search_window(s, args);
+        if (window.offset < 0) return Value(false);
+        return Value(affix_match(like(self, window.text()), args.positional[0], name == "startswith", name));
     }
     if (name == "split") return str_split(self, args, false);
     if (name == "rsplit") return str_split(self, args, true);
@@ -175,16 +183,16 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "count") {
         arity(args, name, 1, 3, &self, Style::Searcher);
         std::string_view sub = str_arg(args.positional[0], "");
-        auto [window, offset] = search_window(s, args);
-        if (offset < 0) return Value(std::int64_t{0});
-        return Value(static_cast<std::int64_t>(py::count(window, sub)));
+        const SearchWindow window = search_window(s, args);
+        if (window.offset < 0) return Value(std::int64_t{0});
+        return Value(static_cast<std::int64_t>(py::count(window.text(), sub)));
     }
     if (name == "find" || name == "index") {
         arity(args, name, 1, 3, &self, Style::Searcher);
         std::string_view sub = str_arg(args.positional[0], "");
-        auto [window, offset] = search_window(s, args);
-        long long at = offset < 0 ? -1 : py::find(window, sub);
-        if (at >= 0) at += offset;
+        const SearchWindow window = search_window(s, args);
+        long long at = window.offset < 0 ? -1 : py::find(window.text(), sub);
+        if (at >= 0) at += window.offset;
         if (at < 0 && name == "index") fail("substring not found");
         return Value(static_cast<std::int64_t>(at));
     }

@@ -1701,6 +1701,17 @@ case("printed-filters-reuse-their-buffer",
      "{% for s in ss %}[{{ s|capitalize }}][{{ s|upper }}][{{ s|lower }}][{{ s|title }}][{{ s|wordwrap(6) }}][{{ '%s!'|format(s) }}]\n{% endfor %}",
      {"ss": ["bigger is better & more", "x", "", "\u00c9COLE <b>", "smaller IS Better", "a", "O'Neill's \"report\""]}, ext="html.j2")
 
+# The searchers' start/end window (str.find/index/count/startswith/endswith), sliced in code points.
+category("method")
+case("str-search-windows",
+     "{% for s in ['banana', 'caf\u00e9 caf\u00e9', ''] %}"
+     "{{ s.find('a', 2) }} {{ s.find('a', -2) }} {{ s.find('a', 1, 3) }} {{ s.find('a', 99) }} {{ s.find('', 99) }} {{ s.find('', 3) }} "
+     "{{ s.count('a', 2) }} {{ s.count('a', -3, -1) }} {{ s.count('', 1, 4) }} {{ s.count('a', none, 3) }} "
+     "{{ s.startswith('an', 1) }} {{ s.startswith('a', 1, 2) }} {{ s.endswith('an', 0, 5) }} {{ s.endswith(('x', 'na'), 2) }} "
+     "{{ s.startswith('', 99) }} {{ s.index('a', 0) if 'a' in s else '-' }}\n{% endfor %}")
+category("errrun")
+err("str-index-not-found-in-window", "{{ 'banana'.index('b', 1) }}")
+
 # ---------------------------------------------------------------- writer
 def write_all(check=True):
     import re
