@@ -203,6 +203,8 @@ private:
     // intermediate buffers no longer scatter the data rows over the heap). An object's keys
     // and values are kept apart, so that a row with a recent object's keys takes its values alone.
     struct Members {
+        // keys[i] stays undefined when the key is previous_keys_[level][i]'s, as in almost every
+        // row of a table: no copy and no reference counting per key (key_of reads it).
         std::vector<Value> keys, values;
     };
     std::vector<Members> object_scratch_;
@@ -339,7 +341,8 @@ private:
 
     // The position-th key of an object at `level` (the reader is at its opening quote). Rows of
     // a table repeat their keys in one order, so it is usually the previous object's key at that
-    // position: a plain one is recognised by its bytes, without reading the string.
+    // position: a plain one is recognised by its bytes, without reading the string. `key` is
+    // left as it is (undefined) when previous_keys_[level][position] holds the key, else set.
     bool read_key(std::size_t level, std::size_t position, Value& key) {
         const std::vector<KnownKey>& previous = previous_keys_[level];
         if (position < previous.size() && previous[position].plain) {
@@ -352,27 +355,33 @@ private:
                                          text_.compare(pos_ + 1, expected.size(), expected) == 0;
             if (found) {
                 pos_ = close + 1;
-                key = known.key;
                 return true;
             }
         }
         std::optional<std::string_view> text = read_string(key_scratch_);
         if (!text) return false;
-        key = object_key(level, position, *text);
+        if (std::optional<Value> own = object_key(level, position, *text)) key = std::move(*own);
         return true;
     }
 
     // The key Value for `key`, the position-th key of an object at `level`: the previous
     // object's key at that position when equal (cheaper than the intern pool's hash lookup,
     // which was a quarter of the parse), else interned and remembered for the next object.
-    Value object_key(std::size_t level, std::size_t position, std::string_view key) {
+    // nullopt when previous_keys_[level][position] is (now) that key.
+    std::optional<Value> object_key(std::size_t level, std::size_t position, std::string_view key) {
         if (key.size() > max_interned_key) return string_value(key);
         std::vector<KnownKey>& previous = previous_keys_[level];
-        if (position < previous.size() && previous[position].key.as_string() == key) return previous[position].key;
+        if (position < previous.size() && previous[position].key.as_string() == key) return std::nullopt;
         KnownKey known{Value::interned(key), is_plain_text(key)};
-        if (position < previous.size()) previous[position] = known;
-        else if (position == previous.size()) previous.push_back(known);
-        return known.key;
+        if (position < previous.size()) previous[position] = std::move(known);
+        else if (position == previous.size()) previous.push_back(std::move(known));
+        else return known.key;  // after a long key, which is not remembered: positions are off
+        return std::nullopt;
+    }
+
+    // The i-th key of the object being read at `level` (see Members::keys).
+    const Value& key_of(std::size_t level, const Members& members, std::size_t i) const {
+        return members.keys[i].is_undefined() ? previous_keys_[level][i].key : members.keys[i];
     }
 
     // Whether `text` in quotes is a JSON string meaning `text` (no byte needs an escape).
@@ -385,11 +394,11 @@ private:
     Value dict_of(std::size_t level, Members& members) {
         RecentShapes& shapes = recent_shapes_[level];
         for (const Value& shape : shapes.dicts)
-            if (shape.is_dict() && has_keys(shape.as_dict(), members.keys))
+            if (shape.is_dict() && has_keys(shape.as_dict(), level, members))
                 return Value::dict(Dict(shape.as_dict(), take_all(members.values)));
         entries_scratch_.clear();
         for (std::size_t i = 0; i < members.keys.size(); ++i)
-            entries_scratch_.emplace_back(std::move(members.keys[i]), std::move(members.values[i]));
+            entries_scratch_.emplace_back(key_of(level, members, i), std::move(members.values[i]));
         Dict dict;
         dict.set_all(entries_scratch_);
         Value made = Value::dict(std::move(dict));
@@ -398,13 +407,15 @@ private:
         return made;
     }
 
-    // Whether `keys` are exactly `dict`'s keys in its order. Interned keys are equal only when
-    // they are the same object, so addresses decide; other keys never match (and so never
-    // share a key list).
-    static bool has_keys(const Dict& dict, const std::vector<Value>& keys) {
-        if (dict.size() != keys.size() || keys.empty()) return false;
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (!keys[i].is_interned() || keys[i].storage() != dict.key_at(i).storage()) return false;
+    // Whether the object's keys are exactly `dict`'s keys in its order. Interned keys are equal
+    // only when they are the same object, so addresses decide; other keys never match (and so
+    // never share a key list).
+    bool has_keys(const Dict& dict, std::size_t level, const Members& members) const {
+        if (dict.size() != members.keys.size() || members.keys.empty()) return false;
+        for (std::size_t i = 0; i < members.keys.size(); ++i) {
+            const Value& key = key_of(level, members, i);
+            if (!key.is_interned() || key.storage() != dict.key_at(i).storage()) return false;
+        }
         return true;
     }
 

@@ -81,6 +81,24 @@ TEST_CASE("JSON rows with the same keys share one key list", "[json]") {
                         "{'rag': 'R', 'ref': 'd'}, {'ref': 'e', 'rag': 'A'}]");
 }
 
+TEST_CASE("JSON rows after a long key keep every key, and share key lists when they can", "[json]") {
+    // A key over 64 bytes is not remembered between rows, so the keys after it are not at the
+    // previous row's positions: the reader must hold them itself.
+    const std::string long_key(70, 'k');
+    const std::string document = "[{\"" + long_key + "\": 1, \"a\": 2, \"b\": 3}, {\"" + long_key +
+                                 "\": 4, \"a\": 5, \"b\": 6}, {\"a\": 7, \"b\": 8}, {\"a\": 9, \"b\": 10},"
+                                 " {\"b\": 11, \"a\": 12}, {\"a\": 13, \"c\": 14}, {\"a\": 15, \"b\": 16}]";
+    Value rows = parse(document);
+    const std::string k = "'" + long_key + "'";
+    CHECK(repr(rows) == "[{" + k + ": 1, 'a': 2, 'b': 3}, {" + k + ": 4, 'a': 5, 'b': 6}, {'a': 7, 'b': 8}, "
+                        "{'a': 9, 'b': 10}, {'b': 11, 'a': 12}, {'a': 13, 'c': 14}, {'a': 15, 'b': 16}]");
+    const List& list = rows.as_list();
+    CHECK_FALSE(list[1].as_dict().shares_keys_with(list[0].as_dict()));  // a long key is never shared
+    CHECK(list[3].as_dict().shares_keys_with(list[2].as_dict()));
+    CHECK(list[6].as_dict().shares_keys_with(list[2].as_dict()));  // a recent shape, rows apart
+    CHECK(repr(*list[6].as_dict().find("b")) == "16");
+}
+
 TEST_CASE("JSON strings repeated in a column are equal but distinct objects", "[json]") {
     Value rows = parse(R"([{"rag": "GA"}, {"rag": "GA"}, {"rag": "R"}])");
     const Value& first = *rows.as_list()[0].as_dict().find("rag");
