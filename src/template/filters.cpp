@@ -44,11 +44,6 @@ private:
     const Value& value_;
 };
 
-// The result of a str method on s: Markup in, Markup out (markupsafe wraps the methods).
-Value same_kind(const Value& s, std::string_view text) {
-    return s.is_markup() ? Value::markup(text) : Value(text);
-}
-
 // Markup methods escape their plain-str arguments.
 std::string arg_for(const Value& s, const Value& arg) {
     if (s.is_markup() && !arg.is_markup()) return html_escape(to_str(arg));
@@ -57,7 +52,7 @@ std::string arg_for(const Value& s, const Value& arg) {
 
 // Python's ignore_case postprocess: str values compare lower-cased.
 Value ignore_case(const Value& v) {
-    if (v.is_string()) return same_kind(v, py::lower(v.as_string()));
+    if (v.is_string()) return Value::same_kind(v, py::lower(v.as_string()));
     return v;
 }
 
@@ -296,19 +291,19 @@ const List& items_or_listed(const Value& in, List& storage) {
 Value f_upper(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_upper", {});
     SoftStr s(in);
-    return same_kind(*s, py::upper(s->as_string()));
+    return Value::same_kind(*s, py::upper(s->as_string()));
 }
 
 Value f_lower(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_lower", {});
     SoftStr s(in);
-    return same_kind(*s, py::lower(s->as_string()));
+    return Value::same_kind(*s, py::lower(s->as_string()));
 }
 
 Value f_capitalize(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_capitalize", {});
     SoftStr s(in);
-    return same_kind(*s, py::capitalize(s->as_string()));
+    return Value::same_kind(*s, py::capitalize(s->as_string()));
 }
 
 // The printed forms (DirectTextFn) of the case filters above: a plain str in, its text out.
@@ -395,13 +390,13 @@ Value f_trim(const FilterEnv&, const Value& in, const Arguments& args) {
         chars = to_str(*b.get(0));
         chars_ptr = &chars;
     }
-    return same_kind(*s, py::strip(s->as_string(), chars_ptr));
+    return Value::same_kind(*s, py::strip(s->as_string(), chars_ptr));
 }
 
 Value f_center(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound b(args, "do_center", {"width"});
     SoftStr s(in);
-    return same_kind(*s, py::center(s->as_string(), b.int_or(0, 80)));
+    return Value::same_kind(*s, py::center(s->as_string(), b.int_or(0, 80)));
 }
 
 Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
@@ -411,7 +406,7 @@ Value f_replace(const FilterEnv& env, const Value& in, const Arguments& args) {
     const Value& new_v = *b.get(1);
     if (!env.autoescape) return Value(py::replace(to_str(in), to_str(old_v), to_str(new_v), count));
     Value s = (old_v.is_markup() || new_v.is_markup()) && !in.is_markup() ? escape(in) : soft_str(in);
-    return same_kind(s, py::replace(s.as_string(), arg_for(s, old_v), arg_for(s, new_v), count));
+    return Value::same_kind(s, py::replace(s.as_string(), arg_for(s, old_v), arg_for(s, new_v), count));
 }
 
 Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
@@ -444,7 +439,7 @@ Value f_truncate(const FilterEnv&, const Value& in, const Arguments& args) {
         auto space = head.rfind(' ');
         if (space != std::string::npos) head.resize(space);
     }
-    return same_kind(in, head + end);
+    return Value::same_kind(in, head + end);
 }
 
 // A piece of the line being wrapped: [start, start + size) of its code points. Chunks are
@@ -731,7 +726,7 @@ Value f_indent(const FilterEnv&, const Value& in, const Arguments& args) {
         }
     }
     if (first) rv = indention + rv;
-    return same_kind(in, std::move(rv));
+    return Value::same_kind(in, std::move(rv));
 }
 
 // s % (x,) formats as s % x, without making the tuple, unless x is one of the values %
@@ -748,7 +743,7 @@ Value f_format(const FilterEnv&, const Value& in, const Arguments& args) {
     if (!args.positional.empty() && !args.keyword.empty())
         fail("can't handle positional and keyword arguments at the same time");
     if (const Value* only = lone_percent_operand(args))
-        return same_kind(*s, py::percent_format(s->as_string(), *only, s->is_markup()));
+        return Value::same_kind(*s, py::percent_format(s->as_string(), *only, s->is_markup()));
     Value operand;
     if (!args.keyword.empty()) {
         Dict d;
@@ -1242,7 +1237,7 @@ Value f_last(const FilterEnv&, const Value& in, const Arguments& args) {
 Value f_reverse(const FilterEnv&, const Value& in, const Arguments& args) {
     Bound(args, "do_reverse", {});
     require_defined(in);
-    if (in.is_string()) return same_kind(in, py::reversed(in.as_string()));  // value[::-1]: Markup stays Markup
+    if (in.is_string()) return Value::same_kind(in, py::reversed(in.as_string()));  // value[::-1]: Markup stays Markup
     // reversed(value) for a list/tuple/dict is an iterator; anything else iterable is listed.
     bool reversible = in.is_sequence() || in.is_dict() || as_range(in);
     if (!reversible && !as_iterator(in)) fail("argument must be iterable");

@@ -48,8 +48,6 @@ std::string_view str_arg(const Value& v, std::string_view what) {
     return v.as_string();
 }
 
-Value like(const Value& self, std::string_view s) { return self.is_markup() ? Value::markup(s) : Value(s); }
-
 // An argument as a Markup method sees it: plain str escaped.
 std::string markup_arg(const Value& self, const Value& arg, std::string_view what) {
     std::string_view s = str_arg(arg, what);
@@ -59,7 +57,7 @@ std::string markup_arg(const Value& self, const Value& arg, std::string_view wha
 Value list_of(const Value& self, std::vector<std::string> parts) {
     List items;
     items.reserve(parts.size());
-    for (auto& p : parts) items.push_back(like(self, std::move(p)));
+    for (auto& p : parts) items.push_back(Value::same_kind(self, std::move(p)));
     return Value::list(std::move(items));
 }
 
@@ -108,7 +106,7 @@ Value str_join(const Value& self, const Arguments& args) {
         if (i) out += self.as_string();
         out += self.is_markup() ? escape(items[i]).as_string() : items[i].as_string();
     }
-    return like(self, std::move(out));
+    return Value::same_kind(self, std::move(out));
 }
 
 Value str_format_method(const Value& self, const Arguments& args) {
@@ -154,12 +152,12 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
             chars = markup_arg(self, args.positional[0], "");
             chars_ptr = &chars;
         }
-        return like(self, py::strip(s, chars_ptr, side));
+        return Value::same_kind(self, py::strip(s, chars_ptr, side));
     };
-    if (name == "upper") return arity(args, name, 0, 0, &self), like(self, py::upper(s));
-    if (name == "lower") return arity(args, name, 0, 0, &self), like(self, py::lower(s));
-    if (name == "title") return arity(args, name, 0, 0, &self), like(self, py::title(s));
-    if (name == "capitalize") return arity(args, name, 0, 0, &self), like(self, py::capitalize(s));
+    if (name == "upper") return arity(args, name, 0, 0, &self), Value::same_kind(self, py::upper(s));
+    if (name == "lower") return arity(args, name, 0, 0, &self), Value::same_kind(self, py::lower(s));
+    if (name == "title") return arity(args, name, 0, 0, &self), Value::same_kind(self, py::title(s));
+    if (name == "capitalize") return arity(args, name, 0, 0, &self), Value::same_kind(self, py::capitalize(s));
     if (name == "strip") return strip_with(py::StripSide::Both);
     if (name == "lstrip") return strip_with(py::StripSide::Left);
     if (name == "rstrip") return strip_with(py::StripSide::Right);
@@ -167,7 +165,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
         arity(args, name, 1, 3, &self, Style::Searcher);
         const SearchWindow window = search_window(s, args);
         if (window.offset < 0) return Value(false);
-        return Value(affix_match(like(self, window.text()), args.positional[0], name == "startswith", name));
+        return Value(affix_match(Value::same_kind(self, window.text()), args.positional[0], name == "startswith", name));
     }
     if (name == "split") return str_split(self, args, false);
     if (name == "rsplit") return str_split(self, args, true);
@@ -175,7 +173,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "replace") {
         arity(args, name, 2, 3);
         long long count = args.positional.size() == 3 ? index_value(args.positional[2]) : -1;
-        return like(self, py::replace(s, markup_arg(self, args.positional[0], "replace() argument 1"),
+        return Value::same_kind(self, py::replace(s, markup_arg(self, args.positional[0], "replace() argument 1"),
                                       markup_arg(self, args.positional[1], "replace() argument 2"), count));
     }
     if (name == "format") return str_format_method(self, args);
@@ -208,7 +206,7 @@ Value call_str_method(const Value& self, std::string_view name, const Arguments&
     if (name == "center") {
         arity(args, name, 1, 2);
         std::string_view fill = args.positional.size() == 2 ? str_arg(args.positional[1], "fill character") : " ";
-        return like(self, py::center(s, index_value(args.positional[0]), fill));
+        return Value::same_kind(self, py::center(s, index_value(args.positional[0]), fill));
     }
     fail("'" + type_name(self) + "' object has no attribute " + py::repr_string(name));
 }

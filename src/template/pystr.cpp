@@ -1457,7 +1457,7 @@ std::optional<Value> python_getitem(const Value& obj, const Value& key) {
         std::size_t end = at;
         next_code_point(s, end);
         std::string_view ch = s.substr(at, end - at);
-        return obj.is_markup() ? Value::markup(ch) : Value(ch);  // Markup.__getitem__
+        return Value::same_kind(obj, ch);  // Markup.__getitem__
     }
     return std::nullopt;
 }

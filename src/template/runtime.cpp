@@ -1177,7 +1177,7 @@ Value Interpreter::eval_slice(const Value& obj, const SliceExpr& slice) {
     if (step && *step == 0) tmpl::fail("slice step cannot be zero");
     if (obj.is_string()) {
         std::string s = py::slice(obj.as_string(), start, stop, step);
-        return obj.is_markup() ? Value::markup(s) : Value(s);
+        return Value::same_kind(obj, s);
     }
     if (!obj.is_sequence() || obj.view_type()) tmpl::fail("'" + type_name(obj) + "' object is not subscriptable");
     const List& items = obj.as_list();

@@ -687,7 +687,7 @@ Value repeat(const Value& seq, std::int64_t times) {
             out.reserve(s.size() * static_cast<std::size_t>(times));
             for (std::int64_t i = 0; i < times; ++i) out += s;
         }
-        return seq.is_markup() ? Value::markup(out) : Value(out);
+        return Value::same_kind(seq, out);
     }
     const auto& items = seq.as_list();
     List out;
@@ -709,7 +709,7 @@ Value concat_sequences(const Value& a, const Value& b) {
         out.reserve(a.as_string().size() + b.as_string().size());
         out += a.as_string();
         out += b.as_string();
-        return a.is_markup() ? Value::markup(out) : Value(out);
+        return Value::same_kind(a, out);
     }
     if (a.view_type() || b.view_type()) unsupported(BinaryOp::Add, a, b);
     if (a.kind() == b.kind() && a.is_sequence()) {
@@ -856,7 +856,7 @@ Value binary_op(BinaryOp op, const Value& a, const Value& b) {
         case BinaryOp::Mod:
             if (a.is_string()) {
                 std::string out = py::percent_format(a.as_string(), b, a.is_markup());
-                return a.is_markup() ? Value::markup(out) : Value(out);
+                return Value::same_kind(a, out);
             }
             break;
         default: break;

@@ -152,6 +152,9 @@ public:
     // and template attribute names, so a Dict lookup compares pointers, not bytes.
     static Value interned(std::string_view s);
     static Value markup(std::string_view s);  // str already safe for HTML (Markup)
+    // A str of `text` of the same kind as `s`: Markup when `s` is (markupsafe: Markup's methods,
+    // slices, concatenation and % formatting give Markup), else a plain str.
+    static Value same_kind(const Value& s, std::string_view text) { return s.is_markup() ? markup(text) : Value(text); }
     static Value list(List items);
     static Value tuple(List items);
     static Value dict(Dict d);
