@@ -1616,14 +1616,6 @@ struct Selector {
     }
 };
 
-// The builtin test a name stands for in this environment, if it is one (a Library may
-// register its own under a builtin's name).
-PureTest builtin_test_named(const FilterEnv& env, const std::string& name, const TestFn* library_test) {
-    if (!env.call || !env.library) return builtin_test(name);
-    const auto* builtin = library_test ? library_test->target<BuiltinTestCall>() : nullptr;
-    return builtin ? builtin->test : nullptr;
-}
-
 Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lookup_attr) {
     const Arguments& args = call->args;
     Selector selector{call, lookup_attr, {}, nullptr, {}, nullptr, std::nullopt, Value()};
@@ -1638,9 +1630,14 @@ Selector make_selector(const std::shared_ptr<const GeneratorCall>& call, bool lo
     selector.rest->positional.assign(args.positional.begin() + static_cast<std::ptrdiff_t>(off) + 1, args.positional.end());
     selector.rest->keyword = args.keyword;
     selector.test = to_str(args.positional[off]);
-    if (call->env.call && call->env.library) selector.library_test = call->env.library->test(selector.test);
-    if (PureTest builtin = builtin_test_named(call->env, selector.test, selector.library_test))
+    // The test bound once for the whole sequence when it is a builtin: in a template, the one the
+    // environment's Library has under that name (a Library may register its own instead).
+    if (call->env.call && call->env.library) {
+        selector.library_test = call->env.library->test(selector.test);
+        if (selector.library_test) selector.bound_test = bound_builtin_test(*selector.library_test, *selector.rest);
+    } else if (PureTest builtin = builtin_test(selector.test)) {
         selector.bound_test = bind_test(builtin, *selector.rest);
+    }
     return selector;
 }
 

@@ -44,8 +44,9 @@ TEST_CASE("a builtin test with literal arguments is bound once, and only a built
     CHECK_FALSE(bound_builtin_test(*library.test("even"), Arguments{}));
     Environment env;
     env.library().add_test("even", always);
-    env.add_template("t.txt", "{{ 3 is even }} {{ 3 is odd }} {{ 9 is divisibleby(3) }} {{ 8 is divisibleby 3 }}");
-    CHECK(env.render("t.txt", Value::dict(Dict{})) == "True True True False");
+    env.add_template("t.txt", "{{ 3 is even }} {{ 3 is odd }} {{ 9 is divisibleby(3) }} {{ 8 is divisibleby 3 }} "
+                              "{{ [1, 2, 3] | select('even') | list }} {{ [1, 2, 3] | reject('odd') | list }}");
+    CHECK(env.render("t.txt", Value::dict(Dict{})) == "True True True False [1, 2, 3] [2]");
 }
 
 TEST_CASE("tests on an undefined value behave as with StrictUndefined", "[tests]") {
