@@ -213,5 +213,4 @@ struct Interpreter::MacroBinding {
     std::shared_ptr<const Frame> closure;  // locals visible where the macro was defined
 };
 
-
 }  // namespace quorum::tmpl

@@ -52,20 +52,28 @@ TEST_CASE("write_text_atomically leaves the old file whole when it cannot write"
     ScratchFolder scratch;
     const fs::path target = scratch.path / "pack.txt";
     REQUIRE_FALSE(write_text_atomically(target, "published"));
-    // The target's place is taken by a folder with an entry: the rename onto it must fail.
+    // The temporary file's name is taken by a folder with an entry: the new text cannot be
+    // written, the old file stays as it was, and the folder is not removed.
+    const fs::path taken = quorum::io::temporary_beside(target);
+    fs::create_directories(taken / "entry");
+    CHECK(write_text_atomically(target, "half-written"));
+    CHECK(read_all(target) == "published");
+    CHECK(fs::is_directory(taken / "entry"));
+    fs::remove_all(taken);
+    // The target's place is taken by a folder with an entry: the rename onto it fails, and the
+    // temporary file is removed.
     const fs::path blocked = scratch.path / "blocked";
     fs::create_directories(blocked / "entry");
-    const std::error_code error = write_text_atomically(blocked, "new");
-    CHECK(error);
+    CHECK(write_text_atomically(blocked, "new"));
     CHECK(fs::is_directory(blocked / "entry"));
     CHECK_FALSE(has_temporaries(scratch.path));
-    CHECK(read_all(target) == "published");
-    // A folder that cannot be made: the error names why, and nothing is left behind.
+    // A folder that cannot be made (a file is in the way): an error, and nothing left behind.
     CHECK(write_text_atomically(target / "under-a-file.txt", "x"));
     CHECK(read_all(target) == "published");
+    CHECK_FALSE(has_temporaries(scratch.path));
 }
 
-TEST_CASE("a file written beside the working folder's own files syncs its folder", "[io]") {
+TEST_CASE("a bare file name is written in the working folder (whose entries are then synced)", "[io]") {
     ScratchFolder scratch;
     const fs::path before = fs::current_path();
     fs::current_path(scratch.path);
