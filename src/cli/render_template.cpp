@@ -13,7 +13,6 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <stdexcept>
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -51,11 +50,6 @@ std::uintmax_t size_of(const fs::path& data_file) {
     return ec ? 0 : size;
 }
 
-// All or nothing: a failed run never leaves a partial or stale-looking output.
-void write_output(const fs::path& output, const std::string& text) {
-    if (const std::error_code error = io::write_text_atomically(output, text))
-        throw std::runtime_error("cannot write " + output.string() + ": " + error.message());
-}
 
 // A large data file becomes tens of megabytes of small allocations, and first touching each
 // fresh 4 KiB page was a fifth of a 5,000-row render. For such files, grow the heap once by
@@ -138,8 +132,12 @@ int run_render_template(const RenderTemplateOptions& options) {
         if (options.output.empty()) {
             std::fwrite(text.data(), 1, text.size(), stdout);
             std::fflush(stdout);
-        } else {
-            write_output(options.output, text);
+        } else if (const std::error_code error = io::write_text_atomically(options.output, text)) {
+            // A path the user gave that cannot be written (a folder, no permission, a full disk):
+            // their error, named as `quorum pack` names its output folder's. All or nothing: the
+            // file is the old one or none.
+            std::cerr << options.output.string() << ": error: cannot write the output: " << error.message() << "\n";
+            return 1;
         }
         keep_until_exit(std::move(context));
         return 0;

@@ -56,6 +56,12 @@ expect_code 1 "-o with error"
 run render-template broken.txt --templates "$work/t1" --data "$work/data.json" -o "$work/out/new.txt"
 [ ! -e "$work/out/new.txt" ] || fail "-o created a file on error"
 [ -z "$(ls "$work/out" | grep -v '^hello.txt$')" ] || fail "-o left temporary files: $(ls "$work/out")"
+# an output that cannot be written (here a folder) is the user's error, named, exit 1
+mkdir -p "$work/out/folder/entry"
+run render-template hello.txt.j2 --templates "$work/t1" --data "$work/data.json" -o "$work/out/folder"
+expect_code 1 "-o onto a folder"
+expect_out "" "-o onto a folder stdout"
+expect_err_line "^$work/out/folder: error: cannot write the output: " "-o onto a folder"
 
 # syntax error: exit 1, nothing on stdout, FILE:LINE:COL
 run render-template broken.txt --templates "$work/t1" --data "$work/data.json"
