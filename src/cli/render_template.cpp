@@ -117,8 +117,9 @@ CLI::App* add_render_template_command(CLI::App& app, RenderTemplateOptions& opti
     cmd->add_option("-o,--output", options.output, "Write the result here instead of stdout");
     cmd->footer(
         "On an error nothing is written and stderr's first line is FILE:LINE:COL: error: MESSAGE,\n"
-        "followed by the include/extends chain for errors inside included templates.\n"
-        "Exit status: 0 rendered, 1 template or data error, 2 internal error.");
+        "followed by the include/extends chain for errors inside included templates (an -o file\n"
+        "that cannot be written: OUT: error: MESSAGE).\n"
+        "Exit status: 0 rendered, 1 template, data or output error, 2 internal error.");
     return cmd;
 }
 
